@@ -1,0 +1,90 @@
+"""From loaded articles to statements and events: the one place extraction is wired."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis.frames import EVENT_COLUMNS, STATEMENT_COLUMNS
+
+
+def extract_article(article: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Statements and events of one article record (a row of the articles frame as a dict)."""
+    from analysis.events import find_events, mechanisms_mentioned
+    from analysis.statements import find_statements
+
+    published = article.get("published")
+    if published is not None and pd.isna(published):
+        published = None
+    if published is not None:
+        published = pd.Timestamp(published).date()
+    language = article.get("language") or "en"
+    statements = find_statements(article["text"], language=language, title=article.get("title"))
+    for st in statements:
+        st.setdefault("topics", mechanisms_mentioned(st.get("quote") or ""))
+    events = find_events(
+        article["text"], published=published, language=language, title=article.get("title")
+    )
+    return {"statements": statements, "events": events}
+
+
+def statements_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """A statements frame with the documented columns and dtypes."""
+    df = pd.DataFrame(rows, columns=None if rows else STATEMENT_COLUMNS)
+    for col in STATEMENT_COLUMNS:
+        if col not in df.columns:
+            df[col] = None
+    extra = [c for c in df.columns if c not in STATEMENT_COLUMNS]
+    df = df[STATEMENT_COLUMNS + extra]
+    df["kind"] = pd.Categorical(df["kind"], categories=["direct", "indirect", "partial"])
+    for col in ("start", "end"):
+        df[col] = pd.array(df[col], dtype="Int64")
+    return df
+
+
+def events_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """An events frame with the documented columns and dtypes."""
+    from analysis.frames import ACTIONS, MECHANISMS
+
+    df = pd.DataFrame(rows, columns=None if rows else EVENT_COLUMNS)
+    if "date" in df.columns and "date_label" not in df.columns:
+        df["date_label"] = df["date"]
+    for col in EVENT_COLUMNS:
+        if col not in df.columns:
+            df[col] = None
+    extra = [c for c in df.columns if c not in EVENT_COLUMNS]
+    df = df[EVENT_COLUMNS + extra]
+    df["date"] = pd.to_datetime(
+        df["date_label"].map(_period_start), errors="coerce", format="%Y-%m-%d"
+    ).astype("datetime64[ns]")
+    df["date_precision"] = pd.Categorical(
+        df["date_precision"].fillna("unknown"), categories=["day", "month", "year", "unknown"]
+    )
+    df["mechanism"] = pd.Categorical(df["mechanism"], categories=MECHANISMS)
+    df["action"] = pd.Categorical(df["action"], categories=ACTIONS)
+    for col in ("start", "end"):
+        df[col] = pd.array(df[col], dtype="Int64")
+    return df
+
+
+def _period_start(label: Any) -> str | None:
+    if not isinstance(label, str) or not label:
+        return None
+    parts = label.split("-")
+    while len(parts) < 3:
+        parts.append("01")
+    return "-".join(parts[:3])
+
+
+def extract(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Statements and events frames for every article in an articles frame."""
+    statements: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for record in articles.to_dict("records"):
+        found = extract_article(record)
+        for st in found["statements"]:
+            statements.append({"article_id": record["article_id"], **st})
+        for ev in found["events"]:
+            events.append({"article_id": record["article_id"], **ev})
+    return statements_frame(statements), events_frame(events)
