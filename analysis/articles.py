@@ -103,6 +103,20 @@ def _read_bytes(path: Path) -> bytes:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
+def _front_matter_loader() -> Any:
+    """A safe YAML loader that leaves dates as text, so a bad date is reported, not raised."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
 def split_front_matter(text: str, source: object = "<text>") -> tuple[dict[str, Any], str]:
     """The YAML front-matter block of a text (empty when absent) and the body after it."""
     m = _FRONT_MATTER.match(text)
@@ -111,7 +125,7 @@ def split_front_matter(text: str, source: object = "<text>") -> tuple[dict[str, 
     import yaml
 
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_front_matter_loader()) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" (line {line + 2})" if line is not None else ""
