@@ -197,6 +197,13 @@ _TIMESTAMP = re.compile(
     )\s*\)?$""",
     re.I | re.X,
 )
+# Photo captions and credits: a short line naming a photo, its agency or photographer.
+_CAPTION = re.compile(
+    r"""[(\[]\s*(?:photo|foto|image|imagen|фото|credit|crédito)\b
+      | \b(?:photo|foto|фото)\s*:
+      | \b(?:getty\ images|afp|epa|reuters|ap\ photo|sputnik|ria\ novosti)\s*[)\]]?\s*$""",
+    re.I | re.X,
+)
 _SENTENCE_END = re.compile(r"""[.!?…:;"»”’')\]]\s*$""")
 _QUOTE_CHARS = '"“”«»„‘’'
 
@@ -221,7 +228,9 @@ def _is_furniture(line: str) -> bool:
     stripped = line.strip(" \t|•·-–—")
     if not stripped:
         return True
-    return bool(_FURNITURE.match(stripped) or _TIMESTAMP.match(stripped))
+    if _FURNITURE.match(stripped) or _TIMESTAMP.match(stripped):
+        return True
+    return len(stripped.split()) <= 15 and bool(_CAPTION.search(stripped))
 
 
 def clean_text(text: str, title: str | None = None) -> tuple[str, str | None, list[str]]:

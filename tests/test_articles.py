@@ -368,3 +368,15 @@ def test_save_article_refuses_bad_input(tmp_path: Path, kwargs: dict, message: s
     with pytest.raises(ArticleError, match=message):
         save_article(text, directory=tmp_path, **kwargs)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_photo_captions_are_removed_but_prose_naming_an_agency_is_kept() -> None:
+    prose = "The agency said the minister had cancelled his trip, according to Reuters."
+    text = (
+        "The minister spoke to the press after the meeting of the commission on Monday.\n\n"
+        "Jane Roe, the envoy (Photo: John Smith / EPA)\n\n"
+        "Delegates arrive for the talks. Getty Images\n\n" + prose + "\n"
+    )
+    rec = article_from_text(text, title="Minister speaks")
+    assert "EPA" not in rec["text"] and "Getty" not in rec["text"]
+    assert prose in rec["text"]
