@@ -5,9 +5,12 @@ Everything shown from an article goes through :func:`html.escape` before any mar
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import dataclasses
 import datetime as dt
 import html
+import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -16,7 +19,6 @@ from typing import Any
 import ipywidgets as W
 import numpy as np
 import pandas as pd
-from IPython.display import display
 
 from analysis.frames import KINDS, MECHANISMS, STATEMENT_COLUMNS
 
@@ -142,7 +144,7 @@ class StatementExplorer:
     def __init__(
         self,
         statements: pd.DataFrame,
-        articles: pd.DataFrame,
+        articles: pd.DataFrame | None = None,
         events: pd.DataFrame | None = None,
         *,
         export_dir: str | Path | None = None,
@@ -162,21 +164,29 @@ class StatementExplorer:
     def update(
         self,
         statements: pd.DataFrame,
-        articles: pd.DataFrame,
+        articles: pd.DataFrame | None = None,
         events: pd.DataFrame | None = None,
     ) -> None:
-        """Replace the data (after an article was added), keeping the filters that still apply."""
-        st = statements.reset_index(drop=True).copy()
+        """Replace the data (after an article was added), keeping the filters that still apply.
+
+        Without ``articles``, the statements' own ``published``/``title``/``outlet``/``url``
+        columns are used when present.
+        """
+        st = _rechunked(statements.reset_index(drop=True).copy())
         for col in STATEMENT_COLUMNS:
             if col not in st.columns:
                 st[col] = None
+        if articles is None:
+            articles = pd.DataFrame({"article_id": pd.Series(dtype=object)})
         arts = articles.drop_duplicates("article_id", keep="last").set_index("article_id")
         self.articles = arts
         self.events = events
         ids = st["article_id"]
         for col in ("published", "title", "outlet", "url"):
-            values = arts[col] if col in arts.columns else pd.Series(dtype=object)
-            st[col] = ids.map(values) if len(st) else pd.Series(dtype=object)
+            if col in arts.columns:
+                st[col] = ids.map(arts[col]) if len(st) else pd.Series(dtype=object)
+            elif col not in st.columns:
+                st[col] = None
         st["published"] = pd.to_datetime(st["published"], errors="coerce")
         self.statements = st
         self._precompute()
@@ -293,31 +303,30 @@ class StatementExplorer:
         }
 
     def apply_filters(self, **criteria: Any) -> pd.DataFrame:
-        """Set filters (speakers, countries, kinds, topics, start, end, text); return filtered().
+        """Set exactly these filters and return :meth:`filtered`; filters not named are cleared.
 
-        Criteria not given keep their current value; pass ``None`` or ``[]`` to clear one.
+        Criteria: ``speakers``, ``countries``, ``kinds``, ``topics`` (lists), ``start``, ``end``
+        (dates, inclusive), ``text`` (also accepted as ``search``).
         """
+        if "search" in criteria:
+            criteria["text"] = criteria.pop("search")
         unknown = set(criteria) - set(self.criteria())
         if unknown:
             raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        speakers = _valid(self.speaker_select, criteria.get("speakers"))
+        countries = _valid(self.country_select, criteria.get("countries"))
+        topics = _valid(self.topic_select, criteria.get("topics"))
+        kinds = set(_as_list(criteria.get("kinds"))) or set(KINDS)
         self._busy = True
         try:
-            if "speakers" in criteria:
-                self.speaker_select.value = _valid(self.speaker_select, criteria["speakers"])
-            if "countries" in criteria:
-                self.country_select.value = _valid(self.country_select, criteria["countries"])
-            if "topics" in criteria:
-                self.topic_select.value = _valid(self.topic_select, criteria["topics"])
-            if "kinds" in criteria:
-                wanted = set(_as_list(criteria["kinds"])) or set(KINDS)
-                for kind, box in self.kind_boxes.items():
-                    box.value = kind in wanted
-            if "start" in criteria:
-                self.start_picker.value = _as_date(criteria["start"])
-            if "end" in criteria:
-                self.end_picker.value = _as_date(criteria["end"])
-            if "text" in criteria:
-                self.text_box.value = criteria["text"] or ""
+            self.speaker_select.value = speakers
+            self.country_select.value = countries
+            self.topic_select.value = topics
+            for kind, box in self.kind_boxes.items():
+                box.value = kind in kinds
+            self.start_picker.value = _as_date(criteria.get("start"))
+            self.end_picker.value = _as_date(criteria.get("end"))
+            self.text_box.value = criteria.get("text") or ""
         finally:
             self._busy = False
         self._filter_and_render(reset_page=True)
@@ -325,9 +334,7 @@ class StatementExplorer:
 
     def clear_filters(self) -> None:
         """Show every statement again."""
-        self.apply_filters(
-            speakers=[], countries=[], kinds=list(KINDS), topics=[], start=None, end=None, text=""
-        )
+        self.apply_filters()
 
     def filtered(self) -> pd.DataFrame:
         """The statements passing the current filters, with their article's date, title and URL."""
@@ -549,6 +556,19 @@ class _RowSelect(W.Dropdown):
 
     def options_values(self) -> list[Any]:
         return [v for _, v in self.options]
+
+
+def _rechunked(df: pd.DataFrame) -> pd.DataFrame:
+    """Arrow-backed columns in one chunk each (row takes on many small chunks are slow)."""
+    for col in df.columns:
+        values = df[col].array
+        pa_array = getattr(values, "_pa_array", None)
+        if pa_array is not None and getattr(pa_array, "num_chunks", 1) > 1:
+            with contextlib.suppress(TypeError, ValueError):
+                df[col] = pd.Series(
+                    type(values)(pa_array.combine_chunks()), index=df.index, name=col
+                )
+    return df
 
 
 def _mechanism_order(name: str) -> tuple[int, str]:
@@ -1038,22 +1058,28 @@ class TimelineExplorer:
 
         treaty, events = self.filtered_data()
         lo, hi = self.range_slider.value
-        with self.out:
-            self.out.clear_output(wait=True)
-            if not self.selected_mechanisms():
-                display(W.HTML("<i>Tick at least one mechanism.</i>"))
-                return
-            try:
-                fig = charts.timeline(treaty, events)
-            except Exception as exc:  # noqa: BLE001 - shown to the analyst as one line
-                display(W.HTML(_message(f"Could not draw the timeline: {_one_line(exc)}", False)))
-                return
-            for ax in fig.axes[:1]:
-                if hi > lo:
-                    ax.set_xlim(lo, hi + pd.offsets.YearEnd(0))
-            self.figure = fig
-            display(fig)
-            plt.close(fig)
+        if not self.selected_mechanisms():
+            self._show({"text/html": "<i>Tick at least one mechanism.</i>"})
+            return
+        try:
+            fig = charts.timeline(
+                treaty, events, self.articles, start=lo, end=hi + pd.offsets.YearEnd(0)
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the analyst as one line
+            self._show(
+                {"text/html": _message(f"Could not draw the timeline: {_one_line(exc)}", False)}
+            )
+            return
+        self.figure = fig
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", bbox_inches="tight")
+        plt.close(fig)
+        self._show({"image/png": base64.b64encode(buf.getvalue()).decode("ascii")})
+
+    def _show(self, data: dict[str, str]) -> None:
+        """Replace the output area's content in one update (no flicker, works without a kernel)."""
+        data.setdefault("text/plain", "timeline")
+        self.out.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

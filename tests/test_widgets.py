@@ -125,9 +125,9 @@ def test_speaker_filter_from_the_widget(explorer):
 def test_several_speakers_and_country(explorer):
     df = explorer.apply_filters(speakers=["Anna Envoy", "Maria Speaker"])
     assert sorted(df["speaker"]) == ["Anna Envoy", "Maria Speaker"]
-    df = explorer.apply_filters(countries=["Russia"])
+    df = explorer.apply_filters(speakers=["Anna Envoy", "Maria Speaker"], countries=["Russia"])
     assert list(df["speaker"]) == ["Maria Speaker"]
-    assert len(explorer.apply_filters(speakers=[], countries=["Russia"])) == 24
+    assert len(explorer.apply_filters(countries=["Russia"])) == 24  # speakers cleared
 
 
 def test_kind_filter_checkboxes(explorer):
@@ -147,16 +147,20 @@ def test_topic_filter(explorer):
 def test_date_range_uses_article_date_and_drops_undated(explorer):
     df = explorer.apply_filters(start="2022-01-01")
     assert list(df["speaker"]) == ["Maria Speaker"]
-    df = explorer.apply_filters(start=None, end=dt.date(2021, 3, 1))
+    df = explorer.apply_filters(end=dt.date(2021, 3, 1))
     assert list(df["speaker"]) == ["Anna Envoy"]
-    explorer.apply_filters(start=None, end=None)
+    explorer.apply_filters()
     assert len(explorer.filtered()) == 25
+    explorer.start_picker.value = dt.date(2021, 3, 1)
+    explorer.end_picker.value = dt.date(2021, 3, 1)  # both ends inclusive
+    assert list(explorer.filtered()["speaker"]) == ["Anna Envoy"]
 
 
 def test_text_search_is_case_insensitive_and_highlighted(explorer):
     df = explorer.apply_filters(text="INSPECTIONS must")
     assert list(df["speaker"]) == ["Anna Envoy"]
     assert "the <mark>inspections must</mark> resume soon" in explorer.table.value
+    assert list(explorer.apply_filters(search="must RESUME")["speaker"]) == ["Anna Envoy"]
     assert explorer.apply_filters(text="no such words anywhere").empty
     assert "No statement matches" in explorer.table.value
 
@@ -420,3 +424,52 @@ def test_project_root_and_relative_paths(tmp_path, monkeypatch):
     assert project_root() == root  # found beside the package when cwd is elsewhere
     paths = resolve_paths(["data/articles", str(tmp_path), "https://example.org/a"])
     assert paths == [root / "data" / "articles", Path(tmp_path), "https://example.org/a"]
+
+
+def test_explorer_without_articles_uses_the_statements_own_dates(frames):
+    statements, _ = frames
+    dated = statements.assign(published=pd.Timestamp("2020-05-05"), title="T", url=None)
+    ex = StatementExplorer(dated)
+    assert len(ex.apply_filters(start="2020-05-05", end="2020-05-05")) == 25
+    assert ex.apply_filters(start="2020-05-06").empty
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+@pytest.fixture(scope="module")
+def treaty():
+    from analysis.treaty import load_treaty
+
+    return load_treaty()
+
+
+def test_timeline_redraws_for_ticked_mechanisms(treaty):
+    from analysis.widgets import TimelineExplorer
+
+    tl = TimelineExplorer(treaty, start="2019-01-01")
+    first = tl.figure
+    assert first is not None
+    assert {"inspections", "bcc"} <= set(tl.mechanism_boxes)
+    assert tl.range_slider.value[0] == pd.Timestamp("2019-01-01")
+    tl.mechanism_boxes["bcc"].value = False
+    assert tl.figure is not first  # redrawn on the tick, not on a re-run
+    shown_treaty, _ = tl.filtered_data()
+    assert "bcc" not in set(shown_treaty.mechanism_status["mechanism"].astype(str))
+    assert "inspections" in set(shown_treaty.mechanism_status["mechanism"].astype(str))
+    outputs = tl.out.outputs
+    assert len(outputs) == 1 and "image/png" in outputs[0]["data"]
+
+
+def test_timeline_range_slider_zooms_the_axis(treaty):
+    import matplotlib.dates as mdates
+
+    from analysis.widgets import TimelineExplorer
+
+    tl = TimelineExplorer(treaty)
+    tl.set_view(start="2022-01-01", end="2023-01-01")
+    lo, hi = (mdates.num2date(x).replace(tzinfo=None) for x in tl.figure.axes[0].get_xlim())
+    assert pd.Timestamp("2021-06-01") < pd.Timestamp(lo) <= pd.Timestamp("2022-01-01")
+    assert pd.Timestamp("2023-12-01") <= pd.Timestamp(hi) < pd.Timestamp("2024-06-01")
+    tl.set_view(mechanisms=[])
+    assert "Tick at least one mechanism" in str(tl.out.outputs)
