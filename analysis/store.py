@@ -1,0 +1,762 @@
+"""The corpus store: articles, statements and events of thousands of articles on disk.
+
+``ingest`` loads articles, extracts statements and events and keeps all three frames as
+Parquet under ``data/processed/``, keyed by each article's content hash (``article_id``).
+An article whose content has not changed is not extracted again; an article whose file
+changed replaces its old rows. Every write goes to a new segment file first and becomes part
+of the store only when the small ``manifest.json`` naming it is replaced, so a run that is
+killed halfway leaves the previous store intact, and the next run finishes the work.
+
+``load_store`` reads the three frames back for the notebooks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import re
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.frames import ARTICLE_COLUMNS, EVENT_COLUMNS, STATEMENT_COLUMNS
+
+DEFAULT_STORE_DIR = "data/processed"
+MANIFEST = "manifest.json"
+STORE_VERSION = 1
+ENGINES = ("local", "processes", "dask")
+
+#: Below this many articles to extract, one process is faster than starting a pool.
+PARALLEL_THRESHOLD = 200
+#: Articles committed to the store at a time: a killed run keeps the batches already done.
+BATCH_SIZE = 1000
+#: Test hook: seconds to sleep between writing a batch's files and committing its manifest.
+_PAUSE_ENV = "ANALYSIS_INGEST_PAUSE_BEFORE_COMMIT"
+
+#: How long to try reaching a Dask scheduler before giving up.
+DASK_CONNECT_TIMEOUT = "10s"
+
+_TABLES = ("articles", "statements", "events")
+
+
+class StoreError(Exception):
+    """The store cannot be read or written (the message says what to do)."""
+
+
+@dataclasses.dataclass
+class IngestSummary:
+    """What one ``ingest`` run did."""
+
+    store_dir: str
+    sources: int = 0  #: files and URLs found in the sources given
+    loaded: int = 0  #: articles loaded and extracted in this run
+    unchanged: int = 0  #: skipped: same file, or content already in the store
+    removed: int = 0  #: articles dropped because their file left an ingested directory
+    failed: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    statements: int = 0  #: statements found in this run
+    events: int = 0  #: events found in this run
+    total_articles: int = 0  #: articles in the store after the run
+    total_statements: int = 0
+    total_events: int = 0
+    engine: str = "local"
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        """The summary as lines for a terminal."""
+        out = [
+            f"Ingested {self.sources:,} source(s) into {self.store_dir} in {self.seconds:.1f} s "
+            f"({self.engine}):",
+            f"  loaded and extracted: {self.loaded:,} article(s)",
+            f"  skipped as unchanged: {self.unchanged:,}",
+        ]
+        if self.removed:
+            out.append(f"  removed (file gone):  {self.removed:,}")
+        out.append(f"  failed:               {len(self.failed):,}")
+        out.append(f"  found: {self.statements:,} statement(s) and {self.events:,} event(s)")
+        out.append(
+            f"  store now holds {self.total_articles:,} article(s), "
+            f"{self.total_statements:,} statement(s), {self.total_events:,} event(s)"
+        )
+        for failure in self.failed:
+            out.append(f"    - {failure['source']}: {failure['error']}")
+        return out
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_store(
+    store_dir: str | os.PathLike[str] = DEFAULT_STORE_DIR,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The articles, statements and events frames kept in a store (empty frames if none)."""
+    store = Path(store_dir)
+    manifest = _read_manifest(store)
+    live = _live_articles(manifest)
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in _TABLES}
+    for segment in manifest["segments"]:
+        for name in _TABLES:
+            path = store / f"{segment}.{name}.parquet"
+            try:
+                parts[name].append(pd.read_parquet(path))
+            except (OSError, ValueError) as exc:
+                raise StoreError(
+                    f"{path}: cannot read this store file ({exc}); "
+                    f"delete {store} and run `python -m analysis ingest` again"
+                ) from exc
+    from analysis.articles import articles_frame
+    from analysis.pipeline import events_frame, statements_frame
+
+    articles = _concat(parts["articles"], ARTICLE_COLUMNS)
+    articles = articles[articles["article_id"].isin(live)]
+    articles = articles.drop_duplicates("article_id", keep="last")
+    # The source a reader sees is the file that holds the article now (it may have moved).
+    articles["source"] = articles["article_id"].map(live)
+    articles = articles.sort_values(["source", "article_id"], kind="stable")
+    rank = pd.Series(range(len(articles)), index=articles["article_id"].to_numpy())
+    # Rebuilt with the constructors extraction uses, so dtypes match a fresh extraction.
+    articles = articles_frame(_records(articles, ["removed"]))
+    statements = _rows_of(_concat(parts["statements"], STATEMENT_COLUMNS), rank)
+    statements = statements_frame(_records(statements, ["topics"]))
+    events = _rows_of(_concat(parts["events"], EVENT_COLUMNS), rank)
+    return articles, statements, events_frame(_records(events, []))
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+    return pd.concat(frames, ignore_index=True)
+
+
+def _rows_of(df: pd.DataFrame, rank: pd.Series) -> pd.DataFrame:
+    """Rows of live articles, in article order, each article's rows in their found order."""
+    order = df["article_id"].map(rank)
+    keep = order.notna()
+    df = df[keep].assign(_order=order[keep].astype("int64"))
+    df = df.sort_values("_order", kind="stable").drop(columns="_order")
+    return df.reset_index(drop=True)
+
+
+def _records(df: pd.DataFrame, list_columns: Sequence[str]) -> list[dict[str, Any]]:
+    """Rows as dicts with None for missing values and plain lists in list columns."""
+    if df.empty:
+        return []
+    obj = df.astype(object)
+    obj = obj.where(df.notna(), None)
+    for col in list_columns:
+        if col in obj.columns:
+            obj[col] = [_as_list(v) for v in obj[col]]
+    return obj.to_dict("records")
+
+
+def _as_list(value: Any) -> Any:
+    if value is None or isinstance(value, list):
+        return value
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return value
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+def _empty_manifest() -> dict[str, Any]:
+    return {"version": STORE_VERSION, "segments": [], "sources": {}, "articles": {}}
+
+
+def _read_manifest(store: Path) -> dict[str, Any]:
+    path = store / MANIFEST
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return _empty_manifest()
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the store manifest ({exc.strerror})") from exc
+    try:
+        manifest = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StoreError(
+            f"{path}: the store manifest is damaged; delete {store} and ingest again"
+        ) from exc
+    if manifest.get("version") != STORE_VERSION:
+        raise StoreError(
+            f"{path}: store version {manifest.get('version')!r} is not {STORE_VERSION}; "
+            f"delete {store} and ingest again"
+        )
+    return manifest
+
+
+def _live_articles(manifest: dict[str, Any]) -> dict[str, str]:
+    """article_id -> the source showing it (the first by name when several files hold it)."""
+    live: dict[str, str] = {}
+    for key in sorted(manifest["sources"]):
+        entry = manifest["sources"][key]
+        live.setdefault(entry["article_id"], entry["source"])
+    return live
+
+
+def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file in the same directory, then rename it into place."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _commit_manifest(store: Path, manifest: dict[str, Any]) -> None:
+    data = json.dumps(manifest, indent=0, sort_keys=True).encode("utf-8")
+    _write_atomic(store / MANIFEST, lambda p: p.write_bytes(data))
+    with contextlib.suppress(OSError):  # make the rename itself durable where we can
+        fd = os.open(store, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_segment(store: Path, frames: dict[str, pd.DataFrame]) -> str:
+    """Write one batch's three frames as a new segment; returns its name (not yet committed)."""
+    segment = f"seg-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    for name in _TABLES:
+        df = frames[name]
+        _write_atomic(
+            store / f"{segment}.{name}.parquet",
+            lambda p, df=df: df.to_parquet(p, index=False, engine="pyarrow"),
+        )
+    return segment
+
+
+def _collect_garbage(store: Path, manifest: dict[str, Any]) -> None:
+    """Delete segment and temporary files the manifest does not name (left by killed runs)."""
+    keep = {f"{seg}.{name}.parquet" for seg in manifest["segments"] for name in _TABLES}
+    for path in store.iterdir():
+        name = path.name
+        stale_segment = name.startswith("seg-") and name.endswith(".parquet") and name not in keep
+        if stale_segment or (name.startswith(".") and name.endswith(".tmp")):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+@contextlib.contextmanager
+def _locked(store: Path) -> Iterator[None]:
+    """Only one ingest writes to a store at a time."""
+    import fcntl
+
+    # A POSIX record lock: held by this process only, not by the workers it forks.
+    with open(store / ".lock", "a+") as fh:
+        try:
+            fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise StoreError(
+                f"{store}: another ingest is writing to this store; wait for it to finish"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.lockf(fh, fcntl.LOCK_UN)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclasses.dataclass
+class _Source:
+    key: str  #: absolute path, or the URL
+    given: str  #: the path as found from what the user gave, or the URL
+    size: int | None = None
+    mtime_ns: int | None = None
+
+
+def _is_url(source: str) -> bool:
+    return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source))
+
+
+def _expand(
+    sources: Iterable[str | os.PathLike[str]],
+) -> tuple[list[_Source], list[str], list[dict[str, str]]]:
+    """Files and URLs the sources name (folders walked, globs matched), the folders walked,
+    and the sources that name nothing."""
+    from analysis.articles import expand_sources
+
+    found: dict[str, _Source] = {}
+    directories: list[str] = []
+    errors: list[dict[str, str]] = []
+    for raw in sources:
+        source = os.fspath(raw)
+        if not _is_url(source) and os.path.isdir(source):
+            directories.append(os.path.abspath(source))
+        paths, errs = expand_sources([source])
+        errors.extend(errs)
+        for given in paths:
+            key = given if _is_url(given) else os.path.abspath(given)
+            if key in found:
+                continue
+            src = _Source(key=key, given=given)
+            if not _is_url(given):
+                try:
+                    st = os.stat(given)
+                    src.size, src.mtime_ns = st.st_size, st.st_mtime_ns
+                except OSError:
+                    pass  # the loader reports the missing file
+            found[key] = src
+    return list(found.values()), directories, errors
+
+
+# --------------------------------------------------------------------------- work units
+
+
+def _load_chunk(paths: list[str]) -> tuple[pd.DataFrame, list[dict[str, str]]]:
+    """Load some articles (in a worker process); returns the frame and the load errors."""
+    from analysis.articles import ArticleError, articles_frame, load_article, load_articles
+
+    df = load_articles(*paths)
+    errors = [dict(e) for e in df.attrs.get("errors", [])]
+    df.attrs = {}
+    # load_articles keeps one row per content: load the others alone to know their article.
+    accounted = {str(e.get("source")) for e in errors} | set(df["source"])
+    extra = []
+    for path in paths:
+        if path not in accounted:
+            try:
+                extra.append(load_article(path))
+            except (ArticleError, OSError):
+                continue
+    if extra:
+        df = pd.concat([df, articles_frame(extra)], ignore_index=True)
+    return df, errors
+
+
+def _extract_chunk(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Statements and events of some articles (in a worker); a failure is kept per article."""
+    from analysis.pipeline import extract_article
+
+    out = []
+    for record in records:
+        try:
+            found = extract_article(record)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+            out.append({"article_id": record["article_id"], "error": _describe(exc)})
+            continue
+        out.append({"article_id": record["article_id"], **found})
+    return out
+
+
+def _describe(exc: BaseException) -> str:
+    message = str(exc).splitlines()[0] if str(exc) else ""
+    return f"extraction failed ({type(exc).__name__}: {message})".replace(": )", ")")
+
+
+_EXTRACT_FIELDS = ("article_id", "text", "title", "published", "language", "url", "outlet")
+
+
+def _chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _worker_init() -> None:
+    """Worker processes end with the ingest that started them, even if it is killed."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+            if os.getppid() == 1:  # the parent died before the line above ran
+                os._exit(1)
+
+
+class _Runner:
+    """Runs work units on this process, a process pool, or a Dask cluster, in order."""
+
+    def __init__(self, engine: str, scheduler: str | None, workers: int | None) -> None:
+        self.engine = engine
+        self.scheduler = scheduler
+        self.workers = workers
+        self._pool: Any = None
+        self._client: Any = None
+        self._cluster: Any = None
+        self.used = "one process"
+
+    def n_workers(self) -> int:
+        if self.workers:
+            return max(1, self.workers)
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+    def map(
+        self,
+        fn: Callable[[list[Any]], Any],
+        items: Sequence[Any],
+        *,
+        local_ok: bool = False,
+        on_done: Callable[[int], None] | None = None,
+    ) -> list[Any]:
+        """``fn`` over chunks of ``items``; results in chunk order."""
+        if not items:
+            return []
+        if self.engine == "dask" and not local_ok:
+            return self._map_dask(fn, items, on_done)
+        parallel = self.engine == "processes" or (
+            self.engine == "local" and len(items) >= PARALLEL_THRESHOLD
+        )
+        if self.engine == "dask":
+            parallel = len(items) >= PARALLEL_THRESHOLD
+        if parallel and self.n_workers() > 1:
+            return self._map_pool(fn, items, on_done)
+        results = []
+        for chunk in _chunks(items, 25):
+            results.append(fn(chunk))
+            if on_done:
+                on_done(len(chunk))
+        return results
+
+    def _chunk_size(self, n: int, workers: int) -> int:
+        return max(1, min(100, -(-n // (workers * 4))))
+
+    def _map_pool(self, fn: Callable, items: Sequence[Any], on_done: Any) -> list[Any]:
+        from concurrent.futures import ProcessPoolExecutor
+
+        workers = self.n_workers()
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+            if self.used == "one process":
+                self.used = f"{workers} processes"
+        chunks = _chunks(items, self._chunk_size(len(items), workers))
+        futures = [self._pool.submit(fn, chunk) for chunk in chunks]
+        results = []
+        for chunk, future in zip(chunks, futures, strict=True):
+            results.append(future.result())
+            if on_done:
+                on_done(len(chunk))
+        return results
+
+    def _map_dask(self, fn: Callable, items: Sequence[Any], on_done: Any) -> list[Any]:
+        client = self._dask_client()
+        workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+        chunks = _chunks(items, self._chunk_size(len(items), workers))
+        futures = client.map(fn, chunks, pure=False)
+        results = []
+        for chunk, future in zip(chunks, futures, strict=True):
+            results.append(future.result())
+            if on_done:
+                on_done(len(chunk))
+        return results
+
+    def _dask_client(self) -> Any:
+        if self._client is not None:
+            return self._client
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise StoreError(
+                'the dask engine needs Dask: pip install -e ".[dask]" (or use --engine local)'
+            ) from exc
+        if self.scheduler:
+            try:
+                self._client = Client(self.scheduler, timeout=DASK_CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as exc:
+                raise StoreError(
+                    f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); "
+                    "check the address, or start one with `dask scheduler`"
+                ) from exc
+            self.used = f"Dask cluster at {self.scheduler}"
+        else:
+            self._cluster = LocalCluster(
+                n_workers=self.n_workers(),
+                threads_per_worker=1,
+                host="127.0.0.1",
+                dashboard_address=None,
+            )
+            self._client = Client(self._cluster)
+            self.used = f"local Dask cluster of {self.n_workers()} worker(s)"
+        return self._client
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def ingest(
+    sources: Iterable[str | os.PathLike[str]],
+    store_dir: str | os.PathLike[str] = DEFAULT_STORE_DIR,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+) -> IngestSummary:
+    """Load, extract and store new or changed articles; returns what was done.
+
+    ``engine``: "local" uses every core when there are enough articles, "processes" always
+    uses a process pool, "dask" runs extraction on the Dask scheduler at ``scheduler`` (or on
+    a local Dask cluster). Articles that fail are listed in the summary; the rest are stored.
+    """
+    if engine not in ENGINES:
+        raise StoreError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    started = time.perf_counter()
+    store = Path(store_dir)
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{store}: cannot create the store directory ({exc.strerror})") from exc
+    summary = IngestSummary(store_dir=str(store), engine=engine)
+    with _locked(store):
+        manifest = _read_manifest(store)
+        _collect_garbage(store, manifest)
+        found, directories, errors = _expand(sources)
+        summary.sources = len(found)
+        summary.failed.extend(errors)
+
+        # Unchanged files (same path, size and modification time) are not read again.
+        todo: list[_Source] = []
+        for src in found:
+            entry = manifest["sources"].get(src.key)
+            if (
+                entry is not None
+                and src.size is not None
+                and entry["size"] == src.size
+                and entry["mtime_ns"] == src.mtime_ns
+                and entry["article_id"] in manifest["articles"]
+            ):
+                summary.unchanged += 1
+            else:
+                todo.append(src)
+
+        # Files gone from a directory that was ingested again leave the store.
+        seen = {src.key for src in found}
+        gone = [
+            key
+            for key in manifest["sources"]
+            if key not in seen and any(_under(key, d) for d in directories)
+        ]
+
+        runner = _Runner(engine, scheduler, workers)
+        bar = _progress_bar(len(todo), progress)
+        try:
+            for batch in _chunks(todo, BATCH_SIZE):
+                _ingest_batch(store, manifest, batch, runner, bar, summary)
+            if gone:
+                for key in gone:
+                    del manifest["sources"][key]
+                summary.removed = len(gone)
+                _drop_dead(manifest)
+                _commit_manifest(store, manifest)
+            _compact_if_needed(store, manifest)
+        finally:
+            bar.close()
+            runner.close()
+        summary.engine = runner.used
+        _collect_garbage(store, manifest)
+
+    live = _live_articles(manifest)
+    summary.total_articles = len(live)
+    summary.total_statements = sum(manifest["articles"][a]["statements"] for a in live)
+    summary.total_events = sum(manifest["articles"][a]["events"] for a in live)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _under(path: str, directory: str) -> bool:
+    return path.startswith(directory.rstrip(os.sep) + os.sep)
+
+
+def _ingest_batch(
+    store: Path,
+    manifest: dict[str, Any],
+    batch: list[_Source],
+    runner: _Runner,
+    bar: Any,
+    summary: IngestSummary,
+) -> None:
+    """Load, extract, write and commit one batch of sources."""
+    by_given = {src.given: src for src in batch}
+    by_given.update({src.key: src for src in batch})
+    # Loading reads local files: it runs on this machine's cores even with the dask engine.
+    loaded = runner.map(_load_chunk, [src.given for src in batch], local_ok=True)
+    frames = [df for df, _ in loaded if len(df)]
+    for _, errors in loaded:
+        for err in errors:
+            summary.failed.append({"source": str(err.get("source")), "error": str(err["error"])})
+    if frames:
+        articles = pd.concat(frames, ignore_index=True)
+    else:
+        articles = pd.DataFrame({c: pd.Series([], dtype=object) for c in ARTICLE_COLUMNS})
+    failed_now = len(batch) - len(articles)
+    bar.update(failed_now)
+
+    # Content already in the store is not extracted again; the file just points at it.
+    new_ids: set[str] = set()
+    records: list[dict[str, Any]] = []
+    keep_rows = []
+    for i, record in enumerate(articles.to_dict("records")):
+        aid = record["article_id"]
+        if aid in manifest["articles"] or aid in new_ids:
+            summary.unchanged += 1
+            bar.update(1)
+            continue
+        new_ids.add(aid)
+        keep_rows.append(i)
+        records.append({k: record.get(k) for k in _EXTRACT_FIELDS})
+
+    extracted = runner.map(_extract_chunk, records, on_done=bar.update)
+    st_rows: list[dict[str, Any]] = []
+    ev_rows: list[dict[str, Any]] = []
+    counts: dict[str, tuple[int, int]] = {}
+    bad: set[str] = set()
+    source_of = dict(zip(articles["article_id"], articles["source"], strict=True))
+    for result in (r for chunk in extracted for r in chunk):
+        aid = result["article_id"]
+        if "error" in result:
+            bad.add(aid)
+            summary.failed.append({"source": str(source_of.get(aid)), "error": result["error"]})
+            continue
+        for st in result["statements"]:
+            st_rows.append({**st, "article_id": aid})
+        for ev in result["events"]:
+            ev_rows.append({**ev, "article_id": aid})
+        counts[aid] = (len(result["statements"]), len(result["events"]))
+
+    new_articles = articles.iloc[keep_rows]
+    new_articles = new_articles[~new_articles["article_id"].isin(bad)].reset_index(drop=True)
+    segment = None
+    if len(new_articles):
+        from analysis.pipeline import events_frame, statements_frame
+
+        segment = _write_segment(
+            store,
+            {
+                "articles": new_articles,
+                "statements": statements_frame(st_rows),
+                "events": events_frame(ev_rows),
+            },
+        )
+        manifest["segments"].append(segment)
+        for aid, (n_st, n_ev) in counts.items():
+            manifest["articles"][aid] = {"segment": segment, "statements": n_st, "events": n_ev}
+        summary.loaded += len(counts)
+        summary.statements += len(st_rows)
+        summary.events += len(ev_rows)
+
+    changed = False
+    for row in articles[["article_id", "source"]].itertuples(index=False):
+        src = _match(by_given, str(row.source))
+        if src is None or row.article_id in bad:
+            continue
+        manifest["sources"][src.key] = {
+            "source": src.given,
+            "article_id": row.article_id,
+            "size": src.size,
+            "mtime_ns": src.mtime_ns,
+        }
+        changed = True
+    if not (changed or segment):
+        return
+    _drop_dead(manifest)
+    pause = os.environ.get(_PAUSE_ENV)
+    if pause:
+        print(f"ingest: batch written, committing in {pause} s", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
+    _commit_manifest(store, manifest)
+
+
+def _match(by_given: dict[str, _Source], source: str) -> _Source | None:
+    """The file a loaded row came from (the loader may spell the path its own way)."""
+    src = by_given.get(source)
+    if src is None and not _is_url(source):
+        src = by_given.get(os.path.abspath(source))
+    return src
+
+
+def _drop_dead(manifest: dict[str, Any]) -> None:
+    """Forget articles no file points at, and segments holding none of the live ones."""
+    live = {entry["article_id"] for entry in manifest["sources"].values()}
+    manifest["articles"] = {a: v for a, v in manifest["articles"].items() if a in live}
+    used = {v["segment"] for v in manifest["articles"].values()}
+    manifest["segments"] = [s for s in manifest["segments"] if s in used]
+
+
+def _compact_if_needed(store: Path, manifest: dict[str, Any]) -> None:
+    """Rewrite the store as one segment when it holds many segments or many dead rows."""
+    if len(manifest["segments"]) <= 1:
+        return
+    stored = 0
+    for segment in manifest["segments"]:
+        path = store / f"{segment}.articles.parquet"
+        with contextlib.suppress(Exception):
+            import pyarrow.parquet as pq
+
+            stored += pq.ParquetFile(path).metadata.num_rows
+    live = len(manifest["articles"])
+    if len(manifest["segments"]) <= 32 and stored <= live * 1.25:
+        return
+    articles, statements, events = load_store(store)
+    articles = articles[articles["article_id"].isin(manifest["articles"])]
+    segment = _write_segment(
+        store, {"articles": articles, "statements": statements, "events": events}
+    )
+    manifest["segments"] = [segment]
+    for entry in manifest["articles"].values():
+        entry["segment"] = segment
+    _commit_manifest(store, manifest)
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, progress: bool) -> Any:
+    if not progress or total < 1 or not sys.stderr.isatty():
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="article", desc="ingest", file=sys.stderr, smoothing=0.1)
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def cli_ingest(args: Any) -> int:
+    """``python -m analysis ingest SOURCES...``: 0 when all went in, 1 if some failed."""
+    sources = list(getattr(args, "sources", None) or [])
+    if not sources:
+        print("ingest: name at least one article file, directory or URL", file=sys.stderr)
+        return 2
+    try:
+        summary = ingest(
+            sources,
+            store_dir=getattr(args, "store", None) or DEFAULT_STORE_DIR,
+            engine=getattr(args, "engine", None) or "local",
+            scheduler=getattr(args, "scheduler", None),
+            workers=getattr(args, "workers", None),
+            progress=not getattr(args, "no_progress", False),
+        )
+    except StoreError as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 2
+    for line in summary.lines():
+        print(line)
+    if summary.sources == 0:
+        print("ingest: no article files found in the sources given", file=sys.stderr)
+        return 1
+    return 1 if summary.failed else 0
