@@ -27,8 +27,10 @@ from typing import Any
 import pandas as pd
 
 from analysis.frames import ARTICLE_COLUMNS, EVENT_COLUMNS, STATEMENT_COLUMNS
+from analysis.paths import PROCESSED_DIR
 
-DEFAULT_STORE_DIR = "data/processed"
+#: ``data/processed`` of the project, wherever the notebook or command runs from.
+DEFAULT_STORE_DIR = PROCESSED_DIR
 MANIFEST = "manifest.json"
 STORE_VERSION = 1
 ENGINES = ("local", "processes", "dask")
@@ -37,6 +39,8 @@ ENGINES = ("local", "processes", "dask")
 PARALLEL_THRESHOLD = 200
 #: Articles committed to the store at a time: a killed run keeps the batches already done.
 BATCH_SIZE = 1000
+#: Seconds a run must last before its progress bar appears.
+PROGRESS_DELAY = 1.0
 #: Test hook: seconds to sleep between writing a batch's files and committing its manifest.
 _PAUSE_ENV = "ANALYSIS_INGEST_PAUSE_BEFORE_COMMIT"
 
@@ -252,7 +256,11 @@ def _collect_garbage(store: Path, manifest: dict[str, Any]) -> None:
 @contextlib.contextmanager
 def _locked(store: Path) -> Iterator[None]:
     """Only one ingest writes to a store at a time."""
-    import fcntl
+    try:
+        import fcntl
+    except ImportError:  # not on this platform: no lock
+        yield
+        return
 
     # A POSIX record lock: held by this process only, not by the workers it forks.
     with open(store / ".lock", "a+") as fh:
@@ -728,9 +736,16 @@ class _NoBar:
 def _progress_bar(total: int, progress: bool) -> Any:
     if not progress or total < 1 or not sys.stderr.isatty():
         return _NoBar()
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
-    return tqdm(total=total, unit="article", desc="ingest", file=sys.stderr, smoothing=0.1)
+    return tqdm(
+        total=total,
+        unit="article",
+        desc="ingest",
+        file=sys.stderr,
+        smoothing=0.1,
+        delay=PROGRESS_DELAY,
+    )
 
 
 # --------------------------------------------------------------------------- command line

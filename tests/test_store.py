@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -436,3 +437,29 @@ def test_run_killed_while_writing_leaves_previous_store_and_next_run_completes(
     fresh = ingest([articles_dir], store_dir=tmp_path / "fresh", progress=False)
     assert fresh.total_articles == 300
     frames_equal(load_store(st), load_store(tmp_path / "fresh"))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_not_with_no_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_extractor: list[str]
+) -> None:
+    monkeypatch.setattr(store, "PROGRESS_DELAY", 0)
+    articles_dir = corpus(tmp_path, 30)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    ingest([articles_dir], store_dir=tmp_path / "a", progress=True)
+    assert "30/30" in terminal.getvalue() and "ingest" in terminal.getvalue()
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    ingest([articles_dir], store_dir=tmp_path / "b", progress=False)
+    assert terminal.getvalue() == ""
+
+    pipe = io.StringIO()  # not a terminal: a log file or CI
+    monkeypatch.setattr(sys, "stderr", pipe)
+    ingest([articles_dir], store_dir=tmp_path / "c", progress=True)
+    assert pipe.getvalue() == ""
