@@ -114,6 +114,15 @@ def test_every_row_cites_a_listed_http_source(record: TreatyRecord) -> None:
     assert (record.sources["accessed"] == pd.Timestamp("2026-11-27")).all()
 
 
+def test_every_listed_source_is_cited(record: TreatyRecord) -> None:
+    cited: set[str] = set()
+    for table in TABLES:
+        df = getattr(record, table)
+        if "source_url" in df.columns:
+            cited |= set(df["source_url"])
+    assert set(record.sources["url"]) <= cited
+
+
 def test_status_periods_chain_without_gaps_or_overlaps(record: TreatyRecord) -> None:
     for mechanism, group in record.mechanism_status.groupby("mechanism", observed=True):
         group = group.sort_values("start")
