@@ -152,12 +152,15 @@ def _records(df: pd.DataFrame, list_columns: Sequence[str]) -> list[dict[str, An
     """Rows as dicts with None for missing values and plain lists in list columns."""
     if df.empty:
         return []
-    obj = df.astype(object)
-    obj = obj.where(df.notna(), None)
-    for col in list_columns:
-        if col in obj.columns:
-            obj[col] = [_as_list(v) for v in obj[col]]
-    return obj.to_dict("records")
+    names = list(df.columns)
+    columns = []
+    for name in names:
+        col = df[name]
+        values = col.astype(object).where(col.notna(), None).tolist()
+        if name in list_columns:
+            values = [_as_list(v) for v in values]
+        columns.append(values)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def _as_list(value: Any) -> Any:
@@ -220,7 +223,7 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def _commit_manifest(store: Path, manifest: dict[str, Any]) -> None:
-    data = json.dumps(manifest, indent=0, sort_keys=True).encode("utf-8")
+    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True).encode("utf-8")
     _write_atomic(store / MANIFEST, lambda p: p.write_bytes(data))
     with contextlib.suppress(OSError):  # make the rename itself durable where we can
         fd = os.open(store, os.O_RDONLY)
