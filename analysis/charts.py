@@ -860,9 +860,12 @@ def _status_span(treaty: Any, mechanism: str) -> tuple[pd.Timestamp, pd.Timestam
     starts = _dates(rows["start"]).dropna()
     if starts.empty:
         return None
-    ended = _dates(rows.loc[rows["status"] == "ended", "start"]).dropna()
     today = pd.Timestamp.today().normalize()
-    stop = min(ended.min(), today) if not ended.empty else today
+    ended = _dates(rows.loc[rows["status"] == "ended", "start"]).dropna()
+    if not ended.empty:
+        return starts.min(), min(ended.min(), today)
+    ends = _dates(rows["end"]) if "end" in rows.columns else pd.Series(pd.NaT, index=rows.index)
+    stop = today if ends.isna().any() else min(ends.max(), today)
     return starts.min(), stop
 
 
