@@ -1,11 +1,659 @@
-"""What happened: treaty-mechanism events with resolved dates (stub, see issue 5)."""
+"""What happened: treaty-mechanism events in article text, with resolved dates.
+
+An event is a clause that reports an action on a treaty mechanism: "Russia
+unilaterally postponed the meetings of the bilateral consultative commission"
+(bcc/postpone), "the treaty is set to expire on February 5" (treaty/expire). The
+finder works in small steps, each kept simple enough to test:
+
+1. triggers: verb forms from ``data/lexicon/events_triggers.csv`` (suspended, froze,
+   aplazó ...), governed infinitives ("decision to ban", "ready to extend"),
+   cessation phrases ("will no longer share"), dated expiries ("expiry on 5 February");
+2. filters: negation, modality, conditions ("has not suspended", "could suspend",
+   "if the treaty expires") and unrealised plans ("were set to convene") are dropped;
+3. mechanism, actor and treaty from the clause (lexicons in ``data/lexicon/``);
+4. the date: a date expression in the clause or sentence (``analysis.dates``);
+   otherwise a present, perfect, future or proposal statement takes the date of the
+   report it belongs to (earlier in the paragraph, the list's lead-in, the article's
+   day); a past-tense aside without a date stays undated;
+5. repeated mentions of one event (same mechanism, action, compatible date and actor)
+   are merged.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from analysis.dates import DateMention, find_dates
+from analysis.paths import DATA_DIR
+
+LEXICON_DIR: Path = DATA_DIR / "lexicon"
+
+__all__ = ["find_events", "mechanisms_mentioned", "extract_events", "LEXICON_DIR"]
+
+_SPECIFIC = (
+    "inspections",
+    "bcc",
+    "data_exchange",
+    "notifications",
+    "strategic_dialogue",
+    "open_skies_flights",
+)
+_INTRANSITIVE = {"expire", "enter_into_force"}
+_BOTH = "Russia and United States"
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    path = LEXICON_DIR / name
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path}: event lexicon missing; restore it from the repository (git checkout)"
+        )
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if row.get("pattern")]
+
+
+def _flags(pattern: str) -> int:
+    """Acronyms (BCC, START, INF) match case-sensitively, everything else ignores case."""
+    return 0 if re.search(r"[A-Z]{2,}", pattern) else re.IGNORECASE
+
+
+@dataclass
+class _Lexicon:
+    trigger_re: re.Pattern[str]
+    triggers: list[tuple[re.Pattern[str], str, str]]  # (full pattern, action, form)
+    governors: list[tuple[re.Pattern[str], str]]  # (pattern ending at "to"/"a", effect)
+    propose_re: re.Pattern[str]
+    mechanisms: list[tuple[re.Pattern[str], str]]
+    treaties: list[tuple[re.Pattern[str], str]]
+    actors: list[tuple[re.Pattern[str], str]]
+    trigger_words: re.Pattern[str] = field(default=re.compile(r"$^"))
+
+
+@lru_cache(maxsize=4)
+def _lexicon(language: str) -> _Lexicon:
+    rows = [r for r in _read_csv("events_triggers.csv") if r["language"] == language]
+    rows.sort(key=lambda r: -len(r["pattern"]))
+    alternation = "|".join(f"(?:{r['pattern']})" for r in rows)
+    trigger_re = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    triggers = [
+        (re.compile(rf"(?:{r['pattern']})", re.IGNORECASE), r["action"], r["form"]) for r in rows
+    ]
+    govs = [r for r in _read_csv("events_governors.csv") if r["language"] == language]
+    governors = [
+        (
+            re.compile(
+                ("" if g["pattern"].startswith("'") else r"(?<![\w'])")
+                + rf"(?:{g['pattern']})\s*$",
+                re.IGNORECASE,
+            ),
+            g["effect"],
+        )
+        for g in govs
+    ]
+    props = [g["pattern"] for g in govs if g["effect"] == "propose"]
+    props.sort(key=len, reverse=True)
+    link = r"\s+to\s+" if language == "en" else r"\s+"
+    propose_re = re.compile(
+        rf"(?<![\w-])(?P<gov>{'|'.join(props)}){link}(?P<verb>\w+)", re.IGNORECASE
+    )
+    mech_rows = [r for r in _read_csv("events_mechanisms.csv") if r["language"] == language]
+    mechanisms = [
+        (
+            re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])", _flags(r["pattern"])),
+            r["mechanism"],
+        )
+        for r in mech_rows
+    ]
+    treaties = [(re.compile(r["pattern"]), r["treaty"]) for r in _read_csv("events_treaties.csv")]
+    actors = [
+        (re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])"), r["actor"])
+        for r in _read_csv("events_actors.csv")
+    ]
+    return _Lexicon(trigger_re, triggers, governors, propose_re, mechanisms, treaties, actors)
+
+
+# --------------------------------------------------------------------------- fixed grammar
+
+_AUX_BE = {
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "fue", "fueron", "sido",
+    "está", "están", "estaba", "quedó", "quedaron", "queda", "quedan", "es", "son", "será",
+    "serán",
+}  # fmt: skip
+_AUX_HAVE = {"has", "have", "had", "'ve", "ha", "han", "había", "habían", "habrá"}
+_FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+_MODALS = {
+    "could", "might", "may", "can", "cannot", "can't", "can’t", "should", "must", "ought",
+    "podría", "podrían", "puede", "pueden", "debería", "deberían", "podrá", "podrán", "debe",
+}  # fmt: skip
+_NEGATIONS = {
+    "not", "n't", "never", "no", "neither", "nor", "nunca", "jamás", "tampoco", "without",
+    "sin", "won't", "won’t", "didn't", "didn’t", "hasn't", "hasn’t", "haven't", "haven’t",
+    "doesn't", "doesn’t", "don't", "don’t", "wasn't", "wasn’t", "weren't", "weren’t",
+    "isn't", "isn’t", "aren't", "aren’t", "wouldn't", "wouldn’t", "hadn't", "hadn’t",
+}  # fmt: skip
+_DETERMINERS = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
+    "your", "el", "la", "los", "las", "un", "una", "remains", "remain", "remained", "stays",
+    "stay", "stayed", "still", "being", "now",
+}  # fmt: skip
+_ADVERB_SKIP = {
+    "also", "already", "just", "then", "in", "turn", "effectively", "formally", "officially",
+    "temporarily", "unilaterally", "recently", "indeed", "finally", "de", "facto", "now",
+    "once", "again", "both", "all", "ya", "también", "unilateralmente", "temporalmente",
+    "oficialmente", "formalmente", "not",
+}  # fmt: skip
+_REPORTING = re.compile(
+    r"\b(?:announced|said|says|stated|declared|decided|warned|told|informed|confirmed|agreed|"
+    r"added|noted|explained|insisted|vowed|promised|anunció|dijo|afirmó|declaró|informó|"
+    r"aseguró|advirtió)\b",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(
+    r"(?<![\w-])(?:if|unless|whether|in case|in the event|provided that|si|en caso de(?: que)?|"
+    r"a menos que|salvo que|siempre que)(?![\w-])",
+    re.IGNORECASE,
+)
+_TEMPORAL_SUB = re.compile(
+    r"(?<![\w-])(?:when|once|after|before|until|till|as soon as|cuando|una vez que|después de "
+    r"que|antes de que|hasta que|tras)(?![\w-])",
+    re.IGNORECASE,
+)
+_INVERTED = re.compile(r"^\W*(?:should|were|had)\s+\w+\s+\w+", re.IGNORECASE)
+_CLAUSE_OPENER = re.compile(r"(?:[;:]|(?<![\w-])(?:that|which|who|que|whereas)(?![\w-]))")
+_RIGHT_STOP = re.compile(
+    r"(?:[;:!?]|\s[—–]\s|,(?!\s*\d)|\s(?:and|but|y|pero)\s+(?:is|are|was|were|has|"
+    r"have|had|will|would|also|then|said|says|stated|added|está|ha|han|dijo|afirmó)\b|"
+    r"\s(?:following|because|although|though|despite|claiming|saying|citing|while|whereas|"
+    r"tras|aunque|mientras|porque)\b)",
+    re.IGNORECASE,
+)
+_SENT_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“«‘(\[¿¡•]?\s*[A-ZÁÉÍÓÚÑ])")
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]\.)+[A-Z]?|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|St|Lt|Col|Gov|Pres|Jr|Sr|Inc|Co|vs"
+    r"|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sr|Sra|Dña|EE\.UU|approx))\.$"
+)
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*\-–]|\d{1,2}[.)])\s+")
+_COVID = re.compile(r"covid|pandemic|coronavirus|pandemia", re.IGNORECASE)
+_OFFSET_PHRASE = re.compile(
+    r"\b(?:days|weeks|months|years|shortly|soon|long|días|semanas|meses|años)\s+(?:after|before|"
+    r"later|earlier|después|antes)\b",
+    re.IGNORECASE,
+)
+_SUBORDINATE_DATE = re.compile(
+    r"(?<![\w-])(?:after|before|following|prior to|tras|antes de|después de|despues de)(?![\w-])",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"[;]|,\s*(?:but|while|and|whereas|yet|pero|mientras|y)\b", re.I)
+_PRONOUN = re.compile(r"(?:he|she|they|él|ella)\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+
+# Verbs a proposal may govern ("ready to extend", "offered to keep to the limits").
+_PROPOSE_VERBS = {
+    "start", "begin", "hold", "discuss", "continue", "keep", "observe", "comply", "adhere",
+    "abide", "respect", "stay", "remain", "maintain", "negotiate", "talk", "resume", "extend",
+    "prolong", "preserve", "stick", "return", "seguir", "continuar", "mantener", "respetar",
+    "cumplir", "negociar", "prorrogar", "extender", "reanudar", "iniciar", "comenzar",
+    "discutir", "conversar", "observar", "adherirse", "atenerse", "preservar", "volver",
+}  # fmt: skip
+
+# Cessation: "will no longer share", "stopped providing", "dejó de compartir".
+_CESSATION = {
+    "en": re.compile(
+        r"(?<![\w-])(?:no\s+longer|will\s+not|won['’]t|would\s+not|stop(?:s|ped)?|"
+        r"cease(?:s|d)?|refuse(?:s|d)?\s+to)\s+(?:\w+\s+)?(?P<verb>share|sharing|provide|"
+        r"providing|exchange|exchanging|send|sending|transmit|transmitting|notify|notifying|"
+        r"give|giving|allow|allowing|admit|admitting|accept|accepting|grant|granting|receive|"
+        r"receiving|issue|issuing|host|hosting)\b",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"(?<![\w-])(?:dej[óo]\s+de|dejar[áa]n?\s+de|ya\s+no|no)\s+(?P<verb>compart\w+|"
+        r"proporcion\w+|intercambi\w+|envi\w+|notific\w+|permit\w+|aceptar\w*|recibir\w*|"
+        r"facilit\w+|entreg\w+)",
+        re.IGNORECASE,
+    ),
+}
+_BAN_VERBS = re.compile(r"allow|admit|accept|grant|receive|host|permit|acept|recib", re.I)
+_VISA = re.compile(
+    r"(?<![\w-])(?:revoke[sd]?|revoking|den(?:y|ies|ied)|refuse[sd]?|cancel(?:l?ed|s)?)\s+"
+    r"(?:\w+\s+){0,3}?(?:visas?|clearances?|permits?|permission|access)\b",
+    re.IGNORECASE,
+)
+_EXPIRY_NOUN = re.compile(
+    r"(?<![\w-])(?:expiry|expiration|expiración|vencimiento|caducidad)(?![\w-])", re.IGNORECASE
+)
+
+
+# --------------------------------------------------------------------------- text layout
+
+
+@dataclass
+class _Para:
+    start: int
+    end: int
+    bullet: bool
+    intro: bool  # ends with ":" (a list's lead-in)
+    sentences: list[tuple[int, int]]
+    words: int
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _SENT_BOUNDARY.finditer(text, start, end):
+        head = text[max(s, m.start() - 12) : m.start() + 1]
+        if _ABBREV.search(head):
+            continue
+        out.append((s, m.start() + len(m.group(0).rstrip())))
+        s = m.end()
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _paragraphs(text: str) -> list[_Para]:
+    paras: list[_Para] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        s = m.start() + (len(line) - len(line.lstrip()))
+        e = m.end() - (len(line) - len(line.rstrip()))
+        paras.append(
+            _Para(
+                s,
+                e,
+                bool(_BULLET.match(line)),
+                line.rstrip().endswith(":"),
+                _sentences(text, s, e),
+                len(_WORD.findall(line)),
+            )
+        )
+    return paras
+
+
+# --------------------------------------------------------------------------- clause analysis
+
+
+def _tokens_before(text: str, lo: int, pos: int, n: int = 6) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[max(lo, pos - 80) : pos])][-n:]
+
+
+def _clause_start(text: str, ss: int, pos: int) -> int:
+    """Start of the clause holding ``pos``: after "that", "which", ";" or ":" (or the sentence)."""
+    start = ss
+    for m in _CLAUSE_OPENER.finditer(text, ss, pos):
+        start = m.end()
+    return start
+
+
+def _right_end(text: str, pos: int, se: int, limit: int = 170) -> int:
+    m = _RIGHT_STOP.search(text, pos, min(se, pos + limit))
+    if m and m.start() > pos:
+        return m.start()
+    return min(se, pos + limit)
+
+
+def _mechanisms(lex: _Lexicon, window: str, has_bcc: bool, meeting_first: int = -1) -> list[str]:
+    """Mechanisms a window of text names, most specific first (treaty only if nothing else)."""
+    hits: list[tuple[int, str]] = []
+    for rx, mech in lex.mechanisms:
+        for m in rx.finditer(window):
+            hits.append((m.start(), mech))
+    if not hits:
+        return []
+    hits.sort()
+    kinds = {m for _, m in hits}
+    out: list[str] = []
+    for pos, mech in hits:
+        if mech == "meeting":
+            if meeting_first >= 0 and pos > meeting_first:
+                continue
+            if "bcc" in kinds:
+                mech = "bcc"
+            elif "strategic_dialogue" in kinds:
+                mech = "strategic_dialogue"
+            elif "treaty" in kinds or has_bcc:
+                mech = "bcc"
+            else:
+                continue
+        if mech not in out:
+            out.append(mech)
+    specific = [m for m in out if m in _SPECIFIC]
+    if specific:
+        return specific
+    return ["treaty"] if "treaty" in out else []
+
+
+def mechanisms_mentioned(text: str, language: str = "en") -> list[str]:
+    """The treaty mechanisms a passage speaks of (inspections, bcc, ...), in order of mention."""
+    if not text:
+        return []
+    langs = ["es", "en"] if (language or "en").startswith("es") else ["en", "es"]
+    hits: list[tuple[int, str]] = []
+    for lang in langs[:1]:
+        for rx, mech in _lexicon(lang).mechanisms:
+            if mech == "meeting":
+                continue
+            for m in rx.finditer(text):
+                hits.append((m.start(), mech))
+    hits.sort()
+    out: list[str] = []
+    for _, mech in hits:
+        if mech not in out:
+            out.append(mech)
+    return out
+
+
+def _actor_in(lex: _Lexicon, window: str, last: bool = True) -> str | None:
+    hits: list[tuple[int, int, str]] = []
+    for rx, actor in lex.actors:
+        for m in rx.finditer(window):
+            hits.append((m.start(), -(m.end() - m.start()), actor))
+    if not hits:
+        return None
+    hits.sort()
+    # drop hits inside a longer earlier hit ("Russia and the US" covers "Russia", "US")
+    kept: list[tuple[int, int, str]] = []
+    for h in hits:
+        if kept and h[0] < kept[-1][0] - kept[-1][1]:
+            continue
+        kept.append(h)
+    return kept[-1][2] if last else kept[0][2]
+
+
+def _actor_span(lex: _Lexicon, window: str) -> tuple[str, int] | None:
+    """The last actor named in ``window`` and where its mention ends."""
+    hits: list[tuple[int, int, str]] = []
+    for rx, actor in lex.actors:
+        for m in rx.finditer(window):
+            hits.append((m.start(), m.end(), actor))
+    if not hits:
+        return None
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    kept: list[tuple[int, int, str]] = []
+    for h in hits:
+        if kept and h[0] < kept[-1][1]:
+            continue
+        kept.append(h)
+    return kept[-1][2], kept[-1][1]
+
+
+def _treaty_in(lex: _Lexicon, window: str) -> str | None:
+    for rx, name in lex.treaties:
+        if rx.search(window):
+            return name
+    return None
+
+
+@dataclass
+class _Cand:
+    start: int  # trigger
+    end: int
+    action: str
+    tense: str  # past | perfect | present | future | propose
+    voice: str  # active | passive
+    sent: tuple[int, int]
+    para: int
+    mech_window: tuple[int, int] | None = None  # where to look for the mechanism
+    mechanism_hint: str | None = None
+    date: DateMention | None = None
+
+
+def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
+    """Negated, modal, conditional or question: not a report of something that happened."""
+    clause_lo = ss
+    for m in re.finditer(r"[,;:(]", text[ss:ts]):
+        clause_lo = ss + m.end()
+    clause = text[clause_lo:ts]
+    toks = _tokens_before(text, clause_lo, ts, 5)
+    if any(t in _NEGATIONS for t in toks[-4:]):
+        return True
+    if re.search(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b", text[ss:ts], re.I):
+        return True
+    if _CONDITIONAL.search(clause) or _INVERTED.match(text[clause_lo:ts]):
+        return True
+    if form in ("s", "base", "future") and _TEMPORAL_SUB.search(clause):
+        return True
+    for t in toks[-4:]:
+        if t in _MODALS:
+            return True
+        if t in ("would", "wouldn't"):
+            before = text[ss:ts]
+            if not _REPORTING.search(before) or _CONDITIONAL.search(text[ss : ss + 400]):
+                return True
+    return False
+
+
+def _skip_adverbs(toks: list[str]) -> list[str]:
+    while toks and (toks[-1] in _ADVERB_SKIP or toks[-1].endswith("ly")):
+        toks = toks[:-1]
+    return toks
+
+
+def _governor(lex: _Lexicon, text: str, ss: int, to_pos: int) -> str | None:
+    before = text[max(ss, to_pos - 40) : to_pos].replace("’", "'")
+    for rx, effect in lex.governors:
+        if rx.search(before):
+            return effect
+    return None
+
+
+def _verb_candidate(
+    lex: _Lexicon, lang: str, text: str, ss: int, se: int, m: re.Match[str]
+) -> tuple[str, str, str] | None:
+    """(action, tense, voice) of a verb-form trigger, or None when it reports no event."""
+    word = m.group(0)
+    action = form = None
+    for rx, act, frm in lex.triggers:
+        if rx.fullmatch(word):
+            action, form = act, frm
+            break
+    if action is None or form is None:
+        return None
+    toks = _skip_adverbs(_tokens_before(text, ss, m.start(), 6))
+    prev = toks[-1] if toks else ""
+    prev2 = toks[-2] if len(toks) > 1 else ""
+    if form in ("part", "pastpart", "ing"):
+        if prev in _AUX_BE or prev.endswith(("'s", "’s")):
+            if form == "ing":
+                progressive = prev in ("is", "are", "está", "están")
+                return action, ("present" if progressive else "past"), "active"
+            if prev2 in _FUTURE_AUX:
+                return action, "future", "passive"
+            if prev == "be" and prev2 in ("would",):
+                return action, "past", "passive"
+            if prev2 in _AUX_HAVE or prev == "been":
+                tense = "past" if prev2 in ("had", "había", "habían") else "perfect"
+                return action, tense, "passive"
+            tense = (
+                "present" if prev in ("is", "are", "'s", "’s", "está", "están", "es") else "past"
+            )
+            return action, tense, "passive"
+        if prev in _AUX_HAVE:
+            return action, ("past" if prev in ("had", "había") else "perfect"), "active"
+        if form in ("part", "ing"):
+            return None
+        if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
+            return None
+        return action, "past", "active"
+    if form == "past":
+        if prev in _DETERMINERS:
+            return None
+        return action, "past", "active"
+    if form == "s":
+        return action, "present", "active"
+    if form == "future":
+        return action, "future", "active"
+    # base form: needs an auxiliary or a governing word
+    if prev in _FUTURE_AUX:
+        return action, "future", "active"
+    if prev == "would":
+        return action, "past", "active"
+    if prev in ("did", "does", "do"):
+        return action, ("present" if prev != "did" else "past"), "active"
+    to_pos = None
+    if lang == "en" and prev == "to":
+        to_pos = text.rfind("to", ss, m.start())
+    elif lang == "es":
+        to_pos = m.start()
+    if to_pos is None or to_pos < 0:
+        return None
+    effect = _governor(lex, text, ss, to_pos)
+    if effect == "keep":
+        gov_text = text[max(ss, to_pos - 30) : to_pos].lower()
+        tense = "present" if re.search(r"\bagrees?\s*$|\bdecides\s*$", gov_text) else "past"
+        return action, tense, "active"
+    if effect == "scheduled":
+        return action, "future", "active"
+    return None
+
+
+def _analyse_sentence(
+    lex: _Lexicon, lang: str, text: str, ss: int, se: int, pi: int
+) -> list[_Cand]:
+    out: list[_Cand] = []
+    sentence = text[ss:se]
+    if sentence.rstrip().rstrip('"”’»)').endswith("?"):
+        return out
+    # 1. verb forms
+    for m in lex.trigger_re.finditer(text, ss, se):
+        got = _verb_candidate(lex, lang, text, ss, se, m)
+        if got is None:
+            continue
+        action, tense, voice = got
+        form = "s" if tense == "present" and voice == "active" else "x"
+        if tense == "future":
+            form = "future"
+        if _blocked(text, ss, m.start(), form, lang):
+            continue
+        out.append(_Cand(m.start(), m.end(), action, tense, voice, (ss, se), pi))
+    # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
+    for m in lex.propose_re.finditer(text, ss, se):
+        verb = m.group("verb").lower()
+        if verb not in _PROPOSE_VERBS and not lex.trigger_re.fullmatch(verb):
+            continue
+        if _blocked(text, ss, m.start(), "x", lang):
+            continue
+        cand = _Cand(m.start(), m.end("gov"), "propose", "propose", "active", (ss, se), pi)
+        cand.mech_window = (m.start("verb"), _right_end(text, m.start("verb"), se))
+        inner = lex.trigger_re.search(text, m.start("verb"), cand.mech_window[1])
+        if inner:  # "ready to extend the treaty": the mechanism is what is extended
+            cand.mech_window = (inner.end(), cand.mech_window[1])
+        out.append(cand)
+    # 3. cessation: "will no longer share", "will not provide"
+    cess = _CESSATION[lang]
+    for m in cess.finditer(text, ss, se):
+        if _blocked(text, ss, m.start(), "x", lang) and not m.group(0).lower().startswith(
+            ("no", "will not", "won", "would not", "ya no", "dej")
+        ):
+            continue
+        head = m.group(0).lower()
+        if head.startswith("would not") and not _REPORTING.search(text[ss : m.start()]):
+            continue
+        action = "ban" if _BAN_VERBS.search(m.group("verb")) else "suspend"
+        tense = "future" if re.match(r"will|won|would|no longer|ya no", head) else "past"
+        if head.startswith("no longer") and re.search(r"\bwill\s*$", text[ss : m.start()]):
+            tense = "future"
+        cand = _Cand(m.start(), m.end(), action, tense, "active", (ss, se), pi)
+        cand.mech_window = (m.end(), _right_end(text, m.end(), se))
+        out.append(cand)
+    # 4. visas and clearances revoked from inspectors
+    for m in _VISA.finditer(text, ss, se):
+        if _blocked(text, ss, m.start(), "x", lang):
+            continue
+        window = (m.start(), _right_end(text, m.end(), se, 200))
+        if "inspections" not in _mechanisms(lex, text[window[0] : window[1]], False):
+            continue
+        toks = _skip_adverbs(_tokens_before(text, ss, m.start(), 3))
+        tense = "future" if toks and toks[-1] in _FUTURE_AUX else "past"
+        cand = _Cand(m.start(), m.end(), "ban", tense, "active", (ss, se), pi)
+        cand.mech_window = window
+        cand.mechanism_hint = "inspections"
+        out.append(cand)
+    return out
+
+
+def _dedup_spans(cands: list[_Cand]) -> list[_Cand]:
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[_Cand] = []
+    for c in cands:
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _date_for(
+    text: str, cand: _Cand, ev_lo: int, ev_hi: int, dates: list[DateMention]
+) -> DateMention | None:
+    ss, se = cand.sent
+    best: tuple[int, int, DateMention] | None = None
+    for d in dates:
+        if d.start < ss or d.end > se or d.value is None or d.role == "until":
+            continue
+        fronted = d.start - ss <= 3 and not _COORDINATION.search(text[d.end : cand.start])
+        penalty = 0 if ev_lo <= d.start < ev_hi or fronted else 1
+        lo, hi = (d.end, cand.start) if d.end <= cand.start else (cand.end, d.start)
+        between = text[lo:hi]
+        if _OFFSET_PHRASE.search(between):
+            continue
+        if d.start > cand.end and _SUBORDINATE_DATE.search(
+            " ".join(_WORD.findall(text[max(ss, d.start - 40) : d.start])[-4:])
+        ):
+            penalty += 1
+        dist = max(0, hi - lo)
+        key = (penalty, dist)
+        if best is None or key < best[:2]:
+            best = (penalty, dist, d)
+    return best[2] if best else None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _normalise_published(published: Any) -> dt.date | None:
+    if published is None:
+        return None
+    try:
+        if pd.isna(published):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return pd.Timestamp(published).date()
+    except (ValueError, TypeError):
+        return None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _actor_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == b:
+        return True
+    return a == _BOTH or b == _BOTH
 
 
 def find_events(
@@ -15,13 +663,257 @@ def find_events(
     language: str = "en",
     title: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Events in one article's text, dates resolved against ``published``."""
-    return []
+    """Events in one article's text, dates resolved against ``published``.
+
+    Each event: date, date_precision, date_text, actor, mechanism, action, treaty,
+    evidence, start, end (``text[start:end] == evidence``) and until (the end date an
+    extension runs to, when the clause gives one). The title only lends context.
+    """
+    if not text or not text.strip():
+        return []
+    lang = "es" if (language or "en").lower().startswith("es") else "en"
+    lex = _lexicon(lang)
+    pub = _normalise_published(published)
+    dates = find_dates(text, pub, lang)
+    paras = _paragraphs(text)
+    context = f"{title or ''}\n{text}"
+    has_bcc = "bcc" in mechanisms_mentioned(context, lang)
+    treaty_counts = Counter(
+        name for rx, name in lex.treaties for _ in rx.finditer(context)
+    )  # fmt: skip
+    default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
+    lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
+
+    cands: list[_Cand] = []
+    for pi, p in enumerate(paras):
+        for ss, se in p.sentences:
+            cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi))
+    cands = _dedup_spans(cands)
+
+    events: list[dict[str, Any]] = []
+    for c in cands:
+        ss, se = c.sent
+        clause_lo = _clause_start(text, ss, c.start)
+        right_hi = _right_end(text, c.end, se)
+        left = (clause_lo, c.start)
+        right = (c.end, right_hi)
+        if c.mech_window is not None:
+            windows = [c.mech_window]
+        elif c.voice == "passive" or c.action in _INTRANSITIVE:
+            windows = [left, (ss, c.start), right]
+        else:
+            windows = [right, left]
+        if c.action == "other":
+            # "hold meetings", "ruled out talks": the meeting must be the object
+            first_words = text[c.end : c.end + 60]
+            if not any(
+                mech == "meeting" and rx.search(" ".join(_WORD.findall(first_words)[:6]))
+                for rx, mech in lex.mechanisms
+            ):
+                continue
+            windows = [right]
+        mechs: list[str] = []
+        used = right
+        for lo, hi in windows:
+            mechs = _mechanisms(lex, text[lo:hi], has_bcc)
+            if mechs:
+                used = (lo, hi)
+                break
+        if c.mechanism_hint:
+            mechs = [c.mechanism_hint]
+        if not mechs:
+            continue
+
+        # evidence: the clause, from its start to the end of what it is about
+        ev_lo = min(clause_lo, used[0], c.start)
+        if c.start - ev_lo > 140:
+            ev_lo = text.find(" ", c.start - 140, c.start) + 1
+        ev_hi = max(c.end, right_hi if used[0] >= c.start else c.end, used[1])
+        ev_hi = min(ev_hi, se)
+        evidence = text[ev_lo:ev_hi]
+        stripped = evidence.strip(" \t\n,;:—–-\"“”'’«»()•")
+        ev_lo += evidence.find(stripped)
+        ev_hi = ev_lo + len(stripped)
+        evidence = text[ev_lo:ev_hi]
+
+        # actor
+        actor = None
+        if c.voice == "passive":
+            by = re.search(r"\b(?:by|por)\s+(.{0,80})", text[c.end : right_hi])
+            if by:
+                agents = {a for rx, a in lex.actors if rx.search(by.group(1))}
+                if {"Russia", "United States"} <= agents:
+                    actor = _BOTH
+                elif agents:
+                    actor = _actor_in(lex, by.group(1), last=False)
+        if actor is None:
+            before = text[clause_lo : c.start]
+            # "Moscow's decision to", "the Russian decision to", "Russia unilaterally"
+            near = _actor_span(lex, before)
+            if near and len(_WORD.findall(before[near[1] :])) <= 2:
+                actor = near[0]
+            if actor is None and _PRONOUN.search(before):
+                actor = _actor_in(lex, text[ss : c.start], last=False)
+            if actor is None:
+                actor = _actor_in(lex, before, last=False) or _actor_in(
+                    lex, text[ss : c.start], last=False
+                )
+        if c.action in ("expire", "enter_into_force") or (
+            c.action in ("extend", "sign") and actor in (None, _BOTH)
+        ):
+            actor = _BOTH
+
+        # treaty
+        treaty = _treaty_in(lex, text[ss:se])
+        if treaty is None and any(m != "strategic_dialogue" for m in mechs):
+            treaty = default_treaty
+
+        # date
+        date = _date_for(text, c, ev_lo, ev_hi, dates)
+        if date is None and (
+            c.tense in ("present", "perfect", "future", "propose") or c.para == lede
+        ):
+            date = _report_date(c, paras, dates, pub)
+        until = next(
+            (
+                d
+                for d in dates
+                if d.role == "until"
+                and c.end <= d.start < max(right_hi, ev_hi) + 40
+                and d.end <= se
+            ),
+            None,
+        )
+
+        action = c.action
+        if action == "suspend" and _COVID.search(text[ss:se]):
+            action = "pause"
+        for mech in mechs:
+            events.append(
+                {
+                    "date": date.value if date else None,
+                    "date_precision": date.precision if date else "unknown",
+                    "date_text": date.text if date else None,
+                    "actor": actor,
+                    "mechanism": mech,
+                    "action": action,
+                    "treaty": None if mech == "strategic_dialogue" else treaty,
+                    "evidence": evidence,
+                    "start": ev_lo,
+                    "end": ev_hi,
+                    "until": until.value if until else None,
+                }
+            )
+    events.extend(_dated_expiries(lex, text, dates, paras, events, default_treaty))
+    return _merge(events)
 
 
-def mechanisms_mentioned(text: str) -> list[str]:
-    """The treaty mechanisms a passage speaks of (inspections, bcc, ...)."""
-    return []
+def _report_date(
+    c: _Cand, paras: list[_Para], dates: list[DateMention], pub: dt.date | None
+) -> DateMention | None:
+    """The date of the report a statement belongs to (earlier in its paragraph, the
+    lead-in of its list, a nearby paragraph's day), else the publication day."""
+    p = paras[c.para]
+    usable = [d for d in dates if d.value is not None and d.role != "until"]
+    same = [d for d in usable if p.start <= d.start < c.sent[0]]
+    if same:
+        return same[-1]
+    if p.bullet:
+        for q in reversed(paras[: c.para]):
+            if q.bullet:
+                continue
+            if q.intro:
+                intro = [d for d in usable if q.start <= d.start < q.end]
+                if intro:
+                    return intro[-1]
+            break
+    for q in reversed(paras[max(0, c.para - 3) : c.para]):
+        day = [d for d in usable if q.start <= d.start < q.end and d.precision == "day"]
+        if day:
+            return day[-1]
+    if pub is not None:
+        return DateMention("", c.start, c.start, pub.isoformat(), "day")
+    return None
+
+
+def _dated_expiries(
+    lex: _Lexicon,
+    text: str,
+    dates: list[DateMention],
+    paras: list[_Para],
+    found: list[dict[str, Any]],
+    default_treaty: str | None,
+) -> list[dict[str, Any]]:
+    """ "its expiry on 5 February", "tras su expiración el 5 de febrero": a dated end."""
+    out: list[dict[str, Any]] = []
+    for m in _EXPIRY_NOUN.finditer(text):
+        d = next(
+            (
+                d
+                for d in dates
+                if m.end() <= d.start <= m.end() + 12 and d.value and d.role == "point"
+            ),
+            None,
+        )
+        if d is None:
+            continue
+        sent = next(
+            ((ss, se) for p in paras for ss, se in p.sentences if ss <= m.start() < se), None
+        )
+        if sent is None:
+            continue
+        ss, se = sent
+        if _CONDITIONAL.search(text[max(ss, m.start() - 60) : m.start()]):
+            continue
+        if not _mechanisms(lex, text[ss:se], False) and default_treaty is None:
+            continue
+        lo = max(ss, m.start() - 40)
+        lo = text.find(" ", lo, m.start()) + 1 if lo > ss else ss
+        evidence = text[lo : d.end]
+        out.append(
+            {
+                "date": d.value,
+                "date_precision": d.precision,
+                "date_text": d.text,
+                "actor": _BOTH,
+                "mechanism": "treaty",
+                "action": "expire",
+                "treaty": _treaty_in(lex, text[ss:se]) or default_treaty,
+                "evidence": evidence,
+                "start": lo,
+                "end": d.end,
+                "until": None,
+            }
+        )
+    return out
+
+
+def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per (mechanism, action, compatible date and actor), first mention kept."""
+    events = sorted(events, key=lambda e: e["start"])
+    kept: list[dict[str, Any]] = []
+    for ev in events:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k["mechanism"] == ev["mechanism"]
+                and k["action"] == ev["action"]
+                and _compatible(k["date"], ev["date"])
+                and _actor_compatible(k["actor"], ev["actor"])
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(dict(ev))
+            continue
+        if ev["date"] and (not twin["date"] or len(ev["date"]) > len(twin["date"])):
+            for key in ("date", "date_precision", "date_text"):
+                twin[key] = ev[key]
+        for key in ("actor", "treaty", "until"):
+            if not twin.get(key) and ev.get(key):
+                twin[key] = ev[key]
+    return kept
 
 
 def extract_events(articles: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,556 @@
+"""Dates in news text, resolved against the article's publication date.
+
+News is written relative to the day it appears: "on Monday" is the Monday of that
+week, "in August" the latest August, "last November 29" the latest 29 November
+before the article, unless the sentence speaks of the future ("will hold meetings
+... from Nov. 29"). The resolver follows HeidelTime's news mode: relative
+expressions are anchored to the publication date and stay unresolved
+(precision ``unknown``) when that date is not known. No date is invented.
+
+Standard library only: the grammar of dates in news is small, and a general parser
+misreads the relative forms that matter here (see ``docs/environment.md``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["DateMention", "find_dates", "resolve_date", "period_bounds"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression in a text: where it is and what it resolves to."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
+    precision: str  # day | month | year | unknown
+    role: str = "point"  # point | until (end of a period: "until X") | since ("since X")
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_EN_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_ES_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}  # fmt: skip
+_EN_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+_ES_WEEKDAYS = {
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "un": 1,
+    "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10,
+}  # fmt: skip
+
+# English month names are capitalised in news; matching them case-sensitively keeps
+# the modal "may" and the verb "march" out.
+_EN_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_EN_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ES_MON = (
+    r"(?P<mon>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)"
+)
+_ES_WD = r"(?P<wd>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d|,\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+
+_I = re.IGNORECASE
+
+# (compiled pattern, kind). Each kind has a resolver below.
+_EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), "iso"),
+    (
+        re.compile(
+            r"\b(?:(?i:(?P<mod>last|this|next|past|coming))\s+)?(?:"
+            + _EN_WD
+            + r",?\s+)?"
+            + _EN_MON
+            + r"\s+"
+            + _DAY
+            + r"(?:,?\s+"
+            + _YEAR
+            + r")?"
+        ),
+        "md",
+    ),
+    (
+        re.compile(
+            r"\b(?:"
+            + _EN_WD
+            + r",?\s+)?(?:the\s+)?"
+            + _DAY
+            + r"(?:\s+of)?\s+"
+            + _EN_MON
+            + r"(?:,?\s+"
+            + _YEAR
+            + r")?"
+        ),
+        "md",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?i:(?P<mod>last|this|next|past|coming|early|late|mid|earlier|later|in|since|"
+            r"until|by|during|from|through|of))[\s-]+)?" + _EN_MON + r"(?:,?\s+" + _YEAR + r")?"
+        ),
+        "month",
+    ),
+    (
+        re.compile(
+            r"\b(?i:(?P<mod>in|since|by|until|till|through|from|to|of|during|before|after|early|"
+            r"late|mid|end of|start of|beginning of|the end of))[\s-]+" + _YEAR
+        ),
+        "year",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?i:(?P<mod>last|this|next|past|coming|earlier on|later on|on|earlier|late|"
+            r"early))\s+)?" + _EN_WD + r"(?:\s+(?i:(?P<part>morning|afternoon|evening|night)))?"
+        ),
+        "weekday",
+    ),
+    (
+        re.compile(
+            r"\b(?P<rel>the day before yesterday|the day after tomorrow|yesterday|today|tonight|"
+            r"tomorrow|this morning|this afternoon|this evening|the day before|the previous day|"
+            r"the day after|the next day|the following day)\b",
+            _I,
+        ),
+        "relday",
+    ),
+    (
+        re.compile(
+            r"\b(?P<mod>earlier this|later this|this|last|next|past|previous|coming|the past|"
+            r"the previous|the coming|the next|the following|the last)\s+(?P<unit>week|month|"
+            r"year)\b",
+            _I,
+        ),
+        "relunit",
+    ),
+    (
+        re.compile(
+            r"\b(?P<num>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+            _I,
+        ),
+        "ago",
+    ),
+]
+
+_ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), "iso"),
+    (
+        re.compile(
+            r"\b(?:el\s+)?(?:(?P<mod>pasado|próximo|proximo)\s+)?(?:"
+            + _ES_WD
+            + r",?\s+)?"
+            + _DAY
+            + r"\s+de\s+"
+            + _ES_MON
+            + r"(?:\s+(?:de|del)\s+"
+            + _YEAR
+            + r")?"
+            + r"(?:\s+(?P<mod2>pasado|próximo|proximo|que viene))?",
+            _I,
+        ),
+        "md",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?P<mod>en|desde|hasta|durante|a (?:fines|finales|principios|mediados) de|"
+            r"(?:el|este|del) (?:pasado|próximo|proximo) (?:mes de )?|el mes de|este mes de|"
+            r"antes de|después de|despues de)\s+)?"
+            + _ES_MON
+            + r"(?:\s+(?:de|del)\s+"
+            + _YEAR
+            + r")?(?:\s+(?P<mod2>pasado|próximo|proximo|que viene))?",
+            _I,
+        ),
+        "month",
+    ),
+    (
+        re.compile(
+            r"\b(?P<mod>en|desde|hasta|de|del|durante|antes de|después de|despues de|a "
+            r"(?:fines|finales|principios|mediados) de)\s+(?:el\s+año\s+)?" + _YEAR,
+            _I,
+        ),
+        "year",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?P<art>el|este)\s+)?(?:(?P<mod>pasado|próximo|proximo)\s+)?"
+            + _ES_WD
+            + r"(?:\s+(?P<mod2>pasado|próximo|proximo|que viene))?",
+            _I,
+        ),
+        "weekday",
+    ),
+    (
+        re.compile(
+            r"\b(?P<rel>anteayer|antier|ayer|hoy|esta mañana|esta tarde|esta noche|"
+            r"pasado mañana|mañana|el día anterior|la víspera|el día siguiente)\b",
+            _I,
+        ),
+        "relday",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?P<art>el|la|este|esta)\s+)?(?:(?P<pre>pasado|pasada|próximo|próxima|"
+            r"proximo|proxima)\s+)?(?P<unit>año|mes|semana)(?:\s+(?P<post>pasado|pasada|próximo|"
+            r"próxima|proximo|proxima|que viene|en curso))?\b",
+            _I,
+        ),
+        "relunit",
+    ),
+    (
+        re.compile(
+            r"\bhace\s+(?P<num>\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
+            r"\s+(?P<unit>días|dias|día|dia|semanas?|mes|meses|años?)\b",
+            _I,
+        ),
+        "ago",
+    ),
+]
+
+# Words near a date that say the sentence speaks of the future.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|is to|are to|to be held|scheduled|set to|is due|are due|"
+    r"'s due|due on|planned|plans? to|upcoming|expected|going to|next|intends? to|"
+    r"se celebrará|se realizará|tendrá|tendrán|será|serán|prevista?|programad[ao]s?|"
+    r"\w+(?:ará|erá|irá|arán|erán|irán))\b",
+    _I,
+)
+_PAST_MARK = re.compile(
+    r"\b(?:previously|earlier|originally|had been|was|were|ago|pasado|pasada)\b", _I
+)
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|untill|hasta|to run to|running to)\s+(?:the\s+)?$", _I
+)
+_SINCE = re.compile(r"\b(?:since|desde)\s+$", _I)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _date_label(d: dt.date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_num(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    return _EN_MONTHS.get(key) or _ES_MONTHS.get(key)
+
+
+def _weekday_num(name: str) -> int | None:
+    key = name.lower()
+    if key in _EN_WEEKDAYS:
+        return _EN_WEEKDAYS[key]
+    return _ES_WEEKDAYS.get(key)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _direction(mod: str | None) -> str | None:
+    """'past', 'future', 'this' or None from a modifier word."""
+    if not mod:
+        return None
+    m = mod.lower().strip()
+    if m in ("last", "past", "previous", "pasado", "pasada", "earlier", "the last", "the past"):
+        return "past"
+    if m in (
+        "next", "coming", "próximo", "proximo", "próxima", "proxima", "que viene",
+        "the next", "the coming", "the following", "later",
+    ):  # fmt: skip
+        return "future"
+    if m in ("this", "este", "esta", "en curso", "earlier this", "later this"):
+        return "this"
+    return None
+
+
+_KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
+_KIND_RANK.update({"relunit": 6, "ago": 7})
+_BOUNDARY = re.compile(r"[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n")
+
+
+def _tense(text: str, start: int, end: int) -> str:
+    """'future' if the words around a date (same sentence) speak of the future, else 'past'."""
+    lo = max(start - 90, 0)
+    for m in _BOUNDARY.finditer(text, lo, start):
+        lo = m.end()
+    m = _BOUNDARY.search(text, end, end + 40)
+    hi = m.start() if m else min(len(text), end + 40)
+    window = text[lo:start] + " " + text[end:hi]
+    return "future" if _FUTURE.search(window) else "past"
+
+
+# --------------------------------------------------------------------------- resolvers
+
+
+def _resolve(
+    kind: str, g: dict[str, Any], published: dt.date | None, tense: str
+) -> tuple[str | None, str]:
+    """(value, precision) of one matched expression."""
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["m"]), int(g["d"]))
+        return (d.isoformat(), "day") if d else (None, "unknown")
+
+    if kind == "md":
+        month = _month_num(g["mon"])
+        day = int(g["day"])
+        if month is None or not 1 <= day <= 31:
+            return None, "unknown"
+        if g.get("year"):
+            d = _safe_date(int(g["year"]), month, day)
+            return (d.isoformat(), "day") if d else (None, "unknown")
+        if published is None:
+            return None, "unknown"
+        cands = [
+            c for y in range(published.year - 2, published.year + 3)
+            if (c := _safe_date(y, month, day)) is not None
+        ]  # fmt: skip
+        wd = _weekday_num(g["wd"]) if g.get("wd") else None
+        direction = _direction(g.get("mod")) or _direction(g.get("mod2"))
+        if wd is not None:
+            matching = [c for c in cands if c.weekday() == wd]
+            if matching:
+                best = min(matching, key=lambda c: abs((c - published).days))
+                return best.isoformat(), "day"
+        if direction == "past":
+            pick = max(c for c in cands if c < published)
+        elif direction == "future" or tense == "future":
+            pick = min(c for c in cands if c >= published)
+            if direction == "future" and pick == published:
+                pick = min(c for c in cands if c > published)
+        else:
+            pick = max(c for c in cands if c <= published)
+        return pick.isoformat(), "day"
+
+    if kind == "month":
+        month = _month_num(g["mon"])
+        if month is None:
+            return None, "unknown"
+        if g.get("year"):
+            return f"{int(g['year']):04d}-{month:02d}", "month"
+        mod = (g.get("mod") or "").lower()
+        direction = _direction(mod) or _direction(g.get("mod2"))
+        if "pasado" in mod:
+            direction = "past"
+        elif "próximo" in mod or "proximo" in mod:
+            direction = "future"
+        elif mod.startswith("este"):
+            direction = "this"
+        explicit = bool(mod) or bool(g.get("mod2"))
+        if not explicit:
+            return None, "unknown"  # a bare month name without a year or preposition
+        if published is None:
+            return None, "unknown"
+        py, pm = published.year, published.month
+        if direction == "this":
+            return f"{py:04d}-{month:02d}", "month"
+        if direction == "past":
+            year = py if month < pm else py - 1
+        elif direction == "future":
+            year = py if month > pm else py + 1
+        elif tense == "future" and mod not in ("since", "desde"):
+            year = py if month >= pm else py + 1
+        else:
+            year = py if month <= pm else py - 1
+        return f"{year:04d}-{month:02d}", "month"
+
+    if kind == "year":
+        return f"{int(g['year']):04d}", "year"
+
+    if kind == "weekday":
+        wd = _weekday_num(g["wd"])
+        if wd is None or published is None:
+            return None, "unknown"
+        direction = _direction(g.get("mod")) or _direction(g.get("mod2"))
+        back = (published.weekday() - wd) % 7
+        fwd = (wd - published.weekday()) % 7
+        if direction == "past":
+            d = published - dt.timedelta(days=back or 7)
+        elif direction == "future":
+            d = published + dt.timedelta(days=fwd or 7)
+        elif direction == "this":
+            d = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=wd)
+        elif tense == "future":
+            d = published + dt.timedelta(days=fwd)
+        else:
+            d = published - dt.timedelta(days=back)
+        return d.isoformat(), "day"
+
+    if kind == "relday":
+        if published is None:
+            return None, "unknown"
+        rel = g["rel"].lower()
+        offsets = {
+            "the day before yesterday": -2, "anteayer": -2, "antier": -2,
+            "the day after tomorrow": 2, "pasado mañana": 2,
+            "yesterday": -1, "ayer": -1, "the day before": -1, "the previous day": -1,
+            "el día anterior": -1, "la víspera": -1,
+            "tomorrow": 1, "mañana": 1, "the day after": 1, "the next day": 1,
+            "the following day": 1, "el día siguiente": 1,
+        }  # fmt: skip
+        d = published + dt.timedelta(days=offsets.get(rel, 0))
+        return d.isoformat(), "day"
+
+    if kind == "relunit":
+        if published is None:
+            return None, "unknown"
+        unit = g["unit"].lower()
+        unit = {"año": "year", "mes": "month", "semana": "week"}.get(unit, unit)
+        mod = g.get("mod") or g.get("pre") or g.get("post")
+        if mod is None and (g.get("art") or "").lower() in ("este", "esta"):
+            mod = "this"
+        direction = _direction(mod)
+        if mod is None:
+            # Spanish "el año", "la semana" alone name no period.
+            return None, "unknown"
+        step = {"past": -1, "future": 1}.get(direction or "this", 0)
+        return _period(published, unit, step)
+
+    if kind == "ago":
+        if published is None:
+            return None, "unknown"
+        raw = g["num"].lower()
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+        unit = g["unit"].lower()
+        if unit.startswith(("día", "dia", "day")):
+            return (published - dt.timedelta(days=n)).isoformat(), "day"
+        if unit.startswith(("semana", "week")):
+            return _period(published, "week", -n)
+        if unit.startswith(("mes", "month")):
+            return _period(published, "month", -n)
+        return _period(published, "year", -n)
+
+    return None, "unknown"
+
+
+def _period(published: dt.date, unit: str, step: int) -> tuple[str | None, str]:
+    """The week, month or year ``step`` units away from ``published``."""
+    if unit == "year":
+        return f"{published.year + step:04d}", "year"
+    if unit == "month":
+        y, m = _shift_month(published.year, published.month, step)
+        return f"{y:04d}-{m:02d}", "month"
+    # A week has no label of its own: give its month when the whole week lies in one
+    # month, its year when in one year, else nothing.
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year:04d}-{monday.month:02d}", "month"
+    if monday.year == sunday.year:
+        return f"{monday.year:04d}", "year"
+    return None, "unknown"
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
+    return _ES_PATTERNS if (language or "en").lower().startswith("es") else _EN_PATTERNS
+
+
+def find_dates(
+    text: str, published: dt.date | None = None, language: str = "en"
+) -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against ``published``."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for pattern, kind in _patterns(language):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), kind, m))
+    # The more specific kind wins an overlap ("Nov. 29" over "from Nov."), then the longer.
+    found.sort(key=lambda t: (_KIND_RANK[t[2]], -(t[1] - t[0]), t[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    for s, e, kind, m in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append((s, e, kind, m))
+    chosen.sort(key=lambda t: t[0])
+
+    out: list[DateMention] = []
+    for s, e, kind, m in chosen:
+        g = m.groupdict()
+        tense = _tense(text, s, e)
+        value, precision = _resolve(kind, g, published, tense)
+        if kind == "month" and value is None and not (g.get("mod") or g.get("mod2")):
+            continue  # a bare month word: not a date expression
+        if kind == "relunit" and not (
+            g.get("mod")
+            or g.get("pre")
+            or g.get("post")
+            or (g.get("art") or "") in ("este", "esta")
+        ):
+            continue  # "el año", "un año más": no period named
+        before = text[max(0, s - 25) : s]
+        mod = (g.get("mod") or "").lower()
+        role = "point"
+        if _UNTIL.search(before) or mod in ("until", "till", "through", "hasta"):
+            role = "until"
+        elif _SINCE.search(before) or mod in ("since", "desde"):
+            role = "since"
+        out.append(DateMention(text[s:e], s, e, value, precision, role))
+    return out
+
+
+def resolve_date(
+    expression: str, published: dt.date | None = None, language: str = "en"
+) -> DateMention | None:
+    """The first date expression in ``expression`` resolved against ``published``."""
+    found = find_dates(expression, published, language)
+    return found[0] if found else None
+
+
+def period_bounds(label: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the period a "YYYY[-MM[-DD]]" label names."""
+    if not label:
+        return None
+    parts = [int(p) for p in str(label).split("-")[:3]]
+    if len(parts) == 3:
+        d = dt.date(*parts)
+        return d, d
+    if len(parts) == 2:
+        y, m = parts
+        return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
