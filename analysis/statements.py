@@ -1,17 +1,1593 @@
-"""Who said what: quotes and reported speech with resolved speakers (stub, see issue 3)."""
+"""Who said what: direct quotes, reported speech and partial quotes, with resolved speakers.
+
+A rule-based pipeline in small parts (after BBC R&D's Citron and the Gender Gap Tracker):
+quotation marks are paired first, then the text is split into sentences that never cut a
+quote, then speech cues from the lexicons in ``data/lexicon/`` are found outside quotes, each
+cue gets a speaker (a name, a pronoun, a role noun, an institution) and a reported clause;
+finally mentions are resolved to canonical speakers with the registry (``analysis.speakers``)
+and the people the article itself introduces.
+"""
 
 from __future__ import annotations
 
+import bisect
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from analysis.speakers import (
+    ROLE_WORDS,
+    Speaker,
+    _wordset,
+    fold,
+    get_registry,
+    name_key,
+    split_mention,
+)
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons (data/lexicon/*.csv), read once.
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    phrase: str
+    language: str
+    match: tuple[tuple[str, ...], ...]  # alternatives, each a conjunction of substrings
+    exclude: tuple[str, ...]
+    country: str
+    gender: str
+    target: str  # person | institution | any
+
+
+@dataclass
+class Lexicon:
+    cues: dict[str, tuple[str, str]]  # cue (lowercase) -> (lemma, pattern)
+    cue_re: re.Pattern
+    role_nouns: list[RoleNoun]
+    role_tokens: frozenset[str]
+    unnamed: frozenset[str]
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    path = LEXICON_DIR / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+@lru_cache(maxsize=4)
+def _lexicon(language: str) -> Lexicon:
+    lang = "es" if language == "es" else "en"
+    cues: dict[str, tuple[str, str]] = {}
+    for row in _read_csv(f"speech_verbs_{lang}.csv"):
+        cues[row["cue"].lower()] = (row["lemma"], row["pattern"])
+    alts = sorted(cues, key=len, reverse=True)
+    cue_re = re.compile(
+        r"(?<![\w])(?:"
+        + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in alts)
+        + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    role_nouns = []
+    tokens: set[str] = set()
+    for row in _read_csv("role_nouns.csv"):
+        match = tuple(
+            tuple(part.strip() for part in alt.split("+") if part.strip())
+            for alt in row["match"].split("|")
+            if alt.strip()
+        )
+        role_nouns.append(
+            RoleNoun(
+                phrase=fold(row["phrase"]),
+                language=row["language"],
+                match=match,
+                exclude=tuple(x for x in row["exclude"].split("|") if x),
+                country=row["country"],
+                gender=row["gender"],
+                target=row["target"] or "person",
+            )
+        )
+        tokens.update(fold(row["phrase"]).split())
+    role_nouns.sort(key=lambda r: len(r.phrase), reverse=True)
+    unnamed = frozenset(fold(r["word"]) for r in _read_csv("unnamed_sources.csv"))
+    return Lexicon(cues, cue_re, role_nouns, frozenset(tokens), unnamed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotation marks.
+
+_DOUBLE_OPEN = "“«„‹"
+_DOUBLE_CLOSE = "”»›"
+_MARKS = set('"“”«»„‹›‘’')
+_OPENERS_CTX = set(" \t\n\r([{—–-/\u00a0") | set("“«„‘‹")
+_CLOSERS_CTX = set(" \t\n\r.,;:!?)]}…—–-\u00a0") | set("”»’›")
+
+
+@dataclass
+class Quote:
+    open: int  # index of the opening mark
+    close: int | None  # index of the closing mark (None: runs to the paragraph end)
+    start: int  # content start
+    end: int  # content end (exclusive)
+
+
+def _para_breaks(text: str) -> list[int]:
+    """Offsets where paragraphs end: the first newline of each run of blank lines."""
+    return [m.start() for m in re.finditer(r"\n(?:[ \t]*\n)*", text)]
+
+
+def _mark_role(text: str, i: int) -> str:
+    c = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    left_open = prev in _OPENERS_CTX
+    right_close = nxt in _CLOSERS_CTX
+    if c in "“„":
+        return "close" if (right_close and not left_open and c == "“") else "open"
+    if c in "«‹":
+        return "open"
+    if c in "”»›":
+        return "open" if (left_open and not right_close) else "close"
+    if c == "‘":
+        return "sopen" if left_open and not right_close else "none"
+    if c == "’":
+        if prev.isalnum() and nxt.isalnum():
+            return "none"  # apostrophe: Russia’s, don’t
+        return "sclose" if not left_open else "none"
+    # straight double quote
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    return "toggle"
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Outermost quotations in a text: curly, straight, angle and low-9 marks, tolerant of
+    mismatched pairs; a paragraph left open continues into the next one."""
+    marks = [i for i, c in enumerate(text) if c in _MARKS]
+    if not marks:
+        return []
+    nl = _para_breaks(text)
+
+    def para(i: int) -> int:
+        return bisect.bisect_left(nl, i)
+
+    def para_end(i: int) -> int:
+        p = para(i)
+        end = nl[p] if p < len(nl) else len(text)
+        while end > i and text[end - 1].isspace():
+            end -= 1
+        return end
+
+    quotes: list[Quote] = []
+    stack: list[tuple[int, str]] = []  # (index, "d"|"s")
+
+    def close_at(end_mark: int | None, end: int) -> None:
+        o = stack[0][0]
+        if end > o + 1:
+            quotes.append(Quote(o, end_mark, o + 1, end))
+        stack.clear()
+
+    for i in marks:
+        role = _mark_role(text, i)
+        if role == "none":
+            continue
+        if stack:
+            op = para(stack[0][0])
+            p = para(i)
+            if p > op:
+                # the quote stayed open at a paragraph end
+                line_start = nl[p - 1] + 1 if p > 0 else 0
+                starts_para = text[line_start:i].strip() == ""
+                if p == op + 1 and role in ("open", "toggle") and starts_para:
+                    continue  # next paragraph re-opens: the same quotation goes on
+                if p == op + 1 and role in ("close", "toggle", "sclose") and len(stack) == 1:
+                    close_at(i, i)
+                    continue
+                close_at(None, para_end(stack[0][0]))
+        if role == "toggle":
+            role = "close" if stack and stack[-1][1] == "d" else "open"
+        if role == "open":
+            stack.append((i, "d"))
+        elif role == "sopen":
+            if not stack or stack[-1][1] == "d":
+                stack.append((i, "s"))
+        elif role == "sclose":
+            if stack and stack[-1][1] == "s":
+                stack.pop() if len(stack) > 1 else close_at(i, i)
+        elif role == "close":
+            while len(stack) > 1 and stack[-1][1] == "s":
+                stack.pop()
+            if len(stack) > 1:
+                stack.pop()
+            elif stack:
+                close_at(i, i)
+    if stack:
+        close_at(None, para_end(stack[0][0]))
+    return [q for q in quotes if text[q.start : q.end].strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences.
+
+_ABBREV = _wordset(
+    """
+    mr mrs ms dr st gen lt col sen rep gov prof jr sr sra srta inc corp co no nos vs jan feb
+    mar apr jun jul aug sep sept oct nov dec ene dic etc approx est ft gral lic art fig vol pp
+    min max adm maj capt cmdr
+    """
+)
+_SENT_STARTERS = _wordset(
+    """
+    the he she it they in but a this that we on at el la los las según and earlier however
+    """
+)
+
+
+def _masked(text: str, quotes: list[Quote]) -> str:
+    chars = list(text)
+    for q in quotes:
+        for k in range(q.start, q.end):
+            if chars[k] not in "\n":
+                chars[k] = "~"
+    return "".join(chars)
+
+
+def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) that never cut inside a quotation; newlines end sentences."""
+    if quotes is None:
+        quotes = find_quotes(text)
+    inside = [False] * (len(text) + 1)
+    for q in quotes:
+        for k in range(q.start, q.end):
+            inside[k] = True
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        cut = None
+        if c == "\n" and not inside[i]:
+            cut = i
+            nxt = i + 1
+        elif c in ".!?…" and not inside[i]:
+            j = i + 1
+            while j < n and text[j] in '"”»’)]':
+                j += 1
+            if (
+                j < n
+                and text[j] in " \t\u00a0"
+                and _starts_sentence(text, j)
+                and (c != "." or not _is_abbrev(text, i, j))
+            ):
+                cut = j
+                nxt = j
+        elif c in '”»"' and i > 0 and text[i - 1] in ".!?…" and not inside[i]:
+            j = i + 1
+            if j < n and text[j] in " \t" and _starts_sentence(text, j):
+                cut = j
+                nxt = j
+        if cut is not None:
+            _add_span(text, start, cut, spans)
+            start = nxt
+            i = nxt
+            continue
+        i += 1
+    _add_span(text, start, n, spans)
+    return spans
+
+
+def _starts_sentence(text: str, j: int) -> bool:
+    k = j
+    while k < len(text) and text[k] in " \t\u00a0":
+        k += 1
+    if k >= len(text):
+        return False
+    c = text[k]
+    return c.isupper() or c.isdigit() or c in '“«„"‘•–—-(¿¡'
+
+
+def _is_abbrev(text: str, i: int, j: int) -> bool:
+    k = i
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    word = text[k:i]
+    bare = word.strip("([\"'“")
+    if not bare:
+        return False
+    if bare.lower() in _ABBREV:
+        return True
+    if len(bare) == 1 and bare.isupper():
+        return True  # an initial
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare):  # U.S, U.N, e.g
+        m = re.match(r"\s*(\w+)", text[j:])
+        return not (m and m.group(1).lower() in _SENT_STARTERS)
+    return False
+
+
+def _add_span(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        spans.append((a, b))
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions and entities.
+
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_NAME_RUN_RE = re.compile(
+    rf"(?<![\w’'])(?:{_CAP}[\w’'\-]*\.?|{_CAP}\.)(?:\s+(?:(?:de|del|van|von|bin|al|da|der|la)\s+)?"
+    rf"{_CAP}[\w’'\-]*\.?)*"
+)
+_STOP_CAPS = _wordset(
+    """
+    however earlier meanwhile later also but and then now yet still in on at last this that
+    asked speaking moreover furthermore separately previously sin embargo por su parte en
+    además asimismo así según mientras tanto when while after before since if as so thus
+    indeed today yesterday first
+    """
+)
+_NON_NAMES = _wordset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday new start treaty the a an it he
+    she they we i this that there here enero febrero marzo abril mayo junio julio agosto
+    septiembre octubre noviembre diciembre el la los las un una lunes martes miércoles jueves
+    viernes sábado domingo tratado inf ssd bcc covid ria novosti tass interfax
+    """
+)
+_ORG_WORDS = _wordset(
+    """
+    ministry department office council agency house kremlin pentagon nato union nations
+    committee commission association institute center centre service senate congress duma
+    parliament government administration conference news channel newspaper times post press
+    ministerio departamento consejo casa gobierno tratado organization organisation forces
+    force army navy university foundation bank sonntag televisión television radio agencia
+    federation federación
+    """
+)
+_COUNTRY_ADJ = {
+    "russian": "Russia",
+    "russia's": "Russia",
+    "russias": "Russia",
+    "ruso": "Russia",
+    "rusa": "Russia",
+    "moscow's": "Russia",
+    "us": "United States",
+    "u s": "United States",
+    "american": "United States",
+    "estadounidense": "United States",
+    "norteamericano": "United States",
+    "washington's": "United States",
+    "chinese": "China",
+    "chino": "China",
+    "china's": "China",
+    "ukrainian": "Ukraine",
+    "ucraniano": "Ukraine",
+    "british": "United Kingdom",
+    "french": "France",
+    "german": "Germany",
+}
+_PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "him": "m",
+    "her": "f",
+    "his": "m",
+    "they": "",
+    "them": "",
+    "their": "",
+    "it": "i",
+    "its": "i",
+    "él": "m",
+    "ella": "f",
+}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person | institution | country
+    start: int
+    mention: str
+    role: str = ""
+    org: str = ""
+    country: str = ""
+    gender: str = ""
+    role_text: str = ""  # everything known about the role, folded, for matching role nouns
+
+    def as_fields(self, mention: str) -> dict[str, Any]:
+        return {
+            "speaker": self.name,
+            "speaker_mention": mention,
+            "speaker_role": self.role or None,
+            "speaker_org": self.org or None,
+            "speaker_country": self.country or None,
+        }
+
+
+def _entity_from_registry(sp: Speaker, start: int, mention: str, stated_role: str) -> Entity:
+    role = stated_role or sp.role
+    if sp.role and stated_role and fold(sp.role) not in fold(stated_role):
+        role = stated_role
+    return Entity(
+        name=sp.name,
+        kind=sp.kind,
+        start=start,
+        mention=mention,
+        role=role or sp.role,
+        org=sp.org if sp.kind == "person" else (sp.org or sp.name),
+        country=sp.country,
+        gender=sp.gender,
+        role_text=fold(
+            " ".join([stated_role, sp.role, sp.org, sp.name if sp.kind != "person" else ""])
+        ),
+    )
+
+
+def _country_of(role_words: str) -> str:
+    f = fold(role_words)
+    for adj, country in _COUNTRY_ADJ.items():
+        if re.search(rf"\b{re.escape(fold(adj))}\b", f):
+            return country
+    return ""
+
+
+def _gender_of(role_words: str) -> str:
+    f = fold(role_words)
+    if re.search(
+        r"\b(?:spokeswoman|chairwoman|vocera|portavoz\s+rusa|ministra|embajadora|"
+        r"secretaria|directora|asesora|funcionaria|experta|jefa)\b",
+        f,
+    ):
+        return "f"
+    if re.search(
+        r"\b(?:spokesman|chairman|vocero|ministro|embajador|secretario|director|"
+        r"asesor|funcionario|experto|jefe)\b",
+        f,
+    ):
+        return "m"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The extractor.
+
+_DAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo)"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_TIME_LEAD_RE = re.compile(
+    r"^\s*,?\s*(?:(?:on|late|early|last|this|next|el|este|el pasado)\s+)?"
+    rf"(?:{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}|yesterday|today|tonight|earlier|later|"
+    rf"recently|again|also|previously|repeatedly|ayer|hoy|también|además|nuevamente|"
+    rf"(?:last|this|earlier this|later this)\s+(?:week|month|year)|repetidamente)\b,?",
+    re.IGNORECASE,
+)
+_ADJUNCT_RE = re.compile(
+    r"^\s*,?\s*(?:in|at|on|during|to|from|via|through|after|before|when|while|as|with|for|"
+    r"about|en|durante|a|al|ante|tras|desde|con|por|sobre|para)\b",
+    re.IGNORECASE,
+)
+_AUX_TAIL_RE = re.compile(
+    r"(?:\s+(?:has|have|had|also|further|again|then|later|earlier|reportedly|repeatedly|"
+    r"previously|recently|publicly|separately|once again|ha|han|había|también|además|"
+    r"nuevamente|ya|was quoted as|is quoted as|has been quoted as|would|will))+\s*$",
+    re.IGNORECASE,
+)
+_DATELINE_RE = re.compile(
+    r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ .'\-]{2,}(?:[,.]\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?)?\s*)?"
+    r"(?:\([^)]{1,80}\)|/[A-Za-z\- ]{2,20}/\.?)\s*(?:[-–—]+|\.)?\s*"
+    r"|^[A-ZÀ-Þ][A-ZÀ-Þ .'\-]{2,},\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*[.,:-]\s*"
+    r"|^(?:[A-Z][a-z]+\.?\s+\d{1,2}\s*)?\([^)]{1,60}\)\s*[-–—]+\s*"
+)
+_BLOCKED_CUE_RE = re.compile(
+    r"\b(?:when|if|was|were|be|been|being|to|not|n't|never|did|does|do|would|could|should|"
+    r"may|might|must|can)\s*$",
+    re.IGNORECASE,
+)
+_BULLET_RE = re.compile(r"^[\s•·\-–—*▪►]+")
+_CUT_RE_EN = re.compile(
+    r"(?:,\s*|(?<=[”»\"’~])\s+)(?:while\s+|and\s+)?(?:saying|adding|noting|stressing|warning|claiming|blaming|"
+    r"insisting|arguing|explaining|emphasizing|emphasising|recalling|accusing|pointing out)\b"
+    r"|,\s*according to\b|,\s*(?:he|she|they|it)\s+(?:said|added|noted|stressed)\b"
+    r"|,\s*(?:just\s+|only\s+|some\s+)?(?:\w+\s+)?(?:hours|days|weeks|months|years)\s+"
+    r"(?:after|before|since)\b",
+    re.IGNORECASE,
+)
+_CUT_RE_ES = re.compile(
+    r",\s*(?:y\s+)?(?:señalando|agregando|añadiendo|afirmando|asegurando|indicando|subrayando|"
+    r"advirtiendo)\b|,\s*según\b|,\s*(?:dijo|afirmó|añadió|agregó)\b"
+    r"|,?\s+y\s+(?:aseguran?|afirman?|señalan?|dicen?|advierten?|agregan?|añaden?|"
+    r"subrayan?|recuerdan?|insisten?|sostienen?|denuncian?)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_RE = re.compile(
+    r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de)\s+",
+    re.IGNORECASE,
+)
+_INWORDS_RE = re.compile(
+    r"^(?P<cue>in (?P<pron>his|her|their) (?:words|opinion|view))\s*,\s*"
+    r"|^(?P<cue2>in (?P<np>[A-Z][\w’'\- ]+?)[’']s? (?:words|opinion|view))\s*,\s*"
+    r"|^(?P<cue3>(?:en su opinión|a su juicio|en sus palabras|según él|según ella))\s*,\s*",
+    re.IGNORECASE,
+)
+_PASSIVE_PREV_RE = re.compile(
+    r"^(?:This|That|It|These words|Such remarks)\s+(?:was|were|has been|had been)\s+"
+    r"(?P<cue>stated|said|announced|reported|noted|declared|emphasized|stressed|voiced)\s+by\s+"
+    r"(?P<np>.+?)(?:\s+(?:in|at|on|during|to|while|after)\b.*)?\.?$"
+    r"|^Así lo (?P<cue2>\w+ó)\s+(?P<np2>.+?)(?:\s+(?:en|durante|ante|tras)\b.*)?\.?$",
+)
+_PASSIVE_THAT_RE = re.compile(
+    r"\b(?:was|were|has been|had been|fue)\s+(?P<cue>informed|told|notified|assured|informado)\s+"
+    r"(?:by|por)\s+(?P<np>.+?)\s+(?:that|de que|que)\s+",
+    re.IGNORECASE,
+)
+_HEAD_COLON_RE = re.compile(r"^(?P<np>[^:]{2,70}?):\s+(?P<q>\S.+)$")
+_TAIL_COLON_RE = re.compile(r"^(?P<q>.+?\S):\s+(?P<np>[^:]{2,60})$")
+_TAIL_DASH_RE = re.compile(r"^(?P<q>.+?\S)\s+[-–—|]\s+(?P<np>[^-–—|]{2,60})$")
+_TAIL_SAYS_RE = re.compile(
+    r"^(?P<q>.+?\S),\s+(?P<cue>says|said|warns|tells|dice|afirma|asegura|advierte)\s+(?P<np>.+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Stmt:
+    speaker: dict[str, Any] | None
+    kind: str
+    start: int
+    end: int
+    cue: str
+    sentence: tuple[int, int]
+    field: str
+    pending: tuple | None = None  # (role-noun entry, mention, position) for cataphora
+    para: int = 0
+
+
+@dataclass
+class _Ctx:
+    text: str
+    masked: str
+    lang: str
+    lex: Lexicon
+    field: str
+    quotes: list[Quote]
+    sentences: list[tuple[int, int]]
+    entities: list[Entity] = field(default_factory=list)
+    statements: list[_Stmt] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # cue start offsets already used
+    headline: bool = False
+    prior: list[Entity] = field(default_factory=list)  # entities from the other field
+
+
+def _is_cap_word(w: str) -> bool:
+    return bool(w) and (w[0].isupper() or w[0].isdigit() and False)
+
+
+def _np_words_ok(w: str, lex: Lexicon) -> bool:
+    bare = w.strip('()[]"“”«»')
+    if not bare:
+        return False
+    if bare[0].isupper():
+        return True
+    f = fold(bare)
+    return (
+        f in ROLE_WORDS
+        or f in lex.role_tokens
+        or f
+        in {
+            "the",
+            "of",
+            "for",
+            "de",
+            "del",
+            "la",
+            "el",
+            "los",
+            "las",
+            "and",
+            "y",
+            "on",
+            "in",
+            "a",
+            "an",
+            "un",
+            "una",
+            "former",
+            "ex",
+        }
+    )
+
+
+def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
+    """The noun phrase that ends s (a speaker before its verb): (offset in s, phrase)."""
+    words = list(re.finditer(r"\S+", s))
+    if not words:
+        return None
+    last = words[-1].group()
+    if fold(last) in _PRONOUNS and not re.search(r"[,;:]$", last):
+        return words[-1].start(), last
+    i = len(words)
+    while i > 0:
+        w = words[i - 1].group()
+        if (
+            i < len(words)
+            and re.search(r"[,;:.!?)\]~”»\"]$", w)
+            and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", w)
+        ):
+            break
+        if i == len(words) and re.search(r"[,;:~”»\"]$", w):
+            break
+        if not _np_words_ok(w, lex):
+            break
+        low = fold(w)
+        if low in {"and", "y"} and not (
+            i < len(words)
+            and words[i].group()[:1].isupper()
+            and i >= 2
+            and words[i - 2].group()[:1].isupper()
+        ):
+            break
+        i -= 1
+    # trim leading connectors and sentence adverbs
+    while i < len(words):
+        w = words[i].group()
+        f = fold(w)
+        if f in {"of", "for", "and", "y", "de", "del", "on", "in"} or f in _STOP_CAPS:
+            i += 1
+            continue
+        break
+    if i >= len(words):
+        return None
+    start = words[i].start()
+    return start, s[start:].strip()
+
+
+_APPOS_ROLE_NAME_RE = re.compile(
+    r"(?:^|,\s*|\b(?:and|y|que)\s+)(?P<np>(?:the|el|la|a|an|un|una)?\s*[^,~]{2,60},\s+"
+    r"[A-ZÀ-Þ][^,~]{1,40}),\s*$"
+)
+_APPOS_NAME_ROLE_RE = re.compile(
+    r"(?:^|,\s*)(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,40},\s+(?:the|a|an|el|la|un|una)\s+[^,~]{2,90}),\s*$"
+)
+
+
+def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
+    """ "el presidente ruso, Vladimir Putin," or "Thomas Countryman, a former official," before a
+    verb: (offset, phrase)."""
+    for rx in (_APPOS_NAME_ROLE_RE, _APPOS_ROLE_NAME_RE):
+        m = rx.search(s)
+        if not m:
+            continue
+        role, name = split_mention(m.group("np"))
+        if not name or not role:
+            continue
+        if not any(fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in role.split()):
+            continue
+        return m.start("np"), m.group("np")
+    return None
+
+
+def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
+    """The noun phrase that starts s (a speaker after its verb): (start, end, phrase)."""
+    m = re.match(r"\s*", s)
+    pos = m.end()
+    pm = re.match(r"(\w+)\b", s[pos:])
+    if pm and fold(pm.group(1)) in _PRONOUNS:
+        return pos, pos + pm.end(), pm.group(1)
+    words = list(re.finditer(r"\S+", s[pos:]))
+    out_end = None
+    for k, wm in enumerate(words):
+        w = wm.group()
+        bare = w.rstrip(",.;:!?")
+        if not _np_words_ok(bare, lex):
+            break
+        f = fold(bare)
+        if k > 0 and f in {"in", "on", "a", "an", "un", "una", "en", "to", "at"}:
+            break
+        out_end = pos + wm.start() + len(bare)
+        if bare != w:
+            break
+    if out_end is None:
+        return None
+    return pos, out_end, s[pos:out_end]
+
+
+def _dateline_len(s: str) -> int:
+    m = _DATELINE_RE.match(s)
+    n = m.end() if m else 0
+    b = _BULLET_RE.match(s[n:])
+    return n + (b.end() if b else 0)
+
+
+class _Resolver:
+    """Turns a mention into a speaker, using the registry and the article's own people."""
+
+    def __init__(self, ctx: _Ctx):
+        self.ctx = ctx
+        self.reg = get_registry()
+
+    # entities -----------------------------------------------------------------------------
+    def collect(self) -> None:
+        ctx = self.ctx
+        s = ctx.masked
+        for m in _NAME_RUN_RE.finditer(s):
+            run = m.group()
+            start = m.start()
+            run = re.sub(r"(?:’s|'s)$", "", run).rstrip(".")
+            ent = self._entity_for_run(run, start)
+            if ent is not None:
+                ctx.entities.append(ent)
+        ctx.entities.sort(key=lambda e: e.start)
+
+    def _entity_for_run(self, run: str, start: int) -> Entity | None:
+        words = run.split()
+        lex = self.ctx.lex
+        # institutions and countries: the longest matching suffix of the run
+        for k in range(len(words)):
+            sub = " ".join(words[k:])
+            org = self.reg.organisation(sub)
+            if org is not None and org.kind == "institution":
+                return _entity_from_registry(org, start, run, "")
+        role_part, name = split_mention(run)
+        if not name:
+            return None
+        nwords = name.split()
+        if all(fold(w) in _NON_NAMES or fold(w) in _ORG_WORDS for w in nwords):
+            return None
+        sp = self.reg.person(name)
+        left = self.ctx.masked[max(0, start - 80) : start]
+        pre = _scan_np_left(left, lex)
+        stated = role_part
+        if pre is not None:
+            stated = (pre[1] + " " + role_part).strip()
+        if sp is not None:
+            return _entity_from_registry(sp, start, run, stated)
+        if len(nwords) == 1:
+            org = self.reg.organisation(name)
+            if org is not None:
+                return _entity_from_registry(org, start, run, "")
+        if len(nwords) < 2 or any(fold(w) in _ORG_WORDS or fold(w) in _NON_NAMES for w in nwords):
+            return None
+        if not any(fold(w) in ROLE_WORDS for w in stated.split()):
+            after = self.ctx.masked[start + len(run) : start + len(run) + 60]
+            app = re.match(r",\s+(?:a|an|the|el|la|un|una)\s+([^,.;]{3,60})", after)
+            follows_cue = self.ctx.lex.cue_re.match(after.lstrip()) is not None
+            if app is not None:
+                stated = app.group(1)
+            elif not follows_cue:
+                return None
+        role = re.sub(r"^(?:the|el|la|a|an)\s+", "", stated.strip(" ,"), flags=re.IGNORECASE)
+        return Entity(
+            name=name,
+            kind="person",
+            start=start,
+            mention=run,
+            role=role,
+            country=_country_of(stated),
+            gender=_gender_of(stated),
+            role_text=fold(stated),
+        )
+
+    # resolution ---------------------------------------------------------------------------
+    def resolve(
+        self, np: str, pos: int, *, countries: bool = True
+    ) -> tuple[dict | None, tuple | None]:
+        """(speaker fields, pending) for a mention at pos; pending is set for cataphora."""
+        np = np.strip(" ,")
+        np = re.sub(r"(?:’s|'s)$", "", np)
+        if not np:
+            return None, None
+        f = fold(np)
+        lex = self.ctx.lex
+        if f in _PRONOUNS:
+            return self._pronoun(_PRONOUNS[f], np, pos), None
+        words = f.split()
+        if words and words[-1] in lex.unnamed:
+            return None, None
+        # institution / country named by the whole phrase or its tail
+        toks = np.split()
+        role_head = False
+        for k in range(len(toks)):
+            sub = " ".join(toks[k:])
+            org = self.reg.organisation(sub)
+            if org is None:
+                continue
+            head = [fold(t) for t in toks[:k]]
+            if any(
+                (t in ROLE_WORDS or t in lex.role_tokens) and t not in _COUNTRY_ADJ for t in head
+            ):
+                role_head = True
+                break  # "the spokesman of the Kremlin", "el inquilino de la Casa Blanca"
+            if org.kind == "country" and (
+                not countries or any(t not in {"the", "desde"} for t in head)
+            ):
+                return None, None
+            return _entity_from_registry(org, pos, np, "").as_fields(np), None
+        role_part, name = ("", "") if role_head else split_mention(np)
+        if name and not all(fold(w) in _NON_NAMES for w in name.split()):
+            if any(fold(w) in _ORG_WORDS for w in name.split()):
+                return None, None
+            if (
+                len(name.split()) == 1
+                and not role_part
+                and (name.isupper() or "." in name)
+                and self.reg.person(name) is None
+            ):
+                return None, None
+            return self._person(name, role_part, np, pos), None
+        # a role noun: "the minister", "el vocero", "A senior Russian diplomat"
+        entry = self._role_entry(f)
+        if entry is None:
+            return None, None
+        indefinite = bool(re.match(r"^(?:a|an|un|una|one)\b", f))
+        if indefinite:
+            return None, (entry, np, pos)
+        ent = self._by_role(entry, f, pos)
+        if ent is None:
+            return None, (entry, np, pos)
+        return ent.as_fields(np), None
+
+    def _role_entry(self, f: str) -> RoleNoun | None:
+        for entry in self.ctx.lex.role_nouns:
+            if re.search(rf"\b{re.escape(entry.phrase)}\b", f):
+                return entry
+        return None
+
+    def _fits(self, entry: RoleNoun, f: str, ent: Entity) -> bool:
+        if entry.target == "person" and ent.kind != "person":
+            return False
+        if entry.target == "institution" and ent.kind == "person":
+            return False
+        if ent.kind == "country":
+            return False
+        text = ent.role_text
+        if entry.target == "institution":
+            text = fold(ent.name + " " + ent.org)
+        if entry.match and not any(all(p in text for p in alt) for alt in entry.match):
+            return False
+        for x in entry.exclude:
+            if x in text and x not in f:
+                return False
+        country = entry.country or _country_of(f)
+        if country and ent.country and ent.country != country:
+            return False
+        if entry.gender and ent.gender and entry.gender != ent.gender:
+            return False
+        if entry.target == "person":
+            # words of the role noun phrase beyond the lexicon phrase must fit the role too
+            extra = [
+                w
+                for w in f.split()
+                if w in ROLE_WORDS
+                and w not in entry.phrase.split()
+                and w not in {"former", "top", "senior", "ex"}
+                and w not in _COUNTRY_ADJ
+            ]
+            if extra and not all(w in text for w in extra):
+                return False
+        return True
+
+    def _by_role(self, entry: RoleNoun, f: str, pos: int) -> Entity | None:
+        seen = self._speakers_before(pos)
+        for ent in seen:
+            if self._fits(entry, f, ent):
+                return ent
+        for ent in reversed([e for e in self._entities() if e.start < pos]):
+            if self._fits(entry, f, ent):
+                return ent
+        if entry.target == "any":
+            for ent in seen:
+                if ent.kind == "institution":
+                    return ent
+        return None
+
+    def _entities(self) -> list[Entity]:
+        return self.ctx.prior + self.ctx.entities
+
+    def _speakers_before(self, pos: int) -> list[Entity]:
+        """Speakers of earlier statements, latest first, as entities."""
+        out: list[Entity] = []
+        seen: set[str] = set()
+        for st in reversed(self.ctx.statements):
+            if st.speaker is None or st.start >= pos and st.sentence[0] >= pos:
+                continue
+            name = st.speaker["speaker"]
+            if name in seen:
+                continue
+            seen.add(name)
+            ent = self._entity_named(name)
+            if ent is not None:
+                out.append(ent)
+        return out
+
+    def _entity_named(self, name: str) -> Entity | None:
+        for e in reversed(self._entities()):
+            if e.name == name:
+                return e
+        sp = self.reg.person(name) or self.reg.organisation(name)
+        if sp is not None:
+            return _entity_from_registry(sp, 0, name, "")
+        return None
+
+    def _pronoun(self, gender: str, np: str, pos: int) -> dict | None:
+        want_inst = gender == "i"
+        for ent in self._speakers_before(pos):
+            if want_inst:
+                if ent.kind != "person":
+                    return ent.as_fields(np)
+                return None
+            if ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
+                return ent.as_fields(np)
+            if gender == "" and ent.kind != "person":
+                return ent.as_fields(np)
+        if want_inst:
+            return None
+        for ent in reversed([e for e in self._entities() if e.start < pos]):
+            if ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
+                return ent.as_fields(np)
+        return None
+
+    def _person(self, name: str, role_part: str, np: str, pos: int) -> dict | None:
+        sp = self.reg.person(name)
+        if sp is not None:
+            return _entity_from_registry(sp, pos, np, role_part).as_fields(np)
+        key = name_key(name.split()[-1])
+        # the article's own people: a fuller mention of the same surname
+        best = None
+        for ent in self._entities():
+            if (
+                ent.kind == "person"
+                and name_key(ent.name.split()[-1]) == key
+                and (best is None or len(ent.name.split()) > len(best.name.split()))
+            ):
+                best = ent
+        if best is not None:
+            fields = best.as_fields(np)
+            if role_part and not fields["speaker_role"]:
+                fields["speaker_role"] = role_part
+            return fields
+        if (
+            len(name.split()) < 2
+            and not role_part
+            and (fold(name) in _STOP_CAPS or fold(name) in _NON_NAMES)
+        ):
+            return None  # a lone capitalised word that names nobody we know
+        role = re.sub(r"^(?:the|el|la|a|an)\s+", "", role_part, flags=re.IGNORECASE)
+        return {
+            "speaker": name,
+            "speaker_mention": np,
+            "speaker_role": role or None,
+            "speaker_org": None,
+            "speaker_country": _country_of(role_part) or None,
+        }
+
+    def resolve_pending(self) -> None:
+        """Cataphora and missing antecedents: the next matching person named after the mention."""
+        for st in self.ctx.statements:
+            if st.speaker is not None or st.pending is None:
+                continue
+            entry, np, pos = st.pending
+            f = fold(np)
+            later = [e for e in self.ctx.entities if e.start > pos]
+            for ent in later[:6]:
+                if self._fits(entry, f, ent):
+                    st.speaker = ent.as_fields(np)
+                    break
+            if st.speaker is None:
+                for other in self.ctx.statements:
+                    if other.start > st.start and other.speaker is not None:
+                        ent = self._entity_named(other.speaker["speaker"])
+                        if ent is not None and self._fits(entry, f, ent):
+                            st.speaker = ent.as_fields(np)
+                        break
+
+
+class _Extractor:
+    def __init__(
+        self, text: str, language: str, field_name: str, prior: list[Entity] | None = None
+    ):
+        quotes = find_quotes(text)
+        self.ctx = _Ctx(
+            text=text,
+            masked=_masked(text, quotes),
+            lang="es" if language == "es" else "en",
+            lex=_lexicon(language),
+            field=field_name,
+            quotes=quotes,
+            sentences=split_sentences(text, quotes),
+            prior=list(prior or []),
+        )
+        self.res = _Resolver(self.ctx)
+        self._nl = _para_breaks(text)
+
+    def para(self, i: int) -> int:
+        return bisect.bisect_left(self._nl, i)
+
+    # ------------------------------------------------------------------------------------
+    def run(self) -> list[_Stmt]:
+        ctx = self.ctx
+        self.res.collect()
+        for sent in ctx.sentences:
+            self._sentence(sent)
+        self.res.resolve_pending()
+        return ctx.statements
+
+    def _add(self, speaker, kind, start, end, cue, sent, pending=None) -> _Stmt | None:
+        text = self.ctx.text
+        while start < end and (text[start].isspace() or text[start] in ",;:"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+            if text[end - 1] == "." and end - 2 >= start and self.ctx.masked[end - 2] == "~":
+                break
+            end -= 1
+        if end - start < 2 or not re.search(r"\w", text[start:end]):
+            return None
+        if speaker is None and pending is None:
+            return None
+        st = _Stmt(speaker, kind, start, end, cue, sent, self.ctx.field, pending, self.para(start))
+        self.ctx.statements.append(st)
+        return st
+
+    def _quotes_in(self, a: int, b: int) -> list[Quote]:
+        return [
+            q
+            for q in self.ctx.quotes
+            if q.open >= a and (q.close if q.close is not None else q.end) < b + 1
+        ]
+
+    def _clause(self, speaker, pending, a: int, b: int, cue: str, sent) -> None:
+        """Clause text[a:b]: one direct when it is all quoted, else indirect + partials."""
+        text = self.ctx.text
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:"):
+            if text[b - 1] == "." and self.ctx.masked[b - 2 : b - 1] == "~":
+                break
+            b -= 1
+        inner = [q for q in self.ctx.quotes if q.open >= a and q.end <= b]
+        if len(inner) == 1:
+            q = inner[0]
+            outside = text[a : q.open] + text[(q.close + 1 if q.close is not None else q.end) : b]
+            if not re.search(r"\w", outside):
+                self._add(speaker, "direct", q.start, q.end, cue, sent, pending)
+                return
+        main = self._add(speaker, "indirect", a, b, cue, sent, pending)
+        if main is None:
+            return
+        for q in inner:
+            st = self._add(speaker, "partial", q.start, q.end, cue, sent, pending)
+            if st is not None and pending is not None:
+                st.pending = pending
+
+    # ------------------------------------------------------------------------------------
+    def _sentence(self, sent: tuple[int, int]) -> None:
+        ctx = self.ctx
+        a, b = sent
+        m = ctx.masked
+        quotes = [q for q in ctx.quotes if a <= q.open < b]
+        headline = self._is_headline(sent)
+        if headline and self._headline(sent):
+            return
+        # 1. direct quotes with attribution right after the closing mark
+        attributed: dict[int, _Stmt] = {}
+        for qi, q in enumerate(quotes):
+            qend = q.close + 1 if q.close is not None else q.end
+            nxt = quotes[qi + 1].open if qi + 1 < len(quotes) else b
+            tail = m[qend:nxt]
+            got = self._post_attribution(tail, qend, sent)
+            if got is not None:
+                speaker, pending, cue, cue_pos, rest_pos = got
+                st = self._add(speaker, "direct", q.start, q.end, cue, sent, pending)
+                if st is not None:
+                    attributed[qi] = st
+                ctx.consumed.add(cue_pos)
+                # "“A,” he said, “B.”": the next quote belongs to the same speaker
+                if qi + 1 < len(quotes) and re.fullmatch(
+                    r"[^~]*?,\s*", m[rest_pos : quotes[qi + 1].open]
+                ):
+                    q2 = quotes[qi + 1]
+                    st2 = self._add(speaker, "direct", q2.start, q2.end, cue, sent, pending)
+                    if st2 is not None:
+                        attributed[qi + 1] = st2
+        # 2. special constructions
+        self._special(sent)
+        # 3. speech cues outside quotes
+        for cm in ctx.lex.cue_re.finditer(m, a, b):
+            if cm.start() in ctx.consumed:
+                continue
+            self._cue(cm, sent)
+        # 4. quotes nobody claimed: continuation of the previous speaker
+        for qi, q in enumerate(quotes):
+            if qi in attributed:
+                continue
+            if any(
+                st.start <= q.start and q.end <= st.end
+                for st in ctx.statements
+                if st.field == ctx.field
+            ):
+                continue
+            self._floating(q, sent)
+
+    def _is_headline(self, sent) -> bool:
+        a, b = sent
+        text = self.ctx.text
+        if self.ctx.field == "title":
+            return True
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:a].strip() or text[b:line_end].strip():
+            return False
+        s = text[a:b]
+        return not re.search(r"[.!?…]\W*$", s) and len(s.split()) <= 25
+
+    def _headline(self, sent) -> bool:
+        """Headline forms: "Lavrov: ...", "...: Ryabkov", "... - Peskov", "..., says X"."""
+        a, b = sent
+        s = self.ctx.text[a:b]
+        for rx in (
+            _HEAD_COLON_RE,
+            _TAIL_COLON_RE,
+            _TAIL_DASH_RE,
+            _TAIL_SAYS_RE,
+        ):
+            mm = rx.match(s)
+            if not mm:
+                continue
+            np = mm.group("np").strip()
+            if len(np.split()) > 8 or not np[:1].isupper():
+                continue
+            speaker = self._headline_speaker(np, a + mm.start("np"))
+            if speaker is None:
+                continue
+            cue = (
+                mm.group("cue")
+                if "cue" in rx.groupindex
+                else ":"
+                if rx is not _TAIL_DASH_RE
+                else "-"
+            )
+            qa, qb = a + mm.start("q"), a + mm.end("q")
+            self._clause(speaker, None, qa, qb, cue, sent)
+            return True
+        return False
+
+    def _headline_speaker(self, np: str, pos: int) -> dict | None:
+        reg = self.res.reg
+        org = reg.organisation(np, countries=False)
+        if org is not None:
+            return _entity_from_registry(org, pos, np, "").as_fields(np)
+        role, name = split_mention(np)
+        if not name:
+            return None
+        sp = reg.person(name)
+        if sp is not None:
+            return _entity_from_registry(sp, pos, np, role).as_fields(np)
+        if role and any(fold(w) in ROLE_WORDS for w in role.split()) and len(name.split()) >= 2:
+            return self.res._person(name, role, np, pos)
+        return None
+
+    # ------------------------------------------------------------------------------------
+    def _post_attribution(self, tail: str, base: int, sent):
+        """'," he said', '», precisó el vocero', '," said Kremlin spokesman X' after a quote."""
+        ctx = self.ctx
+        mm = re.match(r"^\s*[,.:;]?\s*[,]?\s*(?:[-–—]\s*)?", tail)
+        rest = tail[mm.end() :]
+        off = base + mm.end()
+        if not rest:
+            return None
+        # verb first: "said X", "precisó el vocero", ", dijo."
+        cm = ctx.lex.cue_re.match(rest)
+        if cm:
+            after = rest[cm.end() :]
+            np = _scan_np_right(after, ctx.lex)
+            cue = cm.group()
+            if np is not None:
+                speaker, pending = self.res.resolve(np[2], off + cm.end() + np[0])
+                if speaker is not None or pending is not None:
+                    return speaker, pending, cue, off + cm.start(), off + cm.end() + np[1]
+            if ctx.lang == "es" or re.match(r"\s*[.,]?\s*$", after):
+                speaker = self._last_speaker(off)
+                if speaker is not None:
+                    return speaker, None, cue, off + cm.start(), off + cm.end()
+            return None
+        # subject first: "he said", "the former deputy secretary general said"
+        cm = ctx.lex.cue_re.search(rest[:160])
+        if not cm:
+            return None
+        left = _AUX_TAIL_RE.sub("", rest[: cm.start()])
+        if not left.strip() or len(left.split()) > 14 or "~" in left:
+            return None
+        np = _scan_np_left(left, ctx.lex)
+        if np is None or left[: np[0]].strip():
+            return None
+        speaker, pending = self.res.resolve(np[1], off + np[0])
+        if speaker is None and pending is None:
+            return None
+        return speaker, pending, cm.group(), off + cm.start(), off + cm.end()
+
+    def _last_speaker(self, pos: int) -> dict | None:
+        for st in reversed(self.ctx.statements):
+            if st.speaker is not None and st.start < pos:
+                return dict(st.speaker, speaker_mention=None)
+        return None
+
+    # ------------------------------------------------------------------------------------
+    def _special(self, sent) -> None:
+        ctx = self.ctx
+        a, b = sent
+        s = ctx.masked[a:b]
+        d = _dateline_len(s)
+        # "In her words, ...", "In X's words, ..."
+        mm = _INWORDS_RE.match(s[d:])
+        if mm:
+            pos = a + d
+            if mm.group("pron"):
+                speaker = self.res._pronoun(
+                    _PRONOUNS[mm.group("pron").lower()], mm.group("pron"), pos
+                )
+                cue = mm.group("cue")
+            elif mm.group("np"):
+                speaker, _ = self.res.resolve(mm.group("np"), pos + mm.start("np"))
+                cue = mm.group("cue2")
+            else:
+                speaker = self._last_speaker(pos)
+                cue = mm.group("cue3")
+            if speaker is not None:
+                self._clause(speaker, None, a + d + mm.end(), b, cue, sent)
+        # "This was stated by X" -> the previous sentence
+        mm = _PASSIVE_PREV_RE.match(s[d:])
+        if mm:
+            np = mm.group("np") or mm.group("np2")
+            speaker, pending = self.res.resolve(
+                np, a + d + (mm.start("np") if mm.group("np") else mm.start("np2"))
+            )
+            idx = ctx.sentences.index(sent)
+            if (speaker or pending) and idx > 0:
+                pa, pb = ctx.sentences[idx - 1]
+                pd = _dateline_len(ctx.masked[pa:pb])
+                self._clause(
+                    speaker, pending, pa + pd, pb, mm.group("cue") or mm.group("cue2"), (pa, pb)
+                )
+                self._consume_cues(a, b)
+        # "X was informed by Y that ..."
+        for mm in _PASSIVE_THAT_RE.finditer(s):
+            speaker, pending = self.res.resolve(mm.group("np"), a + mm.start("np"))
+            if speaker or pending:
+                self._clause(
+                    speaker,
+                    pending,
+                    a + mm.end(),
+                    self._clause_end(a + mm.end(), b),
+                    "was " + mm.group("cue"),
+                    sent,
+                )
+        # "according to X" / "según X"
+        for mm in _ACCORDING_RE.finditer(s):
+            self._according(mm, sent, d)
+
+    def _consume_cues(self, a: int, b: int) -> None:
+        for cm in self.ctx.lex.cue_re.finditer(self.ctx.masked, a, b):
+            self.ctx.consumed.add(cm.start())
+
+    def _according(self, mm, sent, d: int) -> None:
+        ctx = self.ctx
+        a, b = sent
+        s = ctx.masked[a:b]
+        np = _scan_np_right(s[mm.end() :], ctx.lex)
+        if np is None:
+            return
+        np_text = np[2]
+        pos = a + mm.end() + np[0]
+        speaker, pending = self.res.resolve(np_text, pos)
+        if speaker is None and pending is None:
+            return
+        cue = mm.group("cue")
+        np_end = a + mm.end() + np[1]
+        lead = s[d : mm.start()]
+        if not lead.strip(" ,"):
+            # "According to X, CLAUSE."
+            rest = ctx.masked[np_end:b]
+            cm = re.match(r"[^,~]{0,80}?,\s*", rest)
+            if cm:
+                ca = np_end + cm.end()
+                self._clause(speaker, pending, ca, self._clause_end(ca, b), cue, sent)
+        elif re.search(r",\s*$", lead) or re.search(r"[\w~”»\"]\s*$", lead):
+            # "CLAUSE, according to X."
+            tail = ctx.masked[np_end:b].strip(" .")
+            if tail and not _ADJUNCT_RE.match(tail):
+                return
+            self._clause(speaker, pending, a + d, a + mm.start(), cue, sent)
+
+    def _clause_end(self, ca: int, b: int) -> int:
+        cut = (_CUT_RE_ES if self.ctx.lang == "es" else _CUT_RE_EN).search(self.ctx.masked, ca, b)
+        return cut.start() if cut else b
+
+    # ------------------------------------------------------------------------------------
+    def _cue(self, cm: re.Match, sent) -> None:
+        ctx = self.ctx
+        a, b = sent
+        m = ctx.masked
+        cue = cm.group()
+        lemma, pattern = ctx.lex.cues.get(re.sub(r"\s+", " ", cue.lower()), ("", "clause"))
+        left_raw = m[a : cm.start()]
+        if _BLOCKED_CUE_RE.search(left_raw):
+            return  # "would say", "did not say", "to say", "was told"
+        if re.search(r"\b(?:asked|question)\b[^,]*$", left_raw, re.IGNORECASE):
+            return
+        right = m[cm.end() : b]
+        if pattern == "participle":
+            self._participle(cm, sent)
+            return
+        left = _AUX_TAIL_RE.sub("", left_raw)
+        np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
+        speaker = pending = None
+        subj_start = None
+        mention_ok = False
+        if np is not None and not re.search(r"[~”»\"]\s*,?\s*$", left[: np[0]]):
+            subj_start = a + np[0]
+            speaker, pending = self.res.resolve(
+                np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
+            )
+            mention_ok = speaker is not None or pending is not None
+            if (
+                not mention_ok
+                and np[1].split()[-1][:1].isupper() is False
+                and fold(np[1].split()[-1]) in ctx.lex.unnamed
+            ):
+                return
+            if not mention_ok and fold(np[1]) not in _STOP_CAPS:
+                return  # a subject we cannot resolve (an unnamed source, a thing)
+        # where does the reported clause start?
+        lead = _TIME_LEAD_RE.match(right)
+        r_off = cm.end() + (lead.end() if lead else 0)
+        r = m[r_off:b]
+        clause_start = None
+        if pattern == "cite":
+            self._cite(cm, sent, speaker)
+            return
+        that = re.search(r"\b(?:that|que)\b|:", r[:160])
+        if that and not r[: that.start()].strip():
+            that = re.match(r"\s*(?:that|que)\b|\s*:", r)
+        r_stripped = r.strip(" .,;")
+        starts_adjunct = bool(_ADJUNCT_RE.match(r))
+        if that and (
+            not r[: that.start()].strip()
+            or starts_adjunct
+            or pattern == "object"
+            or (that.group() == ":" and "~" not in r[: that.start()])
+        ):
+            if not (pattern == "object" and that.start() > 90):
+                clause_start = r_off + that.end()
+        elif (
+            r_stripped
+            and not starts_adjunct
+            and pattern in ("clause", "quote_only")
+            or r_stripped
+            and pattern == "object"
+            and lemma in {"accuse", "blame", "urge"}
+            or pattern == "infinitive"
+            and re.match(r"\s*to\s", r)
+        ):
+            clause_start = r_off
+        if pattern == "quote_only" and (clause_start is None or "~" not in m[clause_start:b]):
+            return
+        if not mention_ok:
+            # no subject before the verb: inverted ("..., said X") or subject-less (Spanish)
+            inv = (
+                _scan_np_right(m[cm.end() : b], ctx.lex)
+                if re.search(r"[,~”»\"]\s*$", left_raw)
+                else None
+            )
+            if inv is not None:
+                speaker, pending = self.res.resolve(inv[2], cm.end() + inv[0])
+                if speaker is not None or pending is not None:
+                    clause_start = None
+                    subj_start = cm.start()
+            if speaker is None and pending is None:
+                if (
+                    ctx.lang == "es"
+                    and clause_start is not None
+                    and not left.strip(" ,")[-1:].isalpha()
+                    or (
+                        ctx.lang == "es"
+                        and clause_start is not None
+                        and re.search(r"(?:^|,)\s*(?:\w+\s+){0,3}$", left)
+                        and not re.search(r"\b(?:que|quien|el|la|lo)\s*$", left)
+                    )
+                ):
+                    speaker = self._last_speaker(cm.start())
+                if speaker is None:
+                    return
+        if clause_start is not None:
+            ce = self._clause_end(clause_start, b)
+            self._clause(speaker, pending, clause_start, ce, cue, sent)
+            return
+        # fronted: "CLAUSE, X said." / "CLAUSE, said X."
+        if subj_start is None:
+            return
+        front = m[a:subj_start]
+        fm = re.search(r",\s*$|[~”»\"]\s*,?\s*$", front)
+        if not fm:
+            return
+        d = _dateline_len(front)
+        ca, cb = a + d, a + fm.start()
+        if len(m[ca:cb].split()) < 3:
+            return
+        if (
+            any(q.open >= ca and q.end <= cb + 1 for q in ctx.quotes)
+            and re.match(r"^\s*[“«„\"‘]", m[ca:cb])
+            and m[cb - 1 : cb] in '”»"’~'
+        ):
+            return  # a quotation with its attribution: the direct pass had it
+        self._clause(speaker, pending, ca, cb, cue, sent)
+
+    def _participle(self, cm: re.Match, sent) -> None:
+        ctx = self.ctx
+        a, b = sent
+        m = ctx.masked
+        left = m[a : cm.start()]
+        if not re.search(r"(?:,|\bwhile|\band|\by)\s*$", left):
+            return
+        speaker = None
+        for st in reversed(ctx.statements):
+            if st.sentence == sent and st.speaker is not None:
+                speaker = st.speaker
+                break
+        if speaker is None:
+            d = _dateline_len(left)
+            np = _scan_np_left(re.split(r"\s(?=[a-z])", left[d:], maxsplit=1)[0] + " ", ctx.lex)
+            if np is None:
+                return
+            speaker, _ = self.res.resolve(np[1], a + d + np[0])
+            if speaker is None:
+                return
+        r = m[cm.end() : b]
+        ca = cm.end() + (re.match(r"\s*(?:that\b|que\b)?", r).end())
+        self._clause(speaker, None, ca, self._clause_end(ca, b), cm.group(), sent)
+
+    def _cite(self, cm: re.Match, sent, fallback) -> None:
+        """'X citó palabras del presidente Y ...: «...»' -> Y said the quoted words."""
+        ctx = self.ctx
+        a, b = sent
+        m = ctx.masked
+        rest = m[cm.end() : b]
+        colon = rest.find(":")
+        if colon < 0:
+            return
+        seg = rest[:colon]
+        speaker = None
+        for run in _NAME_RUN_RE.finditer(seg):
+            speaker, _ = self.res.resolve(run.group(), cm.end() + run.start())
+            if speaker is not None and speaker.get("speaker") != (fallback or {}).get("speaker"):
+                break
+        if speaker is None:
+            return
+        ca = cm.end() + colon + 1
+        q = next((q for q in ctx.quotes if q.open >= ca), None)
+        if q is None:
+            return
+        self._add(speaker, "direct", q.start, q.end, cm.group(), sent)
+
+    def _floating(self, q: Quote, sent) -> None:
+        """A quote on its own after the speaker's attributed quote: the same speaker goes on."""
+        ctx = self.ctx
+        a, b = sent
+        before = ctx.masked[a : q.open].strip()
+        after = ctx.masked[(q.close + 1 if q.close is not None else q.end) : b].strip(" .,")
+        words = ctx.text[q.start : q.end].split()
+        if before or after or len(words) < 4:
+            return
+        prev = next((st for st in reversed(ctx.statements) if st.start < q.start), None)
+        if prev is None or prev.kind != "direct" or prev.speaker is None:
+            return
+        if self.para(q.open) - prev.para > 1:
+            return
+        self._add(prev.speaker, "direct", q.start, q.end, prev.cue, sent)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API.
+
+
+def _finish(stmts: list[_Stmt], text: str) -> list[dict[str, Any]]:
+    out = []
+    for st in stmts:
+        if st.speaker is None:
+            continue
+        sa, sb = st.sentence
+        sa, sb = min(sa, st.start), max(sb, st.end)
+        out.append(
+            {
+                "speaker": st.speaker["speaker"],
+                "speaker_mention": st.speaker.get("speaker_mention"),
+                "speaker_role": st.speaker.get("speaker_role"),
+                "speaker_org": st.speaker.get("speaker_org"),
+                "speaker_country": st.speaker.get("speaker_country"),
+                "kind": st.kind,
+                "quote": text[st.start : st.end],
+                "cue": st.cue,
+                "start": st.start,
+                "end": st.end,
+                "field": st.field,
+                "sentence": text[sa:sb],
+            }
+        )
+    return out
+
+
+def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[tuple[str, str]] = set()
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        key = (r["kind"], fold(r["quote"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    # no two statements of the same kind overlap in one field
+    final: list[dict[str, Any]] = []
+    for r in sorted(out, key=lambda r: (r["field"] != "title", r["start"], -r["end"])):
+        if any(
+            o["field"] == r["field"]
+            and o["kind"] == r["kind"]
+            and o["start"] < r["end"]
+            and r["start"] < o["end"]
+            for o in final
+        ):
+            continue
+        final.append(r)
+    order = {id(r): i for i, r in enumerate(out)}
+    final.sort(key=lambda r: order[id(r)])
+    return final
 
 
 def find_statements(
     text: str, *, language: str = "en", title: str | None = None
 ) -> list[dict[str, Any]]:
-    """Statements in one article's text (and title), as dicts with the statement columns."""
-    return []
+    """Statements in one article's text (and title), as dicts with the statement columns.
+
+    Each dict has speaker, speaker_mention, speaker_role, speaker_org, speaker_country, kind
+    (direct/indirect/partial), quote, cue, start, end, field ("text" or "title": where the
+    offsets point) and sentence. A statement repeated verbatim (headline and body, a
+    standfirst repeating a paragraph) is reported once.
+    """
+    text = text or ""
+    language = (language or "en").lower()[:2]
+    rows: list[dict[str, Any]] = []
+    ex = _Extractor(text, language, "text")
+    rows += _finish(ex.run(), text)
+    if title and title.strip():
+        tex = _Extractor(title, language, "title", prior=ex.ctx.entities)
+        title_rows = _finish(tex.run(), title)
+        rows = title_rows + rows
+        # the headline repeated as the first line of the text: keep the text's copy
+        text_keys = {(r["kind"], fold(r["quote"])) for r in rows if r["field"] == "text"}
+        rows = [
+            r
+            for r in rows
+            if r["field"] == "text" or (r["kind"], fold(r["quote"])) not in text_keys
+        ]
+    return _dedupe(rows)
 
 
 def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:
