@@ -20,12 +20,13 @@ def extract_article(article: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     if published is not None:
         published = pd.Timestamp(published).date()
     language = article.get("language") or "en"
-    statements = find_statements(article["text"], language=language, title=article.get("title"))
+    title = article.get("title")
+    if not isinstance(title, str):
+        title = None
+    statements = find_statements(article["text"], language=language, title=title)
     for st in statements:
         st.setdefault("topics", mechanisms_mentioned(st.get("quote") or ""))
-    events = find_events(
-        article["text"], published=published, language=language, title=article.get("title")
-    )
+    events = find_events(article["text"], published=published, language=language, title=title)
     return {"statements": statements, "events": events}
 
 
