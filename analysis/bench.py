@@ -86,6 +86,13 @@ _FILLER = [
     "Experts warned that the absence of verification would increase mistrust.",
     "Several European governments called for restraint.",
     "The talks had been frozen for most of the previous year.",
+    "Diplomats on both sides described the meeting as businesslike but short.",
+    "The ministry published a summary of the conversation on its website later that evening.",
+    "Lawmakers asked the government to explain how compliance would be checked in future.",
+    "A spokesperson for the alliance declined to comment on the exchange.",
+    "Independent researchers have long argued that mutual inspections build confidence.",
+    "The figures were last published in the autumn, before the exchange was halted.",
+    "Neither delegation announced a date for the next round of consultations.",
 ]
 _FURNITURE = [
     "Skip to content",
@@ -109,8 +116,9 @@ def synthetic_article(rng: random.Random, index: int) -> str:
     outlet = rng.choice(_OUTLETS)
     title = f"{short} on the future of arms control ({index})"
     paragraphs: list[str] = [rng.choice(_FURNITURE), title]
-    for _ in range(rng.randint(6, 12)):
-        kind = rng.randrange(5)
+    for _ in range(rng.randint(14, 24)):
+        # Mostly plain prose, as in news: about four paragraphs in ten carry a statement.
+        kind = rng.choices(range(5), weights=(15, 15, 15, 10, 45))[0]
         if kind == 0:
             paragraphs.append(
                 f"\u201c{rng.choice(_CLAIMS)},\u201d {role} {name} "
@@ -133,7 +141,7 @@ def synthetic_article(rng: random.Random, index: int) -> str:
         elif kind == 3:
             paragraphs.append(f"\u201c{rng.choice(_CLAIMS)},\u201d {short} added.")
         else:
-            paragraphs.append(" ".join(rng.sample(_FILLER, 3)))
+            paragraphs.append(" ".join(rng.sample(_FILLER, 4)))
     paragraphs.append(rng.choice(_FURNITURE))
     front = (
         "---\n"
@@ -176,6 +184,7 @@ def _extraction_rates(articles: pd.DataFrame, sample: int) -> tuple[float, float
     records = [
         {k: r.get(k) for k in _EXTRACT_FIELDS} for r in articles.head(sample).to_dict("records")
     ]
+    _extract_chunk(records[:1])  # first use loads lexicons and compiles patterns
     one, _ = _timed(lambda: _extract_chunk(records))
     runner = _Runner("processes", None, None)
     try:
