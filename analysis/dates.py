@@ -303,6 +303,13 @@ def _direction(mod: str | None) -> str | None:
     return None
 
 
+_ANCHOR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|today|tonight|tomorrow|morning|afternoon|evening|week|"
+    r"month|year|day|ago|ene|abr|ago|dic|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|"
+    r"domingo|ayer|anteayer|antier|hoy|mañana|tarde|noche|semana|mes|año|hace|d[íi]a|v[íi]spera)",
+    re.IGNORECASE,
+)
 _KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
 _KIND_RANK.update({"relunit": 6, "ago": 7})
 _BOUNDARY = re.compile(r"[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n")
@@ -494,10 +501,26 @@ def find_dates(
     if isinstance(published, dt.datetime):
         published = published.date()
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for pattern, kind in _patterns(language):
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), kind, m))
+    # Run the full patterns only around words that can anchor a date (fast on long texts).
+    segments: list[list[int]] = []
+    for a in _ANCHOR.finditer(text):
+        lo, hi = max(0, a.start() - 45), min(len(text), a.end() + 30)
+        if segments and lo <= segments[-1][1]:
+            segments[-1][1] = hi
+        else:
+            segments.append([lo, hi])
+    seen: set[tuple[int, int, str]] = set()
+    for lo, hi in segments:
+        while lo > 0 and text[lo - 1].isalnum():
+            lo -= 1
+        while hi < len(text) and text[hi].isalnum():
+            hi += 1
+        for pattern, kind in _patterns(language):
+            for m in pattern.finditer(text, lo, hi):
+                key = (m.start(), m.end(), kind)
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    found.append((m.start(), m.end(), kind, m))
     # The more specific kind wins an overlap ("Nov. 29" over "from Nov."), then the longer.
     found.sort(key=lambda t: (_KIND_RANK[t[2]], -(t[1] - t[0]), t[0]))
     taken: list[tuple[int, int]] = []

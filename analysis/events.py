@@ -25,7 +25,7 @@ import csv
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -72,12 +72,20 @@ def _flags(pattern: str) -> int:
 class _Lexicon:
     trigger_re: re.Pattern[str]
     triggers: list[tuple[re.Pattern[str], str, str]]  # (full pattern, action, form)
-    governors: list[tuple[re.Pattern[str], str]]  # (pattern ending at "to"/"a", effect)
+    governors: re.Pattern[str]  # every governing word, ending where "to"/"a" begins
+    governor_effects: dict[str, str]
     propose_re: re.Pattern[str]
     mechanisms: list[tuple[re.Pattern[str], str]]
     treaties: list[tuple[re.Pattern[str], str]]
     actors: list[tuple[re.Pattern[str], str]]
-    trigger_words: re.Pattern[str] = field(default=re.compile(r"$^"))
+    mech_re: re.Pattern[str]
+    mech_names: dict[str, str]
+
+    def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
+        """(position, mechanism or "meeting") for every keyword in ``text``."""
+        return [
+            (m.start(), self.mech_names[m.lastgroup or ""]) for m in self.mech_re.finditer(text)
+        ]
 
 
 @lru_cache(maxsize=4)
@@ -90,17 +98,16 @@ def _lexicon(language: str) -> _Lexicon:
         (re.compile(rf"(?:{r['pattern']})", re.IGNORECASE), r["action"], r["form"]) for r in rows
     ]
     govs = [r for r in _read_csv("events_governors.csv") if r["language"] == language]
-    governors = [
-        (
-            re.compile(
-                ("" if g["pattern"].startswith("'") else r"(?<![\w'])")
-                + rf"(?:{g['pattern']})\s*$",
-                re.IGNORECASE,
-            ),
-            g["effect"],
+    governors = re.compile(
+        "(?:"
+        + "|".join(
+            ("" if g["pattern"].startswith("'") else r"(?<![\w'])") + f"(?P<g{i}>{g['pattern']})"
+            for i, g in enumerate(govs)
         )
-        for g in govs
-    ]
+        + r")\s*$",
+        re.IGNORECASE,
+    )
+    governor_effects = {f"g{i}": g["effect"] for i, g in enumerate(govs)}
     props = [g["pattern"] for g in govs if g["effect"] == "propose"]
     props.sort(key=len, reverse=True)
     link = r"\s+to\s+" if language == "en" else r"\s+"
@@ -108,6 +115,7 @@ def _lexicon(language: str) -> _Lexicon:
         rf"(?<![\w-])(?P<gov>{'|'.join(props)}){link}(?P<verb>\w+)", re.IGNORECASE
     )
     mech_rows = [r for r in _read_csv("events_mechanisms.csv") if r["language"] == language]
+    mech_rows.sort(key=lambda r: -len(r["pattern"]))
     mechanisms = [
         (
             re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])", _flags(r["pattern"])),
@@ -115,12 +123,33 @@ def _lexicon(language: str) -> _Lexicon:
         )
         for r in mech_rows
     ]
+    # One pass over a text: every keyword an alternative, named m<i>, its own case rule.
+    mech_re = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(
+            f"(?P<m{i}>" + ("(?i:" if _flags(r["pattern"]) else "(?:") + r["pattern"] + "))"
+            for i, r in enumerate(mech_rows)
+        )
+        + r")(?![\w-])"
+    )
+    mech_names = {f"m{i}": r["mechanism"] for i, r in enumerate(mech_rows)}
     treaties = [(re.compile(r["pattern"]), r["treaty"]) for r in _read_csv("events_treaties.csv")]
     actors = [
         (re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])"), r["actor"])
         for r in _read_csv("events_actors.csv")
     ]
-    return _Lexicon(trigger_re, triggers, governors, propose_re, mechanisms, treaties, actors)
+    return _Lexicon(
+        trigger_re,
+        triggers,
+        governors,
+        governor_effects,
+        propose_re,
+        mechanisms,
+        treaties,
+        actors,
+        mech_re,
+        mech_names,
+    )
 
 
 # --------------------------------------------------------------------------- fixed grammar
@@ -184,6 +213,12 @@ _ABBREV = re.compile(
     r"|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sr|Sra|Dña|EE\.UU|approx))\.$"
 )
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*\-–]|\d{1,2}[.)])\s+")
+_TREATY_ANY = re.compile(
+    r"START|Start III|Strategic Arms Reduction|\bINF\b|Intermediate-Range|Open Skies|Cielos "
+    r"Abiertos|CTBT|Test[- ]Ban|Ensayos Nucleares|\bCFE\b|Conventional Armed Forces|Fuerzas "
+    r"Armadas Convencionales"
+)
+_BCC_WORDS = re.compile(r"\bBCC\b|\bCCB\b|consultative commission|comisi[oó]n consultiva", re.I)
 _COVID = re.compile(r"covid|pandemic|coronavirus|pandemia", re.IGNORECASE)
 _OFFSET_PHRASE = re.compile(
     r"\b(?:days|weeks|months|years|shortly|soon|long|días|semanas|meses|años)\s+(?:after|before|"
@@ -307,13 +342,9 @@ def _right_end(text: str, pos: int, se: int, limit: int = 170) -> int:
 
 def _mechanisms(lex: _Lexicon, window: str, has_bcc: bool, meeting_first: int = -1) -> list[str]:
     """Mechanisms a window of text names, most specific first (treaty only if nothing else)."""
-    hits: list[tuple[int, str]] = []
-    for rx, mech in lex.mechanisms:
-        for m in rx.finditer(window):
-            hits.append((m.start(), mech))
+    hits = lex.mechanism_hits(window)
     if not hits:
         return []
-    hits.sort()
     kinds = {m for _, m in hits}
     out: list[str] = []
     for pos, mech in hits:
@@ -341,14 +372,7 @@ def mechanisms_mentioned(text: str, language: str = "en") -> list[str]:
     if not text:
         return []
     langs = ["es", "en"] if (language or "en").startswith("es") else ["en", "es"]
-    hits: list[tuple[int, str]] = []
-    for lang in langs[:1]:
-        for rx, mech in _lexicon(lang).mechanisms:
-            if mech == "meeting":
-                continue
-            for m in rx.finditer(text):
-                hits.append((m.start(), mech))
-    hits.sort()
+    hits = [h for h in _lexicon(langs[0]).mechanism_hits(text) if h[1] != "meeting"]
     out: list[str] = []
     for _, mech in hits:
         if mech not in out:
@@ -444,10 +468,8 @@ def _skip_adverbs(toks: list[str]) -> list[str]:
 
 def _governor(lex: _Lexicon, text: str, ss: int, to_pos: int) -> str | None:
     before = text[max(ss, to_pos - 40) : to_pos].replace("’", "'")
-    for rx, effect in lex.governors:
-        if rx.search(before):
-            return effect
-    return None
+    m = lex.governors.search(before)
+    return lex.governor_effects[m.lastgroup] if m and m.lastgroup else None
 
 
 def _verb_candidate(
@@ -676,11 +698,10 @@ def find_events(
     pub = _normalise_published(published)
     dates = find_dates(text, pub, lang)
     paras = _paragraphs(text)
+    title = title if isinstance(title, str) else None
     context = f"{title or ''}\n{text}"
-    has_bcc = "bcc" in mechanisms_mentioned(context, lang)
-    treaty_counts = Counter(
-        name for rx, name in lex.treaties for _ in rx.finditer(context)
-    )  # fmt: skip
+    has_bcc = bool(_BCC_WORDS.search(context))
+    treaty_counts = Counter(_treaty_in(lex, m.group(0)) for m in _TREATY_ANY.finditer(context))
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
 
