@@ -25,7 +25,7 @@ import csv
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -229,6 +229,7 @@ _SUBORDINATE_DATE = re.compile(
     r"(?<![\w-])(?:after|before|following|prior to|tras|antes de|después de|despues de)(?![\w-])",
     re.IGNORECASE,
 )
+_BEFORE = re.compile(r"\b(?:prior to|before|ahead of|in the run-up to|antes de|previo a)\b", re.I)
 _COORDINATION = re.compile(r"[;]|,\s*(?:but|while|and|whereas|yet|pero|mientras|y)\b", re.I)
 _PRONOUN = re.compile(r"(?:he|she|they|él|ella)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
@@ -642,7 +643,26 @@ def _date_for(
         key = (penalty, dist)
         if best is None or key < best[:2]:
             best = (penalty, dist, d)
-    return best[2] if best else None
+    if best is None:
+        return None
+    d = best[2]
+    # "Prior to the talks on November 29, Russia postponed ...": the event came before
+    # that day, so only its month (or year) is known.
+    if d.end <= cand.start:
+        clause_lo = ss
+        for m in re.finditer(r"[,;:]", text[ss : d.start]):
+            clause_lo = ss + m.end()
+        if _BEFORE.search(text[clause_lo : d.start]) and "," in text[d.end : cand.start]:
+            return _coarser(d)
+    return d
+
+
+def _coarser(d: DateMention) -> DateMention:
+    if d.value is None or d.precision == "year":
+        return d
+    if d.precision == "day":
+        return replace(d, value=d.value[:7], precision="month")
+    return replace(d, value=d.value[:4], precision="year")
 
 
 # --------------------------------------------------------------------------- public API
