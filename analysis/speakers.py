@@ -90,10 +90,14 @@ class RegistryError(ValueError):
         self.problems = problems
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, strip accents, punctuation to spaces (for comparing names)."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
     text = text.replace("’", "").replace("'", "")
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
@@ -112,6 +116,7 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A key that folds accents and common transliterations (Riabkov/Ryabkov, Zajárova)."""
     w = fold(word).replace(" ", "")
@@ -266,8 +271,12 @@ def split_mention(mention: str) -> tuple[str, str]:
     appositive ("Thomas Countryman, a former official") gives the role after the name.
     """
     mention = " ".join(mention.split())
-    m = re.match(r"^(?P<name>[^,]+?),\s+(?P<role>(?:a|an|the|el|la|un|una)\s+[^,]+?),?$", mention)
-    if m and all(_is_name_word(w) for w in m.group("name").split()):
+    m = re.match(r"^(?P<name>[^,]+?),\s+(?P<role>[^,]+?),?$", mention)
+    if (
+        m
+        and all(_is_name_word(w) for w in m.group("name").split())
+        and any(fold(w) in ROLE_WORDS for w in m.group("role").split())
+    ):
         return m.group("role").strip(), m.group("name").strip()
     m = re.match(r"^(?P<role>[^,]+?),\s+(?P<name>[^,]+?),?$", mention)
     if m and all(_is_name_word(w) for w in m.group("name").split()):

@@ -51,6 +51,7 @@ class RoleNoun:
 class Lexicon:
     cues: dict[str, tuple[str, str]]  # cue (lowercase) -> (lemma, pattern)
     cue_re: re.Pattern
+    first_words: frozenset[str]
     role_nouns: list[RoleNoun]
     role_tokens: frozenset[str]
     unnamed: frozenset[str]
@@ -97,7 +98,25 @@ def _lexicon(language: str) -> Lexicon:
         tokens.update(fold(row["phrase"]).split())
     role_nouns.sort(key=lambda r: len(r.phrase), reverse=True)
     unnamed = frozenset(fold(r["word"]) for r in _read_csv("unnamed_sources.csv"))
-    return Lexicon(cues, cue_re, role_nouns, frozenset(tokens), unnamed)
+    first = frozenset(c.split()[0] for c in cues)
+    return Lexicon(cues, cue_re, first, role_nouns, frozenset(tokens), unnamed)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _find_cues(lex: Lexicon, s: str, a: int, b: int) -> list[re.Match]:
+    """Speech cues in s[a:b] (fast: a word lookup before the regex)."""
+    out = []
+    last = a
+    for wm in _WORD_RE.finditer(s, a, b):
+        if wm.start() < last or wm.group().lower() not in lex.first_words:
+            continue
+        cm = lex.cue_re.match(s, wm.start(), b)
+        if cm:
+            out.append(cm)
+            last = cm.end()
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -105,7 +124,7 @@ def _lexicon(language: str) -> Lexicon:
 
 _DOUBLE_OPEN = "“«„‹"
 _DOUBLE_CLOSE = "”»›"
-_MARKS = set('"“”«»„‹›‘’')
+_MARKS_RE = re.compile('["“”«»„‹›‘’]')
 _OPENERS_CTX = set(" \t\n\r([{—–-/\u00a0") | set("“«„‘‹")
 _CLOSERS_CTX = set(" \t\n\r.,;:!?)]}…—–-\u00a0") | set("”»’›")
 
@@ -152,7 +171,7 @@ def _mark_role(text: str, i: int) -> str:
 def find_quotes(text: str) -> list[Quote]:
     """Outermost quotations in a text: curly, straight, angle and low-9 marks, tolerant of
     mismatched pairs; a paragraph left open continues into the next one."""
-    marks = [i for i, c in enumerate(text) if c in _MARKS]
+    marks = [m.start() for m in _MARKS_RE.finditer(text)]
     if not marks:
         return []
     nl = _para_breaks(text)
@@ -232,34 +251,47 @@ _SENT_STARTERS = _wordset(
 )
 
 
+_NOT_NL_RE = re.compile(r"[^\n]")
+
+
 def _masked(text: str, quotes: list[Quote]) -> str:
-    chars = list(text)
+    """The text with the inside of every quotation replaced by "~" (offsets unchanged)."""
+    parts = []
+    last = 0
     for q in quotes:
-        for k in range(q.start, q.end):
-            if chars[k] not in "\n":
-                chars[k] = "~"
-    return "".join(chars)
+        parts.append(text[last : q.start])
+        parts.append(_NOT_NL_RE.sub("~", text[q.start : q.end]))
+        last = q.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+_BOUNDARY_CAND_RE = re.compile(r'[\n.!?…”»"]')
 
 
 def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
     """Sentence spans (start, end) that never cut inside a quotation; newlines end sentences."""
     if quotes is None:
         quotes = find_quotes(text)
-    inside = [False] * (len(text) + 1)
-    for q in quotes:
-        for k in range(q.start, q.end):
-            inside[k] = True
+    q_starts = [q.start for q in quotes]
+    q_ends = [q.end for q in quotes]
+
+    def inside(i: int) -> bool:
+        k = bisect.bisect_right(q_starts, i) - 1
+        return k >= 0 and i < q_ends[k]
+
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
-    i = 0
-    while i < n:
+    for mm in _BOUNDARY_CAND_RE.finditer(text):
+        i = mm.start()
+        if i < start or inside(i):
+            continue
         c = text[i]
-        cut = None
-        if c == "\n" and not inside[i]:
-            cut = i
-            nxt = i + 1
-        elif c in ".!?…" and not inside[i]:
+        cut = nxt = None
+        if c == "\n":
+            cut, nxt = i, i + 1
+        elif c in ".!?…":
             j = i + 1
             while j < n and text[j] in '"”»’)]':
                 j += 1
@@ -269,19 +301,14 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
                 and _starts_sentence(text, j)
                 and (c != "." or not _is_abbrev(text, i, j))
             ):
-                cut = j
-                nxt = j
-        elif c in '”»"' and i > 0 and text[i - 1] in ".!?…" and not inside[i]:
+                cut = nxt = j
+        elif i > 0 and text[i - 1] in ".!?…":
             j = i + 1
             if j < n and text[j] in " \t" and _starts_sentence(text, j):
-                cut = j
-                nxt = j
+                cut = nxt = j
         if cut is not None:
             _add_span(text, start, cut, spans)
             start = nxt
-            i = nxt
-            continue
-        i += 1
     _add_span(text, start, n, spans)
     return spans
 
@@ -666,7 +693,12 @@ _APPOS_ROLE_NAME_RE = re.compile(
     r"[A-ZÀ-Þ][^,~]{1,40}),\s*$"
 )
 _APPOS_NAME_ROLE_RE = re.compile(
-    r"(?:^|,\s*)(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,40},\s+(?:the|a|an|el|la|un|una)\s+[^,~]{2,90}),\s*$"
+    r"(?:^|,\s*|\b(?:and|y|que)\s+)(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,40},\s+[^,~]{2,90}),\s*$"
+)
+_INTERRUPT_RE = re.compile(
+    r"(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,60}?),\s+(?:speaking|writing|addressing|answering|commenting|"
+    r"responding|replying|asked|who|hablando|en declaraciones|en una entrevista|in an interview|"
+    r"in a statement|at a|during|quoted by|cited by|citado por)\b[^~]{0,140}?,\s*$"
 )
 
 
@@ -683,6 +715,11 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
         if not any(fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in role.split()):
             continue
         return m.start("np"), m.group("np")
+    m = _INTERRUPT_RE.search(s)
+    if m:
+        inner = _scan_np_left(m.group("np") + " ", lex)
+        if inner is not None:
+            return m.start("np") + inner[0], inner[1]
     return None
 
 
@@ -806,6 +843,7 @@ class _Resolver:
         # institution / country named by the whole phrase or its tail
         toks = np.split()
         role_head = False
+        fallback = None
         for k in range(len(toks)):
             sub = " ".join(toks[k:])
             org = self.reg.organisation(sub)
@@ -816,12 +854,28 @@ class _Resolver:
                 (t in ROLE_WORDS or t in lex.role_tokens) and t not in _COUNTRY_ADJ for t in head
             ):
                 role_head = True
+                if org.kind == "institution":
+                    fallback = _entity_from_registry(org, pos, np, "").as_fields(np)
                 break  # "the spokesman of the Kremlin", "el inquilino de la Casa Blanca"
             if org.kind == "country" and (
                 not countries or any(t not in {"the", "desde"} for t in head)
             ):
                 return None, None
             return _entity_from_registry(org, pos, np, "").as_fields(np), None
+        if not role_head:
+            # an institution inside a role phrase: "a Pentagon spokesman", "a Kremlin aide"
+            for i in range(len(toks)):
+                for j in range(len(toks) - 1, i, -1):
+                    org = self.reg.organisation(" ".join(toks[i:j]), countries=False)
+                    tail = [fold(t) for t in toks[j:]]
+                    if org is not None and all(
+                        t in ROLE_WORDS or t in lex.role_tokens for t in tail
+                    ):
+                        fallback = _entity_from_registry(org, pos, np, "").as_fields(np)
+                        role_head = True
+                        break
+                if role_head:
+                    break
         role_part, name = ("", "") if role_head else split_mention(np)
         if name and not all(fold(w) in _NON_NAMES for w in name.split()):
             if any(fold(w) in _ORG_WORDS for w in name.split()):
@@ -837,13 +891,13 @@ class _Resolver:
         # a role noun: "the minister", "el vocero", "A senior Russian diplomat"
         entry = self._role_entry(f)
         if entry is None:
-            return None, None
+            return fallback, None
         indefinite = bool(re.match(r"^(?:a|an|un|una|one)\b", f))
         if indefinite:
-            return None, (entry, np, pos)
+            return None, (entry, np, pos, fallback)
         ent = self._by_role(entry, f, pos)
         if ent is None:
-            return None, (entry, np, pos)
+            return None, (entry, np, pos, fallback)
         return ent.as_fields(np), None
 
     def _role_entry(self, f: str) -> RoleNoun | None:
@@ -985,7 +1039,7 @@ class _Resolver:
         for st in self.ctx.statements:
             if st.speaker is not None or st.pending is None:
                 continue
-            entry, np, pos = st.pending
+            entry, np, pos, fallback = st.pending
             f = fold(np)
             later = [e for e in self.ctx.entities if e.start > pos]
             for ent in later[:6]:
@@ -999,6 +1053,8 @@ class _Resolver:
                         if ent is not None and self._fits(entry, f, ent):
                             st.speaker = ent.as_fields(np)
                         break
+            if st.speaker is None and fallback is not None:
+                st.speaker = fallback
 
 
 class _Extractor:
@@ -1111,7 +1167,7 @@ class _Extractor:
         # 2. special constructions
         self._special(sent)
         # 3. speech cues outside quotes
-        for cm in ctx.lex.cue_re.finditer(m, a, b):
+        for cm in _find_cues(ctx.lex, m, a, b):
             if cm.start() in ctx.consumed:
                 continue
             self._cue(cm, sent)
@@ -1226,9 +1282,13 @@ class _Extractor:
         return speaker, pending, cm.group(), off + cm.start(), off + cm.end()
 
     def _last_speaker(self, pos: int) -> dict | None:
+        """The speaker a subject-less attribution ("..., dijo.") refers to."""
         for st in reversed(self.ctx.statements):
             if st.speaker is not None and st.start < pos:
                 return dict(st.speaker, speaker_mention=None)
+        for ent in reversed([e for e in self.res._entities() if e.start < pos]):
+            if ent.kind == "person":
+                return ent.as_fields(None)
         return None
 
     # ------------------------------------------------------------------------------------
@@ -1286,7 +1346,7 @@ class _Extractor:
             self._according(mm, sent, d)
 
     def _consume_cues(self, a: int, b: int) -> None:
-        for cm in self.ctx.lex.cue_re.finditer(self.ctx.masked, a, b):
+        for cm in _find_cues(self.ctx.lex, self.ctx.masked, a, b):
             self.ctx.consumed.add(cm.start())
 
     def _according(self, mm, sent, d: int) -> None:
@@ -1298,11 +1358,16 @@ class _Extractor:
             return
         np_text = np[2]
         pos = a + mm.end() + np[0]
+        np_end = a + mm.end() + np[1]
+        app = re.match(r",\s+([A-ZÀ-Þ][\w.’'\- ]{1,40}),", ctx.masked[np_end:b])
+        if app and split_mention(app.group(1))[1] == app.group(1).strip():
+            # "según el canciller ruso, Serguéi Lavrov, ..."
+            np_text = ctx.masked[pos : np_end + app.end(1)]
+            np_end += app.end(1)
         speaker, pending = self.res.resolve(np_text, pos)
         if speaker is None and pending is None:
             return
         cue = mm.group("cue")
-        np_end = a + mm.end() + np[1]
         lead = s[d : mm.start()]
         if not lead.strip(" ,"):
             # "According to X, CLAUSE."
@@ -1366,8 +1431,15 @@ class _Extractor:
             self._cite(cm, sent, speaker)
             return
         that = re.search(r"\b(?:that|que)\b|:", r[:160])
-        if that and not r[: that.start()].strip():
-            that = re.match(r"\s*(?:that|que)\b|\s*:", r)
+        if that and r[: that.start()].strip() in ("", "only", "simply", "just", "solo", "sólo"):
+            that = re.match(r"\s*(?:(?:only|simply|just|solo|sólo)\s+)?(?:that|que)\b|\s*:", r)
+        if re.match(
+            r"\s*(?:little|nothing|much|so|yes|no|something|anything|more|less|"
+            r"otherwise|nada|poco|mucho)\b",
+            r,
+            re.IGNORECASE,
+        ):
+            return  # "said little about", "said nothing"
         r_stripped = r.strip(" .,;")
         starts_adjunct = bool(_ADJUNCT_RE.match(r))
         if that and (
@@ -1446,6 +1518,16 @@ class _Extractor:
         a, b = sent
         m = ctx.masked
         left = m[a : cm.start()]
+        quoted = re.search(r"\b(?:was|were|is|are|has been|had been)\s+quoted\s+as\s*$", left)
+        if quoted:
+            np = _scan_np_left(left[: quoted.start()], ctx.lex)
+            if np is None:
+                return
+            speaker, pending = self.res.resolve(np[1], a + np[0])
+            r = m[cm.end() : b]
+            ca = cm.end() + (re.match(r"\s*(?:that\b|que\b)?", r).end())
+            self._clause(speaker, pending, ca, self._clause_end(ca, b), cm.group(), sent)
+            return
         if not re.search(r"(?:,|\bwhile|\band|\by)\s*$", left):
             return
         speaker = None
@@ -1571,12 +1653,12 @@ def find_statements(
     offsets point) and sentence. A statement repeated verbatim (headline and body, a
     standfirst repeating a paragraph) is reported once.
     """
-    text = text or ""
-    language = (language or "en").lower()[:2]
+    text = text if isinstance(text, str) else ""
+    language = language.lower()[:2] if isinstance(language, str) and language else "en"
     rows: list[dict[str, Any]] = []
     ex = _Extractor(text, language, "text")
     rows += _finish(ex.run(), text)
-    if title and title.strip():
+    if isinstance(title, str) and title.strip():
         tex = _Extractor(title, language, "title", prior=ex.ctx.entities)
         title_rows = _finish(tex.run(), title)
         rows = title_rows + rows
