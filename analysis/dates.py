@@ -34,6 +34,10 @@ class DateMention:
     role: str = "point"  # point | until (end of a period: "until X") | since ("since X")
 
 
+#: A day named without a year in a future-tense sentence ("will meet on Nov. 29") is taken
+#: to lie ahead only within this many days of publication; further off, the past one.
+FUTURE_HORIZON_DAYS: int = 183
+
 # --------------------------------------------------------------------------- vocabulary
 
 _EN_MONTHS = {
@@ -360,10 +364,12 @@ def _resolve(
                 return best.isoformat(), "day"
         if direction == "past":
             pick = max(c for c in cands if c < published)
-        elif direction == "future" or tense == "future":
-            pick = min(c for c in cands if c >= published)
-            if direction == "future" and pick == published:
-                pick = min(c for c in cands if c > published)
+        elif direction == "future":
+            pick = min(c for c in cands if c > published)
+        elif tense == "future" and (
+            ahead := min(c for c in cands if c >= published)
+        ) - published <= dt.timedelta(days=FUTURE_HORIZON_DAYS):
+            pick = ahead
         else:
             pick = max(c for c in cands if c <= published)
         return pick.isoformat(), "day"

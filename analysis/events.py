@@ -229,6 +229,9 @@ _SUBORDINATE_DATE = re.compile(
     r"(?<![\w-])(?:after|before|following|prior to|tras|antes de|después de|despues de)(?![\w-])",
     re.IGNORECASE,
 )
+_LAW = re.compile(
+    r"\s*(?:an?|the|la|el|un|una)?\s*(?:\w+\s+){0,2}?(?:law|decree|bill|order|ley|decreto)\b", re.I
+)
 _BEFORE = re.compile(r"\b(?:prior to|before|ahead of|in the run-up to|antes de|previo a)\b", re.I)
 _COORDINATION = re.compile(r"[;]|,\s*(?:but|while|and|whereas|yet|pero|mientras|y)\b", re.I)
 _PRONOUN = re.compile(r"(?:he|she|they|él|ella)\s*$", re.IGNORECASE)
@@ -467,6 +470,13 @@ def _skip_adverbs(toks: list[str]) -> list[str]:
     return toks
 
 
+def _action_of(lex: _Lexicon, word: str) -> str | None:
+    for rx, act, _ in lex.triggers:
+        if rx.fullmatch(word):
+            return act
+    return None
+
+
 def _governor(lex: _Lexicon, text: str, ss: int, to_pos: int) -> str | None:
     before = text[max(ss, to_pos - 40) : to_pos].replace("’", "'")
     m = lex.governors.search(before)
@@ -591,6 +601,11 @@ def _analyse_sentence(
             tense = "future"
         cand = _Cand(m.start(), m.end(), action, tense, "active", (ss, se), pi)
         cand.mech_window = (m.end(), _right_end(text, m.end(), se))
+        if not _mechanisms(lex, text[cand.mech_window[0] : cand.mech_window[1]], False):
+            if re.match(r"notif", m.group("verb"), re.I):
+                cand.mechanism_hint = "notifications"
+            elif re.match(r"exchang|intercambi", m.group("verb"), re.I):
+                cand.mechanism_hint = "data_exchange"
         out.append(cand)
     # 4. visas and clearances revoked from inspectors
     for m in _VISA.finditer(text, ss, se):
@@ -744,6 +759,15 @@ def find_events(
             windows = [left, (ss, c.start), right]
         else:
             windows = [right, left]
+        if c.action == "sign" and _LAW.match(text[c.end : right_hi]):
+            # "signed the law suspending the treaty": the law's content is the event
+            inner = lex.trigger_re.search(text, c.end, right_hi)
+            act = _action_of(lex, inner.group(0)) if inner else None
+            if inner is None or act is None:
+                continue
+            c.action = act
+            c.mech_window = (inner.end(), right_hi)
+            windows = [c.mech_window]
         if c.action == "other":
             # "hold meetings", "ruled out talks": the meeting must be the object
             first_words = text[c.end : c.end + 60]
