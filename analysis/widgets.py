@@ -423,14 +423,18 @@ class StatementExplorer:
         self.country_select = W.SelectMultiple(options=[], rows=4, layout=wide)
         self.topic_select = W.SelectMultiple(options=[], rows=5, layout=wide)
         self.kind_boxes = {
-            k: W.Checkbox(value=True, description=k, indent=False, layout=W.Layout(width="auto"))
+            k: W.Checkbox(
+                value=True,
+                description=k,
+                indent=False,
+                layout=W.Layout(width="auto", margin="0 14px 0 0"),
+            )
             for k in KINDS
         }
         self.start_picker = W.DatePicker(description="From", layout=W.Layout(width="100%"))
         self.end_picker = W.DatePicker(description="To", layout=W.Layout(width="100%"))
         self.text_box = W.Text(
-            placeholder="words in the quote or speaker…",
-            description="Search",
+            placeholder="words or a name",
             continuous_update=False,
             layout=wide,
         )
@@ -441,7 +445,7 @@ class StatementExplorer:
         self.next_button = W.Button(description="Next", icon="arrow-right")
         self.page_label = W.HTML()
         self.detail_select = _RowSelect(
-            description="Read", options=[], layout=W.Layout(width="100%")
+            description="Read", options=[], layout=W.Layout(width="98%")
         )
         self.detail = W.HTML()
         self.csv_button = W.Button(description="Export CSV", icon="download")
@@ -462,9 +466,14 @@ class StatementExplorer:
         def label(text: str) -> W.HTML:
             return W.HTML(f"<b>{html.escape(text)}</b>")
 
+        hint = (
+            '<div style="line-height:1.3;color:#555;font-size:12px;margin:0 0 4px 0">'
+            "Ctrl/⌘-click to pick several; nothing picked means all.</div>"
+        )
         filters = W.VBox(
             [
                 label("Speaker"),
+                W.HTML(hint),
                 self.speaker_select,
                 label("Country / side"),
                 self.country_select,
@@ -475,10 +484,8 @@ class StatementExplorer:
                 label("Article date"),
                 self.start_picker,
                 self.end_picker,
+                label("Words"),
                 self.text_box,
-                W.HTML(
-                    "<small>Ctrl/⌘-click to pick several; nothing picked = all.</small>",
-                ),
                 self.clear_button,
             ],
             layout=W.Layout(width="320px", min_width="260px", padding="0 12px 0 0"),
@@ -497,6 +504,16 @@ class StatementExplorer:
             layout=W.Layout(flex="1 1 auto", width="auto", min_width="0"),
         )
         self.widget = W.HBox([filters, results], layout=W.Layout(width="100%"))
+        # class names for styling and for the browser test
+        self.widget.add_class("statement-explorer")
+        self.speaker_select.add_class("statement-speakers")
+        self.country_select.add_class("statement-countries")
+        self.topic_select.add_class("statement-topics")
+        self.text_box.add_class("statement-search")
+        self.summary.add_class("statement-summary")
+        self.table.add_class("statement-table")
+        self.detail_select.add_class("statement-read")
+        self.detail.add_class("statement-detail-box")
 
     def _on_filter_change(self, _change: dict) -> None:
         if not self._busy:
@@ -634,7 +651,7 @@ def _results_table(rows: pd.DataFrame, needle: str, first: int = 1) -> str:
         )
     return (
         '<table class="statement-results" style="border-collapse:collapse;width:100%;'
-        f'font-size:13px"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+        f'font-size:13px;line-height:1.35"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     )
 
 
@@ -690,7 +707,7 @@ def _detail_html(st: pd.Series, art: Any) -> str:
     cue = f" ({html.escape(str(st['cue']))})" if _present(st.get("cue")) else ""
     return (
         '<div class="statement-detail" style="border-left:4px solid #1f77b4;'
-        'padding:6px 12px;margin:6px 0;background:#fafafa">'
+        'padding:6px 12px;margin:6px 0;background:#fafafa;line-height:1.4">'
         f"<div><b>{safe_link(get('url'), str(title))}</b></div>"
         f'<div style="color:#555;font-size:12px">{meta}</div>'
         f'<div style="margin-top:4px"><b>{who}</b>{cue}</div>'
@@ -758,6 +775,16 @@ class ArticleLoader:
         )
         for i, name in enumerate(("Paste text", "Upload file", "From URL")):
             tabs.set_title(i, name)
+        for widget, name in (
+            (self.text_area, "article-text"),
+            (self.title_box, "article-title"),
+            (self.outlet_box, "article-outlet"),
+            (self.date_box, "article-date"),
+            (self.url_box, "article-url"),
+            (self.paste_button, "article-save"),
+            (self.status, "article-status"),
+        ):
+            widget.add_class(name)
         self.widget = W.VBox(
             [
                 W.HTML(
@@ -765,7 +792,8 @@ class ArticleLoader:
                 ),
                 tabs,
                 self.status,
-            ]
+            ],
+            layout=W.Layout(max_width="900px"),
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
