@@ -137,11 +137,18 @@ def _article_rows(articles: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _short_titles(articles: pd.DataFrame) -> dict[str, str]:
-    out = {}
-    for i, rec in enumerate(articles.to_dict("records"), start=1):
-        title = _text(rec.get("title"), "(untitled)")
-        out[_text(rec.get("article_id"))] = f"[{i}] {_clip(title, 50)}"
-    return out
+    """article_id -> '[n]', the article's number in the at-a-glance table."""
+    return {
+        _text(rec.get("article_id")): f"[{i}]"
+        for i, rec in enumerate(articles.to_dict("records"), start=1)
+    }
+
+
+def _mechanisms(value: Any) -> str:
+    from analysis.charts import LANES
+
+    items = value if isinstance(value, list | tuple) else ([value] if _text(value) else [])
+    return ", ".join(LANES.get(_text(v), _text(v).replace("_", " ")) for v in items if _text(v))
 
 
 def _statement_rows(statements: pd.DataFrame, articles: pd.DataFrame) -> list[dict[str, str]]:
@@ -154,16 +161,15 @@ def _statement_rows(statements: pd.DataFrame, articles: pd.DataFrame) -> list[di
     rows = []
     for rec in df.head(MAX_STATEMENTS).to_dict("records"):
         speaker = _text(rec.get("speaker"), "Unattributed")
-        role = ", ".join(
-            p for p in (_text(rec.get("speaker_role")), _text(rec.get("speaker_org"))) if p
-        )
+        role = _text(rec.get("speaker_role")) or _text(rec.get("speaker_org"))
+        role = "" if role == speaker else role
         rows.append(
             {
                 "speaker": speaker,
                 "role": role,
                 "quote": _clip(_text(rec.get("quote")), MAX_QUOTE),
                 "kind": _text(rec.get("kind")),
-                "topics": _text(rec.get("topics")),
+                "topics": _mechanisms(rec.get("topics")),
                 "article": titles.get(_text(rec.get("article_id")), ""),
             }
         )
@@ -178,7 +184,7 @@ def _event_rows(events: pd.DataFrame, articles: pd.DataFrame) -> list[dict[str, 
             {
                 "date": _text(rec.get("date_label"), "date unknown"),
                 "actor": _text(rec.get("actor")),
-                "mechanism": _text(rec.get("mechanism")).replace("_", " "),
+                "mechanism": _mechanisms(rec.get("mechanism")),
                 "action": _text(rec.get("action")).replace("_", " "),
                 "evidence": _clip(_text(rec.get("evidence")), 240),
                 "article": titles.get(_text(rec.get("article_id")), ""),
@@ -434,8 +440,8 @@ blockquote { margin: 0; }
 
 <h2>Charts</h2>
 {% for c in b.charts %}<figure id="chart-{{ c.name }}">
-<img src="data:image/png;base64,{{ images[c.name] }}" alt="{{ c.title }}">
-<figcaption>{{ c.title }}. {{ c.caption }}</figcaption>
+<img src="data:image/png;base64,{{ images[c.name] }}" alt="{{ c.title }}. {{ c.caption }}">
+<figcaption>Figure {{ loop.index }}. {{ c.title }}</figcaption>
 </figure>
 {% endfor %}
 
@@ -554,10 +560,9 @@ def render_docx(brief: Brief, path: Path) -> Path:
         doc.add_paragraph(_x(brief.crosscheck_note))
 
     doc.add_heading("Charts", level=1)
-    for chart in brief.charts:
+    for i, chart in enumerate(brief.charts, start=1):
         doc.add_picture(io.BytesIO(chart.png), width=Inches(6.3))
-        cap = doc.add_paragraph(_x(f"{chart.title}. {chart.caption}"))
-        cap.runs[0].italic = True
+        doc.add_paragraph().add_run(_x(f"Figure {i}. {chart.title}")).italic = True
 
     doc.add_heading("Sources", level=1)
     if brief.sources:
@@ -600,13 +605,13 @@ def render_pdf(brief: Brief, path: Path) -> Path:
     def heading(text: str, size: float = 13) -> None:
         pdf.ln(3)
         pdf.set_font("DejaVu", "B", size)
-        pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
         pdf.set_font("DejaVu", "", 9)
 
     def para(text: str, size: float = 9) -> None:
         pdf.set_font("DejaVu", "", size)
-        pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
     def table(header: Sequence[str], rows: list[Sequence[str]], widths: Sequence[int]) -> None:
         pdf.set_font("DejaVu", "", 7.5)
@@ -623,7 +628,7 @@ def render_pdf(brief: Brief, path: Path) -> Path:
         pdf.ln(2)
 
     pdf.set_font("DejaVu", "B", 17)
-    pdf.multi_cell(0, 8, brief.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, brief.title, align="L", new_x="LMARGIN", new_y="NEXT")
     para(f"Generated {brief.generated} by the arms-control workbook.", 8)
     for note in brief.notes:
         para(note, 8)
@@ -635,13 +640,13 @@ def render_pdf(brief: Brief, path: Path) -> Path:
             [str(i), a["title"], a["outlet"], a["date"], a["words"], a["url"]]
             for i, a in enumerate(brief.articles, start=1)
         ],
-        (4, 30, 14, 14, 8, 30),
+        (4, 32, 14, 13, 7, 30),
     )
 
     heading("Key statements")
     if brief.statements:
         table(
-            ["Speaker", "Statement", "Kind", "Mechanisms", "Article"],
+            ["Speaker", "Statement", "Kind", "Mechanisms", "Art."],
             [
                 [
                     s["speaker"] + (f" ({s['role']})" if s["role"] else ""),
@@ -652,7 +657,7 @@ def render_pdf(brief: Brief, path: Path) -> Path:
                 ]
                 for s in brief.statements
             ],
-            (16, 46, 9, 13, 16),
+            (20, 51, 10, 14, 7),
         )
         if brief.statements_total > len(brief.statements):
             para(f"Showing {len(brief.statements)} of {brief.statements_total} statements.", 8)
@@ -662,12 +667,12 @@ def render_pdf(brief: Brief, path: Path) -> Path:
     heading("Events reported, and the record")
     if brief.events:
         table(
-            ["Date", "Actor", "Mechanism", "Action", "Evidence", "Article"],
+            ["Date", "Actor", "Mechanism", "Action", "Evidence", "Art."],
             [
                 [e["date"], e["actor"], e["mechanism"], e["action"], e["evidence"], e["article"]]
                 for e in brief.events
             ],
-            (11, 11, 13, 10, 38, 17),
+            (12, 13, 15, 11, 42, 7),
         )
     else:
         para("No dated treaty events were found in the article(s).")
@@ -682,14 +687,14 @@ def render_pdf(brief: Brief, path: Path) -> Path:
         para(brief.crosscheck_note)
 
     heading("Charts")
-    for chart in brief.charts:
+    for i, chart in enumerate(brief.charts, start=1):
         fig_w, fig_h = chart.figure.get_size_inches()
         width = pdf.epw
         height = width * fig_h / fig_w
         if pdf.get_y() + height + 12 > pdf.page_break_trigger:
             pdf.add_page()
         pdf.image(io.BytesIO(chart.png), w=width, h=height)
-        para(f"{chart.title}. {chart.caption}", 7.5)
+        para(f"Figure {i}. {chart.title}", 7.5)
         pdf.ln(3)
 
     heading("Sources")
@@ -697,7 +702,7 @@ def render_pdf(brief: Brief, path: Path) -> Path:
         for i, s in enumerate(brief.sources, start=1):
             label = s["publisher"] + (f": {s['title']}" if s["title"] else "")
             pdf.set_font("DejaVu", "", 7.5)
-            pdf.multi_cell(0, 3.6, f"{i}. {label}.", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 3.6, f"{i}. {label}.", align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.set_text_color(0, 90, 160)
             pdf.multi_cell(0, 3.6, s["url"], link=s["href"] or "", new_x="LMARGIN", new_y="NEXT")
             pdf.set_text_color(0, 0, 0)
