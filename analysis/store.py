@@ -584,6 +584,26 @@ def ingest(
     return summary
 
 
+def ingest_and_load(
+    sources: Iterable[str | os.PathLike[str]] | None = None,
+    store_dir: str | os.PathLike[str] = DEFAULT_STORE_DIR,
+    **options: Any,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Bring the store up to date with ``sources`` (default: data/articles), then load it.
+
+    For notebooks: the articles frame's ``attrs["errors"]`` lists the inputs that failed (as
+    ``load_articles`` does) and ``attrs["ingest"]`` holds the :class:`IngestSummary`.
+    """
+    from analysis.articles import DEFAULT_ARTICLES_DIR
+
+    chosen = [DEFAULT_ARTICLES_DIR] if sources is None else list(sources)
+    summary = ingest(chosen, store_dir=store_dir, **options)
+    articles, statements, events = load_store(store_dir)
+    articles.attrs["errors"] = list(summary.failed)
+    articles.attrs["ingest"] = summary
+    return articles, statements, events
+
+
 def _under(path: str, directory: str) -> bool:
     return path.startswith(directory.rstrip(os.sep) + os.sep)
 

@@ -463,3 +463,21 @@ def test_progress_bar_only_on_a_terminal_and_not_with_no_progress(
     monkeypatch.setattr(sys, "stderr", pipe)
     ingest([articles_dir], store_dir=tmp_path / "c", progress=True)
     assert pipe.getvalue() == ""
+
+
+def test_ingest_and_load_brings_the_store_up_to_date_for_a_notebook(
+    tmp_path: Path, fake_extractor: list[str]
+) -> None:
+    articles_dir = corpus(tmp_path, 6)
+    (articles_dir / "empty.txt").write_text("")
+    articles, statements, events = store.ingest_and_load(
+        [articles_dir], store_dir=tmp_path / "s", progress=False
+    )
+    assert len(articles) == 6 and len(statements) > 0 and len(events) > 0
+    assert [Path(e["source"]).name for e in articles.attrs["errors"]] == ["empty.txt"]
+    assert articles.attrs["ingest"].loaded == 6
+    (articles_dir / "new.txt").write_text(
+        "---\ntitle: Added later\n---\n\n\u201cWe will meet again in 2027,\u201d the envoy said.\n"
+    )
+    articles, _, _ = store.ingest_and_load([articles_dir], store_dir=tmp_path / "s")
+    assert len(articles) == 7 and articles.attrs["ingest"].loaded == 1
