@@ -1089,9 +1089,11 @@ class _Extractor:
 
     def _add(self, speaker, kind, start, end, cue, sent, pending=None) -> _Stmt | None:
         text = self.ctx.text
-        while start < end and (text[start].isspace() or text[start] in ",;:"):
+        strip = ",;:" if kind == "indirect" else ""
+        while start < end and (text[start].isspace() or text[start] in strip):
             start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+        strip = ",;:." if kind == "indirect" else ""
+        while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
             if text[end - 1] == "." and end - 2 >= start and self.ctx.masked[end - 2] == "~":
                 break
             end -= 1

@@ -1,0 +1,519 @@
+"""Statement extraction: one test per construction, on sentences written for these tests,
+plus the seed article and invariants that must hold on any input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.statements import find_quotes, find_statements, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CANDIDATES = [
+    ROOT / "data" / "articles" / "elamerican-2022-12-05-lavrov-strategic-dialogue.txt",
+    ROOT.parent / "shared" / "seed" / "elamerican-2022-12-05-lavrov-strategic-dialogue.txt",
+]
+
+
+def rows(text: str, language: str = "en", title: str | None = None) -> list[tuple[str, str, str]]:
+    """(kind, speaker, quote) of every statement found."""
+    return [
+        (s["kind"], s["speaker"], s["quote"])
+        for s in find_statements(text, language=language, title=title)
+    ]
+
+
+def only(text: str, language: str = "en") -> dict:
+    found = find_statements(text, language=language)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- direct quotes ------------------------------------------------------------------------------
+
+
+def test_direct_quote_attribution_after():
+    s = only('"We will answer in kind," Peskov told journalists on Friday.')
+    assert (s["kind"], s["speaker"], s["quote"], s["cue"]) == (
+        "direct",
+        "Dmitry Peskov",
+        "We will answer in kind,",
+        "told",
+    )
+
+
+def test_direct_quote_attribution_before_with_colon():
+    s = only('Zakharova said: "Washington has chosen confrontation."')
+    assert (s["kind"], s["speaker"]) == ("direct", "Maria Zakharova")
+    assert s["quote"] == "Washington has chosen confrontation."
+
+
+def test_direct_quote_inverted_attribution_names_role_and_person():
+    s = only('"Nothing has changed," said Kremlin spokesman Dmitry Peskov.')
+    assert s["speaker"] == "Dmitry Peskov"
+    assert s["speaker_mention"] == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_quote_split_by_he_said_gives_two_statements():
+    found = rows('"The door is open," Ryabkov said, "but Washington must walk through it."')
+    assert found == [
+        ("direct", "Sergey Ryabkov", "The door is open,"),
+        ("direct", "Sergey Ryabkov", "but Washington must walk through it."),
+    ]
+
+
+def test_second_quote_after_attribution_keeps_the_speaker():
+    text = (
+        'Lavrov gave a press conference. "Talks are off," he said. "We see no partner in the West."'
+    )
+    assert [r[1] for r in rows(text)] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_quote_over_several_sentences_and_paragraphs():
+    text = (
+        'Zakharova spoke to the press.\n\n"The first thing to say is simple. It is late.\n\n'
+        '"The second thing is harder to say," she said.'
+    )
+    (s,) = find_statements(text)
+    assert s["speaker"] == "Maria Zakharova"
+    assert s["quote"].startswith("The first thing") and s["quote"].endswith("harder to say,")
+
+
+def test_paragraph_without_closing_mark_continues_until_the_closing_mark():
+    text = '"We can accept a short delay.\n\nWe cannot accept an open-ended one," Zakharova said.'
+    (s,) = find_statements(text)
+    assert "\n\n" in s["quote"] and s["speaker"] == "Maria Zakharova"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are ready,” Lavrov said.",
+        "«We are ready», Lavrov said.",
+        "„We are ready“, Lavrov said.",
+        '“We are ready," Lavrov said.',
+        "‘We are ready,’ Lavrov said.",
+    ],
+)
+def test_quotation_mark_styles(text):
+    s = only(text)
+    assert s["quote"].rstrip(",") == "We are ready" and s["speaker"] == "Sergey Lavrov"
+
+
+def test_apostrophes_are_not_quotation_marks():
+    s = only("“Russia’s patience isn’t endless, and the West doesn’t listen,” Lavrov said.")
+    assert s["quote"] == "Russia’s patience isn’t endless, and the West doesn’t listen,"
+
+
+# --- reported speech --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,cue,clause",
+    [
+        ("Lavrov said that the channel stayed open.", "said", "the channel stayed open"),
+        ("Lavrov said the channel stayed open.", "said", "the channel stayed open"),
+        ("Lavrov stressed that the channel stayed open.", "stressed", "the channel stayed open"),
+        ("Lavrov warned the channel might close.", "warned", "the channel might close"),
+        ("Lavrov recalled that the channel was opened in 2010.", "recalled", None),
+        ("Lavrov noted that nothing was agreed.", "noted", "nothing was agreed"),
+        ("Lavrov added that nothing was agreed.", "added", "nothing was agreed"),
+        ("Lavrov explained that nothing was agreed.", "explained", "nothing was agreed"),
+        ("Lavrov told reporters that nothing was agreed.", "told", "nothing was agreed"),
+        ("Lavrov said on Monday that nothing was agreed.", "said", "nothing was agreed"),
+        ("Lavrov said Tuesday the talks had stalled.", "said", "the talks had stalled"),
+    ],
+)
+def test_indirect_speech_cues(text, cue, clause):
+    s = only(text)
+    assert (s["kind"], s["speaker"], s["cue"]) == ("indirect", "Sergey Lavrov", cue)
+    if clause:
+        assert s["quote"] == clause
+
+
+def test_fronted_clause_then_speaker():
+    s = only("Moscow sees no point in new talks for now, Lavrov said in an interview.")
+    assert s["quote"] == "Moscow sees no point in new talks for now"
+    assert s["speaker"] == "Sergey Lavrov"
+
+
+def test_fronted_clause_with_inverted_speaker():
+    s = only("The limits will hold for another year, said Deputy Foreign Minister Sergei Ryabkov.")
+    assert (s["speaker"], s["quote"]) == ("Sergey Ryabkov", "The limits will hold for another year")
+
+
+def test_according_to_before_and_after():
+    a = only("According to Zakharova, the note was delivered on time.")
+    b = only("The note was delivered on time, according to Zakharova.")
+    assert a["quote"] == "the note was delivered on time"
+    assert b["quote"] == "The note was delivered on time"
+    assert a["speaker"] == b["speaker"] == "Maria Zakharova"
+
+
+def test_in_someones_words():
+    s = only("In Ryabkov's words, the ball is in the American court.")
+    assert (s["speaker"], s["quote"]) == ("Sergey Ryabkov", "the ball is in the American court")
+
+
+def test_unnamed_diplomat_later_named():
+    text = (
+        "A senior Russian diplomat says that inspections cannot resume soon. "
+        "Deputy Foreign Minister Sergei Ryabkov said Wednesday the visas were never issued."
+    )
+    found = find_statements(text)
+    assert [s["speaker"] for s in found] == ["Sergey Ryabkov", "Sergey Ryabkov"]
+    assert found[0]["speaker_mention"] == "A senior Russian diplomat"
+
+
+def test_partial_quote_inside_reported_speech():
+    found = rows("Zakharova said the proposal was a “dead end” for both sides.")
+    assert found == [
+        ("indirect", "Maria Zakharova", "the proposal was a “dead end” for both sides"),
+        ("partial", "Maria Zakharova", "dead end"),
+    ]
+
+
+def test_whole_reported_clause_in_quotes_is_one_direct():
+    found = rows('Ryabkov said "the decision is final and will not be reviewed."')
+    assert found == [
+        ("direct", "Sergey Ryabkov", "the decision is final and will not be reviewed.")
+    ]
+
+
+def test_participle_after_main_statement_keeps_the_speaker():
+    found = rows(
+        "Biden called the move a “grave error,” while saying Washington stayed open to talks."
+    )
+    assert ("indirect", "Joe Biden", "Washington stayed open to talks") in found
+    assert ("partial", "Joe Biden", "grave error,") in found
+
+
+def test_this_was_stated_by_refers_to_the_previous_sentence():
+    found = rows("NATO will speak more about deterrence. This was stated by Mark Rutte on Sunday.")
+    assert found == [("indirect", "Mark Rutte", "NATO will speak more about deterrence")]
+
+
+# --- who: pronouns, role nouns, institutions ---------------------------------------------------
+
+
+def test_pronouns_follow_the_speaker_and_gender():
+    text = (
+        "Maria Zakharova said the statement was a provocation. Sergei Lavrov agreed. "
+        "She added that Moscow would answer. He said the West had been warned."
+    )
+    assert [r[1] for r in rows(text)] == [
+        "Maria Zakharova",
+        "Maria Zakharova",
+        "Sergey Lavrov",
+    ]
+
+
+def test_role_nouns_pick_the_matching_earlier_speaker_not_the_latest():
+    text = (
+        "Foreign Minister Sergei Lavrov said the talks were over. "
+        "Kremlin spokesman Dmitry Peskov said Putin had not decided. "
+        "The minister added that Moscow was patient. "
+        "The Kremlin spokesman noted that nothing had changed. "
+        "The head of Russian diplomacy recalled that the treaty was signed in Prague. "
+        "The diplomat stressed that the decision was final."
+    )
+    assert [r[1] for r in rows(text)] == [
+        "Sergey Lavrov",
+        "Dmitry Peskov",
+        "Sergey Lavrov",
+        "Dmitry Peskov",
+        "Sergey Lavrov",
+        "Sergey Lavrov",
+    ]
+
+
+def test_deputy_minister_and_spokeswoman_roles():
+    text = (
+        "Deputy Foreign Minister Sergei Ryabkov said the visas were refused. "
+        "Foreign Ministry spokeswoman Maria Zakharova said the talks were postponed. "
+        "Foreign Minister Sergei Lavrov said the date was not set. "
+        "The deputy foreign minister added that a new date was possible. "
+        "The spokeswoman noted that Cairo was still the venue."
+    )
+    speakers = [r[1] for r in rows(text)]
+    assert speakers[3:] == ["Sergey Ryabkov", "Maria Zakharova"]
+
+
+@pytest.mark.parametrize(
+    "subject,speaker",
+    [
+        ("The Kremlin", "Kremlin"),
+        ("The Russian Foreign Ministry", "Russian Foreign Ministry"),
+        ("The State Department", "U.S. State Department"),
+        ("Russia's Foreign Ministry", "Russian Foreign Ministry"),
+    ],
+)
+def test_institutions_as_speakers(subject, speaker):
+    s = only(f"{subject} said in a statement that the decision was regrettable.")
+    assert (s["speaker"], s["quote"]) == (speaker, "the decision was regrettable")
+
+
+def test_unnamed_spokesperson_of_an_institution_is_the_institution():
+    s = only('"This is a routine test," a Pentagon spokesman said.')
+    assert s["speaker"] == "Pentagon"
+
+
+def test_person_not_in_registry_is_named_from_the_text_with_the_stated_role():
+    text = (
+        "Anna Petrova, a former arms control negotiator, said the treaty had served both sides. "
+        "Petrova added that the data exchanges mattered most."
+    )
+    found = find_statements(text)
+    assert [s["speaker"] for s in found] == ["Anna Petrova", "Anna Petrova"]
+    assert found[0]["speaker_role"] == "former arms control negotiator"
+
+
+def test_transliterated_names_resolve_to_the_canonical_name():
+    s = only("Deputy Foreign Minister Sergey Riabkov said the inspections were suspended.")
+    assert s["speaker"] == "Sergey Ryabkov"
+    assert s["speaker_mention"] == "Deputy Foreign Minister Sergey Riabkov"
+    assert s["speaker_country"] == "Russia"
+
+
+# --- headlines ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title,speaker,quote",
+    [
+        ("Lavrov: The West is playing with fire", "Sergey Lavrov", "The West is playing with fire"),
+        ("No new talks before spring - Peskov", "Dmitry Peskov", "No new talks before spring"),
+        ("Moscow will not rush inspections, says Ryabkov", "Sergey Ryabkov", None),
+        (
+            "Arms talks to restart in Geneva: Ryabkov",
+            "Sergey Ryabkov",
+            "Arms talks to restart in Geneva",
+        ),
+    ],
+)
+def test_headline_forms(title, speaker, quote):
+    (s,) = find_statements("", title=title)
+    assert s["field"] == "title" and s["speaker"] == speaker
+    assert title[s["start"] : s["end"]] == s["quote"]
+    if quote:
+        assert s["quote"] == quote
+
+
+def test_headline_repeated_in_the_text_is_reported_once():
+    title = "Arms talks to restart in Geneva: Ryabkov"
+    text = title + "\n\nRyabkov said the agenda was open."
+    found = find_statements(text, title=title)
+    quotes = [s["quote"] for s in found]
+    assert quotes.count("Arms talks to restart in Geneva") == 1
+
+
+def test_repeated_paragraph_is_reported_once():
+    para = "The agenda is open, Ryabkov told a radio station."
+    found = find_statements(para + "\n\nSome other news.\n\n" + para)
+    assert len(found) == 1
+
+
+# --- not statements ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The daily "Kommersant" first reported the delay.',
+        "Russia tested the “Poseidon” drone again.",
+        "What Moscow calls a “special operation” began in 2022.",
+        "Officials believe that the treaty is dead.",
+        "There are fears that the arms race will resume.",
+        "Analysts say the limits will not survive the year.",
+        "Sources said the talks had collapsed.",
+        '"Will you meet the secretary of state?" a reporter asked.',
+        "The treaty says that each side may conduct 18 inspections a year.",
+    ],
+)
+def test_not_statements(text):
+    assert find_statements(text) == []
+
+
+# --- Spanish -------------------------------------------------------------------------------------
+
+
+def test_spanish_guillemets_and_subjectless_attribution():
+    text = "Lavrov habló ante la prensa en Moscú.\n«Es un error histórico», dijo."
+    s = only(text, language="es")
+    assert (s["kind"], s["speaker"], s["quote"]) == (
+        "direct",
+        "Sergey Lavrov",
+        "Es un error histórico",
+    )
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("Zajárova afirmó que Washington miente.", "afirmó"),
+        ("Zajárova señaló que Washington miente.", "señaló"),
+        ("Zajárova subrayó que Washington miente.", "subrayó"),
+        ("Zajárova advirtió que Washington miente.", "advirtió"),
+        ("Zajárova indicó que Washington miente.", "indicó"),
+        ("Zajárova agregó que Washington miente.", "agregó"),
+        ("Según Zajárova, Washington miente.", "Según"),
+        ("De acuerdo con Zajárova, Washington miente.", "De acuerdo con"),
+    ],
+)
+def test_spanish_cues(text, cue):
+    s = only(text, language="es")
+    assert (s["speaker"], s["cue"], s["quote"]) == ("Maria Zakharova", cue, "Washington miente")
+
+
+def test_spanish_role_nouns_and_appositions():
+    text = (
+        "El canciller ruso, Serguéi Lavrov, afirmó que no hay diálogo. "
+        "El portavoz del Kremlin, Dmitri Peskov, dijo que Putin no ha decidido. "
+        "El vicecanciller Serguéi Riabkov señaló que las visas no llegaron. "
+        "El canciller subrayó que todo depende de Washington. "
+        "El portavoz añadió que la situación es grave. "
+        "El vicecanciller recordó que el tratado vence en febrero."
+    )
+    assert [r[1] for r in rows(text, language="es")] == [
+        "Sergey Lavrov",
+        "Dmitry Peskov",
+        "Sergey Ryabkov",
+        "Sergey Lavrov",
+        "Dmitry Peskov",
+        "Sergey Ryabkov",
+    ]
+
+
+def test_spanish_partial_quote():
+    found = rows("Lavrov subrayó que la OTAN representa una «amenaza seria» para Rusia.", "es")
+    assert found == [
+        ("indirect", "Sergey Lavrov", "la OTAN representa una «amenaza seria» para Rusia"),
+        ("partial", "Sergey Lavrov", "amenaza seria"),
+    ]
+
+
+def test_spanish_role_noun_before_the_name_resolves_forward():
+    text = "«No hay respuesta todavía», precisó el vocero.\nPeskov habló con la prensa en Moscú."
+    s = only(text, language="es")
+    assert s["speaker"] == "Dmitry Peskov"
+
+
+# --- the seed article ----------------------------------------------------------------------------
+
+
+def _seed() -> tuple[str, str]:
+    from analysis.articles import load_article
+
+    for path in SEED_CANDIDATES:
+        if path.exists():
+            record = load_article(path)
+            return record["text"], record.get("title")
+    pytest.skip("seed article not found")
+
+
+def test_seed_article_all_lavrov_and_ryabkov_statements():
+    text, title = _seed()
+    found = find_statements(text, language="en", title=title)
+    by_quote = {s["quote"]: s for s in found}
+
+    def get(prefix: str) -> dict:
+        hits = [s for q, s in by_quote.items() if q.startswith(prefix)]
+        assert hits, f"no statement starting {prefix!r}"
+        return hits[0]
+
+    expected = [
+        ("the freezing by the US", "indirect"),
+        ("We note with regret", "direct"),
+        ("the latest tangible result", "indirect"),
+        ("It is clear that due to the absence", "direct"),
+        ("the US and NATO policy", "indirect"),
+        ("serious threat", "partial"),
+        ("It is clear that this can lead", "direct"),
+        ("Moscow is obliged to periodically send", "indirect"),
+        ("warning signals", "partial"),
+        ("But instead of paying attention", "direct"),
+    ]
+    for prefix, kind in expected:
+        s = get(prefix)
+        assert (s["speaker"], s["kind"]) == ("Sergey Lavrov", kind), prefix
+    assert get("the latest tangible result")["speaker_mention"] == "The head of Russian diplomacy"
+    assert get("Moscow is obliged")["speaker_mention"] == "The minister"
+    assert get("unwillingness")["speaker"] == "Sergey Ryabkov"
+    assert get("this decision by the US")["speaker"] == "Sergey Ryabkov"
+    for s in found:
+        if s["field"] == "text":
+            assert text[s["start"] : s["end"]] == s["quote"]
+
+
+# --- invariants ----------------------------------------------------------------------------------
+
+
+def _check_invariants(text: str, title: str | None, language: str) -> None:
+    found = find_statements(text, language=language, title=title)
+    for s in found:
+        source = text if s["field"] == "text" else title
+        assert source[s["start"] : s["end"]] == s["quote"]
+        assert s["kind"] in ("direct", "indirect", "partial")
+        assert s["speaker"]
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            if a["kind"] == b["kind"] and a["field"] == b["field"]:
+                assert a["end"] <= b["start"] or b["end"] <= a["start"], (a, b)
+
+
+_PIECES = st.sampled_from(
+    [
+        "Lavrov said ",
+        "that ",
+        "“",
+        "”",
+        '"',
+        "«",
+        "»",
+        "‘",
+        "’",
+        "„",
+        ", he said. ",
+        ", dijo Peskov. ",
+        "the minister added ",
+        "according to Zakharova, ",
+        "\n\n",
+        "\n",
+        ". ",
+        "The Kremlin said ",
+        "A senior diplomat says ",
+        "Ryabkov: ",
+        " - Peskov",
+        "Russia’s ",
+        "U.S. ",
+        "it is over",
+        "según el canciller, ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=25), st.sampled_from(["en", "es"])
+)
+def test_invariants_on_generated_text(pieces, language):
+    text = "".join(pieces)
+    _check_invariants(text, text[:40] or None, language)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_no_crash_on_any_unicode(text):
+    _check_invariants(text, text, "en")
+
+
+def test_sentences_never_cut_inside_a_quotation():
+    text = 'He said: "One. Two. Three." Then he left. Mr. Smith stayed in the U.S. for a week.'
+    quotes = find_quotes(text)
+    spans = split_sentences(text, quotes)
+    for q in quotes:
+        assert any(a <= q.start and q.end <= b for a, b in spans)
+    assert [text[a:b] for a, b in spans][-1] == "Mr. Smith stayed in the U.S. for a week."
