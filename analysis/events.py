@@ -650,6 +650,8 @@ def _date_for(
         between = text[lo:hi]
         if _OFFSET_PHRASE.search(between):
             continue
+        if _COORDINATION.search(between):
+            penalty += 1  # "X happened on May 1, and Y happened": May 1 is X's
         if d.start > cand.end and _SUBORDINATE_DATE.search(
             " ".join(_WORD.findall(text[max(ss, d.start - 40) : d.start])[-4:])
         ):

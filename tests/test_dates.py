@@ -1,0 +1,127 @@
+"""Date expressions resolved against the publication date, the way news is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.dates import DateMention, find_dates, period_bounds, resolve_date
+
+MONDAY = dt.date(2022, 12, 5)
+THURSDAY = dt.date(2022, 11, 17)
+
+
+def value(text: str, published: dt.date | None, language: str = "en") -> tuple[str | None, str]:
+    found = resolve_date(text, published, language)
+    assert found is not None, f"no date found in {text!r}"
+    return found.value, found.precision
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # weekdays: the same day when the article appears on it, else the one before
+        ("The minister spoke on Monday.", MONDAY, ("2022-12-05", "day")),
+        ("The minister spoke on Monday.", THURSDAY, ("2022-11-14", "day")),
+        ("The envoy said Thursday that talks would go on.", THURSDAY, ("2022-11-17", "day")),
+        ("Earlier on Wednesday, the ministry wrote.", THURSDAY, ("2022-11-16", "day")),
+        ("They will meet again next Monday.", MONDAY, ("2022-12-12", "day")),
+        ("The delegation will arrive on Monday.", THURSDAY, ("2022-11-21", "day")),
+        ("He recalled the call last Monday.", MONDAY, ("2022-11-28", "day")),
+        # months: the latest such month not after publication
+        ("The decision was announced in August.", MONDAY, ("2022-08", "month")),
+        ("Talks broke down in December.", dt.date(2022, 3, 1), ("2021-12", "month")),
+        ("The ban came this August.", THURSDAY, ("2022-08", "month")),
+        ("The envoy visited in February 2021.", MONDAY, ("2021-02", "month")),
+        ("It happened in mid-October.", MONDAY, ("2022-10", "month")),
+        # month and day
+        ("The session was due last November 29.", MONDAY, ("2022-11-29", "day")),
+        ("The delegations met on Nov. 29.", MONDAY, ("2022-11-29", "day")),
+        ("The team will hold meetings from Nov. 29.", THURSDAY, ("2022-11-29", "day")),
+        ("The deadline passed on Feb. 5.", MONDAY, ("2022-02-05", "day")),
+        ("It was set for Tuesday, November 29.", dt.date(2022, 11, 28), ("2022-11-29", "day")),
+        ("The text came into force as of June 1.", dt.date(2023, 6, 2), ("2023-06-01", "day")),
+        # absolute dates
+        ("The term ends February 5, 2026.", None, ("2026-02-05", "day")),
+        ("The term ends 5 February 2026.", None, ("2026-02-05", "day")),
+        ("The file is dated 2026-02-05.", None, ("2026-02-05", "day")),
+        ("The deal was signed in 2010.", None, ("2010", "year")),
+        ("Checks have stopped since 2020, officials say.", None, ("2020", "year")),
+        # relative days and periods
+        ("The statement came yesterday.", MONDAY, ("2022-12-04", "day")),
+        ("The statement came today.", MONDAY, ("2022-12-05", "day")),
+        ("He had called the day before.", MONDAY, ("2022-12-04", "day")),
+        ("Envoys met earlier this month.", MONDAY, ("2022-12", "month")),
+        ("Envoys met last month.", dt.date(2023, 1, 10), ("2022-12", "month")),
+        ("The law passed last year.", MONDAY, ("2021", "year")),
+        ("The law passed this year.", MONDAY, ("2022", "year")),
+        ("The two sides talk next week.", MONDAY, ("2022-12", "month")),
+        ("The offer came two years ago.", MONDAY, ("2020", "year")),
+    ],
+)
+def test_english_forms(text: str, published: dt.date | None, expected: tuple[str, str]) -> None:
+    assert value(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("El canciller habló el lunes.", THURSDAY, ("2022-11-14", "day")),
+        ("El canciller habló el lunes.", MONDAY, ("2022-12-05", "day")),
+        ("La decisión se conoció en agosto.", MONDAY, ("2022-08", "month")),
+        ("La sesión prevista el pasado 29 de noviembre.", MONDAY, ("2022-11-29", "day")),
+        ("El plazo vence el 5 de febrero de 2026.", None, ("2026-02-05", "day")),
+        ("El plazo vence el 5 de febrero próximo.", dt.date(2026, 1, 20), ("2026-02-05", "day")),
+        ("Lo dijo ayer en Moscú.", MONDAY, ("2022-12-04", "day")),
+        ("La ley se aprobó el año pasado.", MONDAY, ("2021", "year")),
+        ("En septiembre de 2025, el presidente habló.", MONDAY, ("2025-09", "month")),
+        ("Las consultas se celebraron este año.", MONDAY, ("2022", "year")),
+    ],
+)
+def test_spanish_forms(text: str, published: dt.date | None, expected: tuple[str, str]) -> None:
+    assert value(text, published, "es") == expected
+
+
+def test_no_publication_date_leaves_relative_dates_unknown() -> None:
+    for text in ("on Monday", "in August", "yesterday", "last month", "last November 29"):
+        found = resolve_date(text, None)
+        assert found is not None, text
+        assert (found.value, found.precision) == (None, "unknown"), text
+
+
+def test_modal_may_and_bare_numbers_are_not_dates() -> None:
+    text = "That may entail risks; 1,550 warheads and 700 launchers; by five years."
+    assert find_dates(text, MONDAY) == []
+
+
+def test_until_and_since_are_marked() -> None:
+    found = find_dates("extended by five years until February 5, 2026, in force since 2011", None)
+    assert [(d.value, d.role) for d in found] == [("2026-02-05", "until"), ("2011", "since")]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Officials met on Monday and again on Nov. 29 in Cairo."
+    for d in find_dates(text, MONDAY):
+        assert isinstance(d, DateMention)
+        assert text[d.start : d.end] == d.text
+
+
+def test_range_gives_both_ends_in_the_future_of_the_article() -> None:
+    found = find_dates("The sides will meet from Nov. 29 to Dec. 6 in Cairo.", THURSDAY)
+    assert [d.value for d in found] == ["2022-11-29", "2022-12-06"]
+
+
+def test_a_day_far_ahead_in_a_future_sentence_is_taken_as_past() -> None:
+    # Nine months ahead is too far for a date written without its year.
+    found = resolve_date(
+        "The meeting planned for November 29 will not take place.", dt.date(2023, 3, 2)
+    )
+    assert found is not None and found.value == "2022-11-29"
+
+
+def test_period_bounds() -> None:
+    assert period_bounds("2022-08") == (dt.date(2022, 8, 1), dt.date(2022, 8, 31))
+    assert period_bounds("2024") == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert period_bounds("2022-11-29") == (dt.date(2022, 11, 29), dt.date(2022, 11, 29))
+    assert period_bounds(None) is None

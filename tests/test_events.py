@@ -1,0 +1,357 @@
+"""Events found in article text: constructions, filters, dates, merging, Spanish."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.events import extract_events, find_events, mechanisms_mentioned
+
+MONDAY = dt.date(2022, 12, 5)
+THURSDAY = dt.date(2023, 3, 2)
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+
+
+def one(text: str, published: dt.date | None = MONDAY, language: str = "en") -> dict:
+    found = find_events(text, published=published, language=language)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def kinds(text: str, published: dt.date | None = MONDAY, language: str = "en") -> list:
+    return [
+        (e["mechanism"], e["action"], e["date"])
+        for e in find_events(text, published=published, language=language)
+    ]
+
+
+# --------------------------------------------------------------------------- constructions
+
+
+def test_decision_to_ban_inspections_dated_by_its_month() -> None:
+    ev = one("Moscow told Washington in September of its decision to ban American inspections.")
+    assert (ev["mechanism"], ev["action"], ev["date"], ev["date_precision"]) == (
+        "inspections",
+        "ban",
+        "2022-09",
+        "month",
+    )
+    assert ev["actor"] == "Russia"
+
+
+def test_postponed_consultative_commission() -> None:
+    ev = one("Russia unilaterally postponed the session of the bilateral consultative commission.")
+    assert (ev["mechanism"], ev["action"], ev["actor"]) == ("bcc", "postpone", "Russia")
+
+
+def test_suspended_participation_in_the_treaty() -> None:
+    ev = one("On February 21 Putin said Russia suspended its participation in New START.", THURSDAY)
+    assert (ev["mechanism"], ev["action"], ev["date"], ev["treaty"]) == (
+        "treaty",
+        "suspend",
+        "2023-02-21",
+        "New START",
+    )
+
+
+def test_treaty_expired_on_a_weekday() -> None:
+    ev = one("The arms treaty expired on Thursday, ending half a century of limits.", THURSDAY)
+    assert (ev["mechanism"], ev["action"], ev["date"]) == ("treaty", "expire", "2023-03-02")
+    assert ev["actor"] == "Russia and United States"
+
+
+def test_extension_until_a_date_keeps_the_end_date_apart() -> None:
+    ev = one("The two presidents agreed to extend the treaty by five years until February 5, 2026.")
+    assert (ev["mechanism"], ev["action"]) == ("treaty", "extend")
+    assert ev["until"] == "2026-02-05"
+    assert ev["date"] != "2026-02-05"
+
+
+def test_withdrew_from_open_skies() -> None:
+    ev = one("Washington withdrew from the Open Skies treaty in November 2020.")
+    assert (ev["mechanism"], ev["action"], ev["treaty"], ev["date"]) == (
+        "treaty",
+        "withdraw",
+        "Open Skies",
+        "2020-11",
+    )
+
+
+def test_proposal_to_observe_limits() -> None:
+    ev = one("Moscow proposed to observe the central limits for one year after the deadline.")
+    assert (ev["mechanism"], ev["action"], ev["actor"]) == ("treaty", "propose", "Russia")
+
+
+def test_ready_to_extend_is_a_proposal() -> None:
+    ev = one("The ministry said Friday it was ready to extend the pact without conditions.")
+    assert (ev["mechanism"], ev["action"], ev["date"]) == ("treaty", "propose", "2022-12-02")
+
+
+def test_resumed_inspections() -> None:
+    ev = one("The two sides resumed inspections last month.", THURSDAY)
+    assert (ev["mechanism"], ev["action"], ev["date"]) == ("inspections", "resume", "2023-02")
+
+
+def test_us_suspended_strategic_dialogue() -> None:
+    ev = one("Washington suspended the strategic stability dialogue after the invasion.")
+    assert (ev["mechanism"], ev["action"], ev["actor"]) == (
+        "strategic_dialogue",
+        "suspend",
+        "United States",
+    )
+    assert ev["treaty"] is None
+
+
+def test_data_exchange_and_notifications_stopped() -> None:
+    assert kinds("Russia stopped data exchanges in January.", THURSDAY) == [
+        ("data_exchange", "suspend", "2023-01")
+    ]
+    assert kinds("Moscow will no longer notify Washington of test launches.", THURSDAY) == [
+        ("notifications", "suspend", "2023-03-02")
+    ]
+
+
+def test_future_meetings_are_other_bcc_events_dated_ahead() -> None:
+    text = (
+        "Russia and the US will hold meetings in Geneva from Nov. 29 to Dec. 6 on "
+        "the New START treaty."
+    )
+    assert kinds(text, dt.date(2022, 11, 17)) == [("bcc", "other", "2022-11-29")]
+
+
+def test_passive_list_gives_one_event_per_mechanism() -> None:
+    text = (
+        "The envoy said on Wednesday that notifications, the exchange of data and all "
+        "inspections under the treaty have been suspended."
+    )
+    got = kinds(text, THURSDAY)
+    assert sorted(got) == [
+        ("data_exchange", "suspend", "2023-03-01"),
+        ("inspections", "suspend", "2023-03-01"),
+        ("notifications", "suspend", "2023-03-01"),
+    ]
+
+
+def test_revoked_visas_of_inspectors_is_a_ban() -> None:
+    ev = one("The State Department will revoke visas issued to Russian inspectors.", THURSDAY)
+    assert (ev["mechanism"], ev["action"], ev["actor"]) == ("inspections", "ban", "United States")
+
+
+def test_covid_stoppage_is_a_pause() -> None:
+    ev = one("Since 2020, inspections have been stopped because of COVID-19.")
+    assert (ev["mechanism"], ev["action"], ev["date"]) == ("inspections", "pause", "2020")
+
+
+def test_law_suspending_the_treaty() -> None:
+    ev = one("Putin signed the law suspending the treaty on February 28.", THURSDAY)
+    assert (ev["mechanism"], ev["action"], ev["date"]) == ("treaty", "suspend", "2023-02-28")
+
+
+def test_before_a_date_gives_only_the_month() -> None:
+    text = "Ahead of the talks planned for November 29, Moscow postponed the BCC session."
+    assert kinds(text) == [("bcc", "postpone", "2022-11")]
+
+
+# --------------------------------------------------------------------------- not events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin has not suspended its participation in the treaty.",
+        "Russia could suspend the data exchange if Washington insists.",
+        "If the treaty expires, both sides will build up their forces.",
+        "When the treaty expires, nothing will limit the arsenals.",
+        "Officials fear Moscow might withdraw from the treaty.",
+        "Has Russia suspended inspections?",
+        "The suspended treaty remains a reference point.",
+        "The inspectors were set to visit the bases, but the trip never happened.",
+        "Washington refused to extend the treaty.",
+        "Moscow threatened to withdraw from the pact.",
+        "He spoke of the desire to resume inspections.",
+        "Russia did not extend the moratorium.",
+    ],
+)
+def test_negations_hypotheticals_and_plans_are_not_events(text: str) -> None:
+    assert find_events(text, published=MONDAY) == []
+
+
+def test_reported_would_is_an_event_but_conditional_would_is_not() -> None:
+    reported = "On February 21 Putin announced that Russia would suspend its participation."
+    assert kinds(reported, THURSDAY) == [("treaty", "suspend", "2023-02-21")]
+    assert find_events("Russia would withdraw from the treaty if attacked.", published=MONDAY) == []
+
+
+# --------------------------------------------------------------------------- dates and merging
+
+
+def test_repeated_mention_is_one_event() -> None:
+    text = (
+        "Moscow froze inspections under the treaty in August.\n\n"
+        "The envoy said the decision to freeze inspections was a response to visa problems."
+    )
+    got = find_events(text, published=MONDAY)
+    assert [(e["mechanism"], e["action"], e["date"]) for e in got] == [
+        ("inspections", "suspend", "2022-08")
+    ]
+
+
+def test_different_dates_stay_two_events() -> None:
+    text = (
+        "Putin announced the suspension on February 21. Russia suspended the treaty on "
+        "February 28, and the government suspended the treaty again on March 3 in a decree."
+    )
+    dates = [e["date"] for e in find_events(text, published=dt.date(2023, 6, 1))]
+    assert dates == ["2023-02-28", "2023-03-03"]
+
+
+def test_quote_paragraph_takes_the_day_of_the_report_before_it() -> None:
+    text = (
+        "Earlier on Wednesday, the deputy minister spoke to reporters in Moscow.\n\n"
+        '"Every format has been suspended for data exchange," he said.'
+    )
+    assert kinds(text, THURSDAY) == [("data_exchange", "suspend", "2023-03-01")]
+
+
+def test_list_items_take_the_date_of_their_lead_in() -> None:
+    text = (
+        "The measures adopted as of June 1 include:\n"
+        "• The U.S. will no longer share information about the location of its missiles.\n"
+        "• The U.S. will not provide telemetric information about launches."
+    )
+    got = kinds(text, dt.date(2023, 6, 2))
+    assert got == [
+        ("notifications", "suspend", "2023-06-01"),
+        ("data_exchange", "suspend", "2023-06-01"),
+    ]
+
+
+def test_past_aside_without_a_date_stays_undated() -> None:
+    text = (
+        "The minister spoke at a conference in Moscow on Monday about many subjects.\n\n"
+        "The US suspended dialogue on arms control after the invasion."
+    )
+    got = find_events(text, published=MONDAY)
+    assert [(e["mechanism"], e["date"], e["date_precision"]) for e in got] == [
+        ("strategic_dialogue", None, "unknown")
+    ]
+
+
+def test_no_publication_date_means_no_relative_date() -> None:
+    ev = one("Russia suspended inspections on Monday.", published=None)
+    assert (ev["date"], ev["date_precision"]) == (None, "unknown")
+
+
+def test_offsets_match_evidence() -> None:
+    text = (
+        "Intro line.\n\nRussia in turn informed Washington in August of its decision to ban "
+        "US on-site inspections, citing sanctions."
+    )
+    for ev in find_events(text, published=MONDAY):
+        assert text[ev["start"] : ev["end"]] == ev["evidence"]
+        assert "ban US on-site inspections" in ev["evidence"]
+
+
+# --------------------------------------------------------------------------- Spanish
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rusia suspendió las inspecciones en agosto.", ("inspections", "suspend", "2022-08")),
+        (
+            "Moscú aplazó la sesión de la Comisión Consultiva Bilateral el pasado 28 de noviembre.",
+            ("bcc", "postpone", "2022-11-28"),
+        ),
+        ("El tratado Nuevo START expiró el jueves.", ("treaty", "expire", "2022-12-01")),
+        (
+            "Estados Unidos se retiró del Tratado de Cielos Abiertos en noviembre de 2020.",
+            ("treaty", "withdraw", "2020-11"),
+        ),
+        ("Rusia propuso prorrogar el START III por un año.", ("treaty", "propose", None)),
+        (
+            "Ambos países acordaron prorrogar el tratado en febrero de 2021.",
+            ("treaty", "extend", "2021-02"),
+        ),
+    ],
+)
+def test_spanish_constructions(text: str, expected: tuple) -> None:
+    ev = one(text, language="es")
+    assert (ev["mechanism"], ev["action"], ev["date"]) == expected
+
+
+def test_spanish_negation_and_condition() -> None:
+    for text in (
+        "El Kremlin no suspendió su participación en el tratado.",
+        "Si Washington no responde, Rusia podría retirarse del tratado.",
+        "Si el tratado expira, crearemos otro.",
+    ):
+        assert find_events(text, published=MONDAY, language="es") == [], text
+
+
+def test_spanish_dated_expiry_and_proposal_in_one_sentence() -> None:
+    text = (
+        "En septiembre de 2025, el presidente afirmó que Moscú está dispuesta a seguir "
+        "respetando los límites del Nuevo START tras su expiración el 5 de febrero próximo."
+    )
+    got = sorted(kinds(text, dt.date(2026, 1, 20), "es"))
+    assert got == [("treaty", "expire", "2026-02-05"), ("treaty", "propose", "2025-09")]
+
+
+# --------------------------------------------------------------------------- topics, seed, frame
+
+
+def test_mechanisms_mentioned() -> None:
+    text = (
+        "Inspections and the data exchange matter, the BCC too; strategic stability talks "
+        "and notifications under New START."
+    )
+    assert mechanisms_mentioned(text) == [
+        "inspections",
+        "data_exchange",
+        "bcc",
+        "strategic_dialogue",
+        "notifications",
+        "treaty",
+    ]
+    assert mechanisms_mentioned("") == []
+    assert mechanisms_mentioned("las inspecciones del Nuevo START", "es") == [
+        "inspections",
+        "treaty",
+    ]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available")
+def test_seed_article_events() -> None:
+    path = next(SEED.glob("*.txt"))
+    text = path.read_text(encoding="utf-8")
+    got = {(e["mechanism"], e["action"]): e for e in find_events(text, published=MONDAY)}
+    assert got[("inspections", "ban")]["date"] == "2022-08"
+    assert got[("bcc", "postpone")]["date"] == "2022-11"
+    assert got[("treaty", "extend")]["until"] == "2026-02-05"
+    assert ("strategic_dialogue", "suspend") in got
+    assert len(got) == 4
+
+
+def test_extract_events_frame() -> None:
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2"],
+            "text": [
+                "Russia suspended inspections in August.",
+                "The treaty expired on Monday.",
+            ],
+            "published": pd.to_datetime(["2022-12-05", None]),
+            "language": ["en", "en"],
+            "title": [None, float("nan")],
+        }
+    )
+    df = extract_events(articles)
+    assert list(df["article_id"]) == ["a1", "a2"]
+    assert str(df["date"].dtype) == "datetime64[ns]"
+    assert df.loc[0, "date"] == pd.Timestamp("2022-08-01")
+    assert df.loc[0, "date_label"] == "2022-08"
+    assert pd.isna(df.loc[1, "date"]) and df.loc[1, "date_precision"] == "unknown"
