@@ -178,6 +178,13 @@ def _wrap(text: str, width_in: float, size_pt: float) -> list[str]:
     return lines
 
 
+class ChartFigure(Figure):
+    """A figure that shows itself in Jupyter, with or without pyplot imported."""
+
+    def _repr_png_(self) -> bytes:
+        return figure_png(self, dpi=110)
+
+
 def new_figure(
     title: str,
     subtitle: str = "",
@@ -190,7 +197,7 @@ def new_figure(
     The axes area is laid out by constrained layout inside the band left between the
     header and the footer, so nothing overlaps them.
     """
-    fig = Figure(figsize=size, layout="constrained")
+    fig = ChartFigure(figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     width, height = size
     text_w = width - 2 * _MARGIN_IN
@@ -473,13 +480,14 @@ def timeline(
     start: Any = None,
     end: Any = None,
     *,
+    mechanisms: Sequence[str] | None = None,
     size: tuple[float, float] = SIZE_WIDE,
 ) -> Figure:
     """Mechanism timeline: status periods per mechanism, recorded events, the articles' events.
 
     ``events`` are the events extracted from the loaded articles (drawn as triangles in
     their lane at their resolved date); ``articles`` gives the publication dates (dashed
-    lines). ``start``/``end`` zoom the date axis.
+    lines). ``start``/``end`` zoom the date axis; ``mechanisms`` keeps only those lanes.
     """
     status = _table(treaty, "mechanism_status").copy()
     rec_events = _table(treaty, "events").copy()
@@ -499,10 +507,19 @@ def timeline(
         status = status.dropna(subset=["start"])
     if "date" in rec_events.columns:
         rec_events = rec_events.dropna(subset=["date"])
+    undated = 0
     if "date" in art_events.columns:
+        undated = int(art_events["date"].isna().sum())
         art_events = art_events.dropna(subset=["date"])
     else:
+        undated = len(art_events)
         art_events = pd.DataFrame()
+    keep = None if mechanisms is None else [m for m in LANES if m in set(mechanisms)]
+    if keep is not None:
+        status, rec_events, art_events = (
+            df[df["mechanism"].map(_lane_of).isin(keep)] if "mechanism" in df.columns else df
+            for df in (status, rec_events, art_events)
+        )
 
     outlets: list[str] = []
     if isinstance(articles, pd.DataFrame) and "outlet" in articles.columns:
@@ -518,7 +535,8 @@ def timeline(
         "New START's machinery: what ran, what paused, what stopped",
         "Bars: status of each mechanism over time. Circles: events in the treaty record; "
         "triangles: events reported in the loaded article(s); dashed line: publication date."
-        + span,
+        + span
+        + (f" Not shown: {undated} article event(s) without a resolved date." if undated else ""),
         source,
         size=size,
     )
@@ -532,6 +550,8 @@ def timeline(
         if "mechanism" in frame.columns:
             used.update(_lane_of(m) for m in frame["mechanism"])
     lanes = [m for m in LANES if m != "other" or "other" in used]
+    if keep is not None:
+        lanes = [m for m in lanes if m in keep] or keep
     ypos = {m: len(lanes) - 1 - i for i, m in enumerate(lanes)}
 
     all_dates = pd.concat(

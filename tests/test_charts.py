@@ -538,3 +538,37 @@ def test_human_dates():
     assert charts.human_date(pd.Timestamp("2026-02-05"), "month") == "Feb 2026"
     assert charts.human_date(pd.NaT) == ""
     assert charts.treaty_year_label(2019) == "2019\u201320"
+
+
+def test_timeline_keeps_only_the_chosen_mechanisms_and_counts_undated_events():
+    fig = charts.timeline(
+        sample_treaty(), events=sample_events(), mechanisms=["inspections", "bcc"]
+    )
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        charts.LANES["inspections"],
+        charts.LANES["bcc"],
+    ]
+    (record,) = _by_gid(fig, "record-events")
+    treaty = sample_treaty()
+    assert len(record.get_offsets()) == int(
+        treaty.events["mechanism"].isin(["inspections", "bcc"]).sum()
+    )
+    (subtitle,) = _by_gid(fig, "chart-subtitle")
+    assert "1 article event(s) without a resolved date" in subtitle.get_text().replace("\n", " ")
+
+
+def test_a_chart_shows_once_inline_in_a_real_kernel():
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("from analysis import charts\ncharts.bcc_chart(None)"),
+        # once pyplot is in use, the inline backend takes over: still exactly one image
+        nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\ncharts.bcc_chart(None)"),
+    ]
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    for cell in nb.cells:
+        images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert len(images) == 1, cell.outputs
