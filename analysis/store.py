@@ -101,24 +101,44 @@ def load_store(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The articles, statements and events frames kept in a store (empty frames if none)."""
     store = Path(store_dir)
-    manifest = _read_manifest(store)
+    for attempt in range(3):
+        manifest = _read_manifest(store)
+        try:
+            return _load(store, manifest)
+        except FileNotFoundError:
+            if attempt == 2:
+                raise StoreError(
+                    f"{store}: store files are missing; run `python -m analysis ingest` again"
+                ) from None
+            time.sleep(0.2)  # an ingest replaced the store while we read it: read it again
+    raise AssertionError("unreachable")
+
+
+def _load(store: Path, manifest: dict[str, Any]) -> tuple[pd.DataFrame, ...]:
     live = _live_articles(manifest)
+    segment_of = pd.Series(
+        {aid: entry["segment"] for aid, entry in manifest["articles"].items() if aid in live},
+        dtype=object,
+    )
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in _TABLES}
     for segment in manifest["segments"]:
         for name in _TABLES:
             path = store / f"{segment}.{name}.parquet"
             try:
-                parts[name].append(pd.read_parquet(path))
+                df = pd.read_parquet(path)
+            except FileNotFoundError:
+                raise
             except (OSError, ValueError) as exc:
                 raise StoreError(
                     f"{path}: cannot read this store file ({exc}); "
                     f"delete {store} and run `python -m analysis ingest` again"
                 ) from exc
+            # Only the rows of the segment that holds an article's current extraction.
+            parts[name].append(df[df["article_id"].map(segment_of).eq(segment).to_numpy()])
     from analysis.articles import articles_frame
     from analysis.pipeline import events_frame, statements_frame
 
     articles = _concat(parts["articles"], ARTICLE_COLUMNS)
-    articles = articles[articles["article_id"].isin(live)]
     articles = articles.drop_duplicates("article_id", keep="last")
     # The source a reader sees is the file that holds the article now (it may have moved).
     articles["source"] = articles["article_id"].map(live)
@@ -169,6 +189,45 @@ def _as_list(value: Any) -> Any:
     if hasattr(value, "tolist"):
         return value.tolist()
     return value
+
+
+# --------------------------------------------------------------------------- fingerprint
+
+#: Where extraction starts; the modules these import from ``analysis`` count too.
+_EXTRACTION_ROOTS = ("articles", "pipeline", "statements", "events")
+#: Data folders that are inputs or outputs, not part of how extraction works.
+_NOT_EXTRACTION_DATA = ("articles", "processed", "treaty")
+
+
+def extractor_fingerprint() -> str:
+    """A hash of the code and lexicons that turn a file into rows: when it changes, every
+    article is loaded and extracted again on the next ingest."""
+    import hashlib
+
+    from analysis.paths import DATA_DIR
+
+    package = Path(__file__).resolve().parent
+    todo, seen = list(_EXTRACTION_ROOTS), set()
+    digest = hashlib.sha1()
+    while todo:
+        name = todo.pop()
+        path = package / f"{name}.py"
+        if name in seen or not path.is_file():
+            continue
+        seen.add(name)
+        code = path.read_bytes()
+        digest.update(name.encode() + b"\0" + code)
+        imports = re.findall(rb"(?:from|import)\s+analysis\.(\w+)", code)
+        todo.extend(m.decode() for m in imports)
+    tops = sorted(DATA_DIR.iterdir()) if DATA_DIR.is_dir() else []
+    for top in tops:
+        if top.name in _NOT_EXTRACTION_DATA or top.name.startswith("."):
+            continue
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            rel = path.relative_to(DATA_DIR)
+            if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+                digest.update(str(rel).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------- manifest
@@ -531,6 +590,7 @@ def ingest(
     with _locked(store):
         manifest = _read_manifest(store)
         _collect_garbage(store, manifest)
+        fingerprint = extractor_fingerprint()
         found, directories, errors = _expand(sources)
         summary.sources = len(found)
         summary.failed.extend(errors)
@@ -544,7 +604,7 @@ def ingest(
                 and src.size is not None
                 and entry["size"] == src.size
                 and entry["mtime_ns"] == src.mtime_ns
-                and entry["article_id"] in manifest["articles"]
+                and _current(manifest, entry["article_id"], fingerprint)
             ):
                 summary.unchanged += 1
             else:
@@ -562,7 +622,7 @@ def ingest(
         bar = _progress_bar(len(todo), progress)
         try:
             for batch in _chunks(todo, BATCH_SIZE):
-                _ingest_batch(store, manifest, batch, runner, bar, summary)
+                _ingest_batch(store, manifest, batch, runner, bar, summary, fingerprint)
             if gone:
                 for key in gone:
                     del manifest["sources"][key]
@@ -604,6 +664,12 @@ def ingest_and_load(
     return articles, statements, events
 
 
+def _current(manifest: dict[str, Any], article_id: str, fingerprint: str) -> bool:
+    """Whether the store holds this article as the current code extracts it."""
+    entry = manifest["articles"].get(article_id)
+    return entry is not None and entry.get("extractor") == fingerprint
+
+
 def _under(path: str, directory: str) -> bool:
     return path.startswith(directory.rstrip(os.sep) + os.sep)
 
@@ -615,6 +681,7 @@ def _ingest_batch(
     runner: _Runner,
     bar: Any,
     summary: IngestSummary,
+    fingerprint: str,
 ) -> None:
     """Load, extract, write and commit one batch of sources."""
     by_given = {src.given: src for src in batch}
@@ -638,7 +705,7 @@ def _ingest_batch(
     keep_rows = []
     for i, record in enumerate(articles.to_dict("records")):
         aid = record["article_id"]
-        if aid in manifest["articles"] or aid in new_ids:
+        if _current(manifest, aid, fingerprint) or aid in new_ids:
             summary.unchanged += 1
             bar.update(1)
             continue
@@ -680,7 +747,12 @@ def _ingest_batch(
         )
         manifest["segments"].append(segment)
         for aid, (n_st, n_ev) in counts.items():
-            manifest["articles"][aid] = {"segment": segment, "statements": n_st, "events": n_ev}
+            manifest["articles"][aid] = {
+                "segment": segment,
+                "statements": n_st,
+                "events": n_ev,
+                "extractor": fingerprint,
+            }
         summary.loaded += len(counts)
         summary.statements += len(st_rows)
         summary.events += len(ev_rows)

@@ -481,3 +481,57 @@ def test_ingest_and_load_brings_the_store_up_to_date_for_a_notebook(
     )
     articles, _, _ = store.ingest_and_load([articles_dir], store_dir=tmp_path / "s")
     assert len(articles) == 7 and articles.attrs["ingest"].loaded == 1
+
+
+def test_new_extraction_code_re_extracts_every_article_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "extract_article", fake_extract_article)
+    articles_dir = corpus(tmp_path, 15)
+    ingest([articles_dir], store_dir=tmp_path / "s", progress=False)
+    _, before, _ = load_store(tmp_path / "s")
+
+    def improved(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        found = fake_extract_article(record)
+        for st in found["statements"]:
+            st["speaker"] = "Someone Resolved"
+        return found
+
+    monkeypatch.setattr(pipeline, "extract_article", improved)
+    # Same code fingerprint: nothing is extracted again, whatever the extractor now does.
+    assert ingest([articles_dir], store_dir=tmp_path / "s", progress=False).loaded == 0
+    monkeypatch.setattr(store, "extractor_fingerprint", lambda: "new-code")
+    summary = ingest([articles_dir], store_dir=tmp_path / "s", progress=False)
+    assert (summary.loaded, summary.unchanged) == (15, 0)
+    articles, statements, _ = load_store(tmp_path / "s")
+    assert len(articles) == 15 and len(statements) == len(before)
+    assert set(statements["speaker"]) == {"Someone Resolved"}
+    assert ingest([articles_dir], store_dir=tmp_path / "s", progress=False).unchanged == 15
+
+
+def test_extractor_fingerprint_follows_lexicons_not_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis import paths
+
+    data = tmp_path / "data"
+    for rel, text in [
+        ("lexicon/verbs.csv", "word\nsaid\n"),
+        ("speakers.csv", "name\nSomeone\n"),
+        ("articles/a.txt", "An article."),
+        ("treaty/events.csv", "date\n2023-02-21\n"),
+        ("processed/manifest.json", "{}"),
+    ]:
+        (data / rel).parent.mkdir(parents=True, exist_ok=True)
+        (data / rel).write_text(text)
+    monkeypatch.setattr(paths, "DATA_DIR", data)
+    first = store.extractor_fingerprint()
+    assert re.fullmatch("[0-9a-f]{16}", first) and store.extractor_fingerprint() == first
+    for rel in ("articles/a.txt", "treaty/events.csv", "processed/manifest.json"):
+        (data / rel).write_text("changed")
+        assert store.extractor_fingerprint() == first, rel
+    (data / "lexicon/verbs.csv").write_text("word\nsaid\nstated\n")
+    second = store.extractor_fingerprint()
+    assert second != first
+    (data / "speakers.csv").write_text("name\nSomeone Else\n")
+    assert store.extractor_fingerprint() not in {first, second}
