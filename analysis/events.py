@@ -229,6 +229,17 @@ _SUBORDINATE_DATE = re.compile(
     r"(?<![\w-])(?:after|before|following|prior to|tras|antes de|después de|despues de)(?![\w-])",
     re.IGNORECASE,
 )
+_INTERPOSED = re.compile(
+    r"\d[\d,]*|in|on|at|last|this|next|early|late|mid|also|then|now|finally|already|"
+    r"[A-Z][a-z]{2,8}\.?|\w+ly|en|el|de|ya|también|finalmente|years?|months?|weeks?|days?|"
+    r"today|yesterday|ago|año|mes|semana|pasad[oa]|ayer|hoy",
+)
+_LAW_VERB = re.compile(
+    r"(?<![\w-])(?:signed|signs|approved|approves|passed|passes|adopted|adopts|endorsed|backed|"
+    r"firmó|aprobó|promulgó|ratificó)\s+(?:an?|the|la|el|una|un)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:law|decree|bill|order|ley|decreto)\b",
+    re.IGNORECASE,
+)
 _LAW = re.compile(
     r"\s*(?:an?|the|la|el|un|una)?\s*(?:\w+\s+){0,2}?(?:law|decree|bill|order|ley|decreto)\b", re.I
 )
@@ -268,9 +279,6 @@ _VISA = re.compile(
     r"(?<![\w-])(?:revoke[sd]?|revoking|den(?:y|ies|ied)|refuse[sd]?|cancel(?:l?ed|s)?)\s+"
     r"(?:\w+\s+){0,3}?(?:visas?|clearances?|permits?|permission|access)\b",
     re.IGNORECASE,
-)
-_EXPIRY_NOUN = re.compile(
-    r"(?<![\w-])(?:expiry|expiration|expiración|vencimiento|caducidad)(?![\w-])", re.IGNORECASE
 )
 
 
@@ -478,9 +486,18 @@ def _action_of(lex: _Lexicon, word: str) -> str | None:
 
 
 def _governor(lex: _Lexicon, text: str, ss: int, to_pos: int) -> str | None:
-    before = text[max(ss, to_pos - 40) : to_pos].replace("’", "'")
-    m = lex.governors.search(before)
-    return lex.governor_effects[m.lastgroup] if m and m.lastgroup else None
+    """Effect of the word governing "to <verb>" ("agreed in 2021 to extend" -> keep)."""
+    before = text[max(ss, to_pos - 60) : to_pos].replace("’", "'")
+    for _ in range(5):
+        m = lex.governors.search(before)
+        if m and m.lastgroup:
+            return lex.governor_effects[m.lastgroup]
+        # step over a date or an adverb between the governing word and "to"
+        tail = re.search(r"\s*(?:[\w.]+)\s*,?\s*$", before)
+        if not tail or not _INTERPOSED.fullmatch(tail.group(0).strip(" ,")):
+            return None
+        before = before[: tail.start()]
+    return None
 
 
 def _verb_candidate(
@@ -607,7 +624,18 @@ def _analyse_sentence(
             elif re.match(r"exchang|intercambi", m.group("verb"), re.I):
                 cand.mechanism_hint = "data_exchange"
         out.append(cand)
-    # 4. visas and clearances revoked from inspectors
+    # 4. laws and decrees: "the Duma approved a law suspending the treaty"
+    for m in _LAW_VERB.finditer(text, ss, se):
+        if _blocked(text, ss, m.start(), "x", lang):
+            continue
+        inner = lex.trigger_re.search(text, m.end(), min(se, m.end() + 40))
+        act = _action_of(lex, inner.group(0)) if inner else None
+        if inner is None or act is None or act == "sign":
+            continue
+        cand = _Cand(m.start(), m.end(), act, "past", "active", (ss, se), pi)
+        cand.mech_window = (inner.end(), _right_end(text, inner.end(), se))
+        out.append(cand)
+    # 5. visas and clearances revoked from inspectors
     for m in _VISA.finditer(text, ss, se):
         if _blocked(text, ss, m.start(), "x", lang):
             continue
@@ -871,7 +899,7 @@ def find_events(
                     "until": until.value if until else None,
                 }
             )
-    events.extend(_dated_expiries(lex, text, dates, paras, events, default_treaty))
+    events.extend(_dated_nominals(lex, text, dates, paras, default_treaty))
     return _merge(events)
 
 
@@ -903,55 +931,97 @@ def _report_date(
     return None
 
 
-def _dated_expiries(
+_NOMINALS: dict[str, str] = {
+    "expiry": "expire", "expiration": "expire", "expiración": "expire", "vencimiento": "expire",
+    "caducidad": "expire", "suspension": "suspend", "suspensión": "suspend",
+    "withdrawal": "withdraw", "exit": "withdraw", "retirada": "withdraw", "salida": "withdraw",
+    "extension": "extend", "prolongation": "extend", "prórroga": "extend", "extensión": "extend",
+    "postponement": "postpone", "aplazamiento": "postpone", "resumption": "resume",
+    "reanudación": "resume", "signing": "sign", "firma": "sign",
+    "entry into force": "enter_into_force", "entrada en vigor": "enter_into_force",
+}  # fmt: skip
+_NOMINAL = re.compile(
+    r"(?<![\w-])(?P<noun>" + "|".join(sorted(_NOMINALS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_NOMINAL_BLOCK = re.compile(
+    r"(?<![\w-])(?:prior to|ahead of|in the run-up to|possible|potential|proposed|planned|future|"
+    r"likely|any|no|without|new|another|further|next|call(?:ed|s)? for|demand(?:ed|s)? for|"
+    r"request(?:ed)? for|seek(?:s|ing)?|one[- ]year|posible|discuss(?:ed|es|ing)?|"
+    r"talk(?:s|ed)? about|consider(?:s|ed|ing)?|prospects? (?:of|for)|hopes? for|plans? for|"
+    r"need for|possibility of|chances? of|discutir|discutieron|posibilidad de|"
+    r"eventual|nueva|nuevo|otra|otro)\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _dated_nominals(
     lex: _Lexicon,
     text: str,
     dates: list[DateMention],
     paras: list[_Para],
-    found: list[dict[str, Any]],
     default_treaty: str | None,
 ) -> list[dict[str, Any]]:
-    """ "its expiry on 5 February", "tras su expiración el 5 de febrero": a dated end."""
+    """Dated noun phrases: "its expiry on 5 February", "Russia's suspension of the treaty in
+    February 2023", "tras su expiración el 5 de febrero"."""
     out: list[dict[str, Any]] = []
-    for m in _EXPIRY_NOUN.finditer(text):
-        d = next(
-            (
-                d
-                for d in dates
-                if m.end() <= d.start <= m.end() + 12 and d.value and d.role == "point"
-            ),
-            None,
-        )
-        if d is None:
-            continue
+    for m in _NOMINAL.finditer(text):
+        action = _NOMINALS[m.group("noun").lower()]
         sent = next(
             ((ss, se) for p in paras for ss, se in p.sentences if ss <= m.start() < se), None
         )
         if sent is None:
             continue
         ss, se = sent
-        if _CONDITIONAL.search(text[max(ss, m.start() - 60) : m.start()]):
+        d = next(
+            (
+                d
+                for d in dates
+                if m.end() <= d.start <= min(se, m.end() + 80)
+                and d.value
+                and d.role != "until"
+                and not re.search(r"[,;:.()]", text[m.end() : d.start])
+                and len(_WORD.findall(text[m.end() : d.start])) <= 9
+            ),
+            None,
+        )
+        if d is None:
             continue
-        if not _mechanisms(lex, text[ss:se], False) and default_treaty is None:
+        before = text[max(ss, m.start() - 60) : m.start()]
+        if _CONDITIONAL.search(before) or _NOMINAL_BLOCK.search(before):
             continue
+        if action in ("expire", "enter_into_force", "sign"):
+            mechs = ["treaty"]
+            if not _mechanisms(lex, text[ss:se], False) and default_treaty is None:
+                continue
+        else:
+            mechs = _mechanisms(lex, text[m.end() : d.start], False)
+            if not mechs:
+                continue
+        near = _actor_span(lex, before)
+        actor = near[0] if near and len(_WORD.findall(before[near[1] :])) <= 1 else None
+        if action in ("expire", "enter_into_force", "sign", "extend"):
+            actor = _BOTH if actor in (None, _BOTH) or action == "expire" else actor
         lo = max(ss, m.start() - 40)
         lo = text.find(" ", lo, m.start()) + 1 if lo > ss else ss
-        evidence = text[lo : d.end]
-        out.append(
-            {
-                "date": d.value,
-                "date_precision": d.precision,
-                "date_text": d.text,
-                "actor": _BOTH,
-                "mechanism": "treaty",
-                "action": "expire",
-                "treaty": _treaty_in(lex, text[ss:se]) or default_treaty,
-                "evidence": evidence,
-                "start": lo,
-                "end": d.end,
-                "until": None,
-            }
-        )
+        for mech in mechs:
+            out.append(
+                {
+                    "date": d.value,
+                    "date_precision": d.precision,
+                    "date_text": d.text,
+                    "actor": actor,
+                    "mechanism": mech,
+                    "action": action,
+                    "treaty": None
+                    if mech == "strategic_dialogue"
+                    else (_treaty_in(lex, text[ss:se]) or default_treaty),
+                    "evidence": text[lo : d.end],
+                    "start": lo,
+                    "end": d.end,
+                    "until": None,
+                }
+            )
     return out
 
 

@@ -355,3 +355,36 @@ def test_extract_events_frame() -> None:
     assert df.loc[0, "date"] == pd.Timestamp("2022-08-01")
     assert df.loc[0, "date_label"] == "2022-08"
     assert pd.isna(df.loc[1, "date"]) and df.loc[1, "date_precision"] == "unknown"
+
+
+def test_dated_noun_phrases_are_events_unless_hypothetical() -> None:
+    pub = dt.date(2024, 3, 7)
+    assert kinds("Since Russia's suspension of New START in February 2023, little moved.", pub) == [
+        ("treaty", "suspend", "2023-02")
+    ]
+    ev = one("The US withdrawal from the INF Treaty in 2019 changed Europe.", pub)
+    assert (ev["action"], ev["treaty"], ev["actor"]) == ("withdraw", "INF", "United States")
+    assert (
+        find_events("A possible extension of the treaty in 2026 is unlikely.", published=pub) == []
+    )
+    text = "The sides discussed the resumption of inspections in late November."
+    assert find_events(text, published=pub) == []
+
+
+def test_governor_with_a_date_between_it_and_the_verb() -> None:
+    ev = one("The United States and Russia agreed in January 2021 to extend the pact.")
+    assert (ev["action"], ev["date"], ev["actor"]) == (
+        "extend",
+        "2021-01",
+        "Russia and United States",
+    )
+
+
+def test_law_approved_that_suspends() -> None:
+    ev = one("The Duma approved a law suspending the treaty on February 22, 2023.")
+    assert (ev["mechanism"], ev["action"], ev["date"], ev["actor"]) == (
+        "treaty",
+        "suspend",
+        "2023-02-22",
+        "Russia",
+    )
