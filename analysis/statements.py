@@ -520,10 +520,36 @@ _AUX_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_RE = re.compile(
-    r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ .'\-]{2,}(?:[,.]\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?)?\s*)?"
-    r"(?:\([^)]{1,80}\)|/[A-Za-z\- ]{2,20}/\.?)\s*(?:[-–—]+|\.)?\s*"
-    r"|^[A-ZÀ-Þ][A-ZÀ-Þ .'\-]{2,},\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*[.,:-]\s*"
-    r"|^(?:[A-Z][a-z]+\.?\s+\d{1,2}\s*)?\([^)]{1,60}\)\s*[-–—]+\s*"
+    r"^(?:[A-ZÀ-Þ]{2}[A-ZÀ-Þ .'\-]*?)?"  # CITY
+    r"(?:\s*[,.]?\s*(?:[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+(?:de\s+)?[A-Za-z]+\.?)"
+    r"(?:,?\s*\d{4})?)?"  # date
+    r"\s*[.,]?\s*"
+    r"(?:(?:\([^)]{1,80}\)|/[A-Za-z\- ]{2,20}/)\s*(?:\.-|[-–—]+|\.)?|(?:\.-|[-–—]+))\s*"
+)
+_CONJ_RE = re.compile(
+    r"(?:,|;)\s*(?:but|and|while|whereas|although|pero|y|mientras|aunque)\s+", re.IGNORECASE
+)
+_LISTENER_RE = re.compile(
+    r"\s*(?:(?:to|a|ante)\s+)?(?:(?:the|a|an|local|state|russian|american|us|u\.s\.|national|"
+    r"german|french|la|el|los|las|un|una)\s+)*(?:news\s+)?(?:reporters|journalists|the\s+press|"
+    r"press|media|lawmakers|senators|legislators|audience|students|channel|agency|outlet|station|"
+    r"newspaper|daily|television|broadcaster|radio|prensa|periodistas|medios|agencia|canal|"
+    r"diario|cadena|emisora)\b(?:\s+[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3})?"
+    r"|\s*(?:to\s+|a\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}(?=\s+(?:that|que|on|in|at|el|la|en)\b|"
+    r"\s*[,.:]|\s*$)"
+)
+_RIGHT_APPOS_RE = re.compile(
+    r"\s*((?:el|la|the)\s+[^,.;~]{2,60}?),\s+([A-ZÀ-Þ](?:[\w’'\-]+|\.)(?:\s+[A-ZÀ-Þ](?:[\w’'\-]+|\.)){0,3})"
+    r"(?=\s*[,.;]|\s*$)"
+)
+_APP_NAME_RE = re.compile(
+    r",\s+([A-ZÀ-Þ](?:[\w’'\-]+|\.)(?:\s+[A-ZÀ-Þ](?:[\w’'\-]+|\.)){0,3})(?=[,.;]|\s*$)"
+)
+_POST_LISTENER_RE = re.compile(
+    r"(?:\s+(?:to\s+(?:reporters|journalists|the\s+press)|a\s+(?:la\s+prensa|los\s+periodistas|"
+    r"los\s+medios)|(?:este|el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|hoy|ayer))+"
 )
 _BLOCKED_CUE_RE = re.compile(
     r"\b(?:when|if|was|were|be|been|being|to|not|n't|never|did|does|do|would|could|should|"
@@ -695,6 +721,7 @@ _APPOS_ROLE_NAME_RE = re.compile(
 _APPOS_NAME_ROLE_RE = re.compile(
     r"(?:^|,\s*|\b(?:and|y|que)\s+)(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,40},\s+[^,~]{2,90}),\s*$"
 )
+_LEAD_STOP_RE = re.compile(r"(?:(?:" + "|".join(sorted(_STOP_CAPS)) + r")\s+)+", re.IGNORECASE)
 _INTERRUPT_RE = re.compile(
     r"(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,60}?),\s+(?:speaking|writing|addressing|answering|commenting|"
     r"responding|replying|asked|who|hablando|en declaraciones|en una entrevista|in an interview|"
@@ -714,7 +741,11 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
             continue
         if not any(fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in role.split()):
             continue
-        return m.start("np"), m.group("np")
+        start, np = m.start("np"), m.group("np")
+        lead = _LEAD_STOP_RE.match(np)
+        if lead:
+            start, np = start + lead.end(), np[lead.end() :]
+        return start, np
     m = _INTERRUPT_RE.search(s)
     if m:
         inner = _scan_np_left(m.group("np") + " ", lex)
@@ -1256,13 +1287,24 @@ class _Extractor:
         # verb first: "said X", "precisó el vocero", ", dijo."
         cm = ctx.lex.cue_re.match(rest)
         if cm:
-            after = rest[cm.end() :]
-            np = _scan_np_right(after, ctx.lex)
+            skip = cm.end()
+            lm = _POST_LISTENER_RE.match(rest, skip)
+            if lm:
+                skip = lm.end()
+            after = rest[skip:]
+            app = _RIGHT_APPOS_RE.match(after)
+            np = (app.start(1), app.end(), app.group(0).strip()) if app else None
+            np = np or _scan_np_right(after, ctx.lex)
             cue = cm.group()
             if np is not None:
-                speaker, pending = self.res.resolve(np[2], off + cm.end() + np[0])
+                np_text, np_end = np[2], np[1]
+                app = _APP_NAME_RE.match(after[np_end:])
+                if app and not np_text[:1].isupper():
+                    np_text = after[np[0] : np_end + app.end(1)]
+                    np_end += app.end(1)
+                speaker, pending = self.res.resolve(np_text, off + skip + np[0])
                 if speaker is not None or pending is not None:
-                    return speaker, pending, cue, off + cm.start(), off + cm.end() + np[1]
+                    return speaker, pending, cue, off + cm.start(), off + skip + np_end
             if ctx.lang == "es" or re.match(r"\s*[.,]?\s*$", after):
                 speaker = self._last_speaker(off)
                 if speaker is not None:
@@ -1386,8 +1428,14 @@ class _Extractor:
             self._clause(speaker, pending, a + d, a + mm.start(), cue, sent)
 
     def _clause_end(self, ca: int, b: int) -> int:
-        cut = (_CUT_RE_ES if self.ctx.lang == "es" else _CUT_RE_EN).search(self.ctx.masked, ca, b)
-        return cut.start() if cut else b
+        """Where a reported clause starting at ca ends: before "..., adding", "..., but X said"."""
+        m = self.ctx.masked
+        cut = (_CUT_RE_ES if self.ctx.lang == "es" else _CUT_RE_EN).search(m, ca, b)
+        end = cut.start() if cut else b
+        for cm in _CONJ_RE.finditer(m, ca, end):
+            if _find_cues(self.ctx.lex, m, cm.end(), min(end, cm.end() + 90)):
+                return cm.start()
+        return end
 
     # ------------------------------------------------------------------------------------
     def _cue(self, cm: re.Match, sent) -> None:
@@ -1432,9 +1480,26 @@ class _Extractor:
         if pattern == "cite":
             self._cite(cm, sent, speaker)
             return
+        listener = False
+        if pattern == "object":
+            lm = _LISTENER_RE.match(r)
+            if lm and lm.end() > 0 and not re.match(r"\s*(?:that|que)\b", r):
+                listener = True
+                r_off += lm.end()
+                lead = _TIME_LEAD_RE.match(m, r_off, b)
+                r_off = lead.end() if lead else r_off
+                r = m[r_off:b]
         that = re.search(r"\b(?:that|que)\b|:", r[:160])
-        if that and r[: that.start()].strip() in ("", "only", "simply", "just", "solo", "sólo"):
-            that = re.match(r"\s*(?:(?:only|simply|just|solo|sólo)\s+)?(?:that|que)\b|\s*:", r)
+        if that and r[: that.start()].strip() in (
+            "",
+            "only",
+            "simply",
+            "just",
+            "solo",
+            "sólo",
+            "de",
+        ):
+            that = re.match(r"\s*(?:(?:only|simply|just|solo|sólo|de)\s+)?(?:that|que)\b|\s*:", r)
         if re.match(
             r"\s*(?:little|nothing|much|so|yes|no|something|anything|more|less|"
             r"otherwise|nada|poco|mucho)\b",
@@ -1458,7 +1523,7 @@ class _Extractor:
             and pattern in ("clause", "quote_only")
             or r_stripped
             and pattern == "object"
-            and lemma in {"accuse", "blame", "urge"}
+            and (lemma in {"accuse", "blame", "urge"} or listener and not starts_adjunct)
             or pattern == "infinitive"
             and re.match(r"\s*to\s", r)
         ):
@@ -1477,6 +1542,12 @@ class _Extractor:
                 if speaker is not None or pending is not None:
                     clause_start = None
                     subj_start = cm.start()
+            if speaker is None and pending is None and re.search(r"\b(?:y|and|e)\s*$", left):
+                # "X lamented ... and warned that ...": the sentence's subject goes on
+                d = _dateline_len(m[a : cm.start()])
+                head = _scan_np_right(m[a + d : cm.start()], ctx.lex)
+                if head is not None:
+                    speaker, pending = self.res.resolve(head[2], a + d + head[0])
             if speaker is None and pending is None:
                 if (
                     ctx.lang == "es"
