@@ -488,7 +488,7 @@ class StatementExplorer:
                 self.text_box,
                 self.clear_button,
             ],
-            layout=W.Layout(width="320px", min_width="260px", padding="0 12px 0 0"),
+            layout=W.Layout(flex="0 0 300px", width="300px", padding="0 12px 0 0"),
         )
         pager = W.HBox([self.prev_button, self.page_label, self.next_button])
         results = W.VBox(
@@ -631,7 +631,9 @@ def _results_table(rows: pd.DataFrame, needle: str, first: int = 1) -> str:
     for i, (_, r) in enumerate(rows.iterrows()):
         who = highlight(r["speaker"] or UNKNOWN, needle)
         extra = ", ".join(
-            str(v) for v in (r.get("speaker_role"), r.get("speaker_country")) if _present(v)
+            str(v)
+            for v in (r.get("speaker_role"), r.get("speaker_country"))
+            if _present(v) and str(v) != str(r["speaker"])
         )
         if extra:
             who += f'<br><small style="color:#555">{html.escape(extra)}</small>'
@@ -646,7 +648,8 @@ def _results_table(rows: pd.DataFrame, needle: str, first: int = 1) -> str:
             f'<td style="{_CELL};min-width:110px">{who}</td>'
             f'<td style="{_CELL}">{html.escape(str(r["kind"]) if _present(r["kind"]) else "")}</td>'
             f'<td style="{_CELL}">{highlight(r["quote"], needle)}</td>'
-            f'<td style="{_CELL};min-width:120px">{safe_link(r["url"], str(title))}{outlet}</td>'
+            f'<td style="{_CELL};min-width:120px;max-width:260px">'
+            f"{safe_link(r['url'], str(title))}{outlet}</td>"
             "</tr>"
         )
     return (
@@ -704,7 +707,8 @@ def _detail_html(st: pd.Series, art: Any) -> str:
         html.escape(str(v)) for v in (_fmt_date(get("published")), get("outlet")) if v
     )
     who = html.escape(str(st["speaker"] or UNKNOWN))
-    cue = f" ({html.escape(str(st['cue']))})" if _present(st.get("cue")) else ""
+    cue_text = str(st.get("cue")) if _present(st.get("cue")) else ""
+    cue = f" ({html.escape(cue_text)})" if re.search(r"\w", cue_text) else ""
     return (
         '<div class="statement-detail" style="border-left:4px solid #1f77b4;'
         'padding:6px 12px;margin:6px 0;background:#fafafa;line-height:1.4">'
@@ -738,7 +742,7 @@ class ArticleLoader:
         self.directory = Path(directory) if directory else project_root() / "data" / "articles"
         self.on_loaded = on_loaded
         self.last_path: Path | None = None
-        wide = W.Layout(width="100%")
+        wide = W.Layout(width="98%")
         self.upload = W.FileUpload(accept=".txt,.md,.html,.htm", multiple=True)
         self.upload_button = W.Button(description="Add uploaded file(s)", icon="upload")
         self.text_area = W.Textarea(

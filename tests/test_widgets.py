@@ -473,3 +473,12 @@ def test_timeline_range_slider_zooms_the_axis(treaty):
     assert pd.Timestamp("2023-12-01") <= pd.Timestamp(hi) < pd.Timestamp("2024-06-01")
     tl.set_view(mechanisms=[])
     assert "Tick at least one mechanism" in str(tl.out.outputs)
+
+
+def test_detail_of_a_headline_statement_without_a_speech_verb(frames):
+    statements, articles = frames
+    title = articles.loc[0, "title"]
+    row = _statement("a1", title, "inspections", "Anna Envoy", "US", "direct", [], field="title")
+    ex = StatementExplorer(statements_frame([{**row, "cue": ":"}]), articles)
+    assert "(:)" not in ex.detail.value
+    assert "Envoy on <mark>inspections</mark>" in ex.detail.value
