@@ -28,6 +28,13 @@ from analysis.store import StoreError, ingest, load_store
 SEED = ARTICLES_DIR / "elamerican-2022-12-05-lavrov-strategic-dialogue.txt"
 
 
+@pytest.fixture(autouse=True)
+def pinned_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The code may be edited while tests run: keep one extraction fingerprint per test
+    (its own test below checks the real one)."""
+    monkeypatch.setenv(store._FINGERPRINT_ENV, "pinned-for-this-test")
+
+
 def fake_extract_article(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """A stand-in extractor that finds every curly-quoted passage and every year in the text,
     so the store's bookkeeping is tested with rows whatever state the real extractors are in."""
@@ -525,6 +532,7 @@ def test_extractor_fingerprint_follows_lexicons_not_inputs(
         (data / rel).parent.mkdir(parents=True, exist_ok=True)
         (data / rel).write_text(text)
     monkeypatch.setattr(paths, "DATA_DIR", data)
+    monkeypatch.delenv(store._FINGERPRINT_ENV)
     first = store.extractor_fingerprint()
     assert re.fullmatch("[0-9a-f]{16}", first) and store.extractor_fingerprint() == first
     for rel in ("articles/a.txt", "treaty/events.csv", "processed/manifest.json"):
