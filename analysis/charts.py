@@ -1269,15 +1269,23 @@ def statements_chart(
     ).explode("row")
     by_topic = exploded.groupby(["row", "date"]).size()
     order_topics = list(exploded["row"].value_counts().index)
+    if "No mechanism named" in order_topics:  # the residual goes last
+        order_topics.remove("No mechanism named")
+        order_topics.append("No mechanism named")
 
     n1, n2 = max(len(order_speakers), 2), max(len(order_topics), 2)
     height = min(10.0, 2.4 + 0.34 * (n1 + n2) + 0.6)
+    single_day = st["date"].nunique() == 1
+    if single_day:
+        subtitle = subtitle.replace(
+            "by publication date", f"all published on {human_date(st['date'].iloc[0])}"
+        ).replace("Circle size and number: statements.", "Bars: number of statements.")
     fig = new_figure(title, subtitle, source, size=size or (SIZE_STANDARD[0], height))
     axes = fig.subplots(2, 1, sharex=True, height_ratios=[n1, n2])
     dmin, dmax = st["date"].min(), st["date"].max()
     pad = max(pd.Timedelta(days=45), (dmax - dmin) * 0.08)
     biggest = max(by_speaker.max(), by_topic.max())
-    for ax, counts, order, color, panel, gid in (
+    panels = (
         (axes[0], by_speaker, order_speakers, OKABE_ITO["blue"], "By speaker", "speaker"),
         (
             axes[1],
@@ -1287,34 +1295,57 @@ def statements_chart(
             "By mechanism or topic",
             "topic",
         ),
-    ):
+    )
+    for ax, counts, order, color, panel, gid in panels:
         ypos = {name: len(order) - 1 - i for i, name in enumerate(order)}
-        xs = [mdates.date2num(d) for (_, d) in counts.index]
-        ys = [ypos[name] for (name, _) in counts.index]
-        sizes = [60 + 240 * (c / biggest) for c in counts.to_numpy()]
-        ax.scatter(
-            xs, ys, s=sizes, color=color, edgecolor="white", zorder=3, gid=f"statements-{gid}"
-        )
-        for x, y, c in zip(xs, ys, counts.to_numpy(), strict=True):
-            ax.text(
-                x,
-                y,
-                f"{c}",
-                ha="center",
-                va="center",
-                fontsize=7,
-                color="white",
-                fontweight="bold",
-                zorder=4,
+        if single_day:
+            totals = counts.groupby(level=0).sum()
+            bars = ax.barh(
+                [ypos[name] for name in totals.index],
+                totals.to_numpy(),
+                0.6,
+                color=color,
+                gid=f"statements-{gid}-bars",
             )
+            ax.bar_label(bars, padding=3, fontsize=7.5, color=INK)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        else:
+            xs = [mdates.date2num(d) for (_, d) in counts.index]
+            ys = [ypos[name] for (name, _) in counts.index]
+            sizes = [110 + 240 * (c / biggest) for c in counts.to_numpy()]
+            ax.scatter(
+                xs,
+                ys,
+                s=sizes,
+                color=color,
+                edgecolor="white",
+                zorder=3,
+                gid=f"statements-{gid}",
+            )
+            for x, y, c in zip(xs, ys, counts.to_numpy(), strict=True):
+                ax.text(
+                    x,
+                    y,
+                    f"{c}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white",
+                    fontweight="bold",
+                    zorder=4,
+                )
         ax.set_yticks(list(ypos.values()), list(ypos))
         ax.set_ylim(-0.6, max(len(order) - 0.4, 1.4))
         ax.set_title(panel, loc="left", fontsize=9)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         ax.grid(axis="x")
-    _date_axis(axes[-1])
-    axes[-1].set_xlim(mdates.date2num(dmin - pad), mdates.date2num(dmax + pad))
+    if single_day:
+        axes[-1].set_xlim(0, biggest * 1.12 + 0.5)
+        axes[-1].set_xlabel("Statements")
+    else:
+        _date_axis(axes[-1])
+        axes[-1].set_xlim(mdates.date2num(dmin - pad), mdates.date2num(dmax + pad))
     fig.chart_meta["subtitle"] = subtitle
     return fig
 

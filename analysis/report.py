@@ -209,6 +209,35 @@ _CROSSCHECK_PREFERRED = (
 )
 
 
+_CROSSCHECK_HEADERS = ("Reported in the article", "Verdict", "In the record", "Explanation")
+
+
+def _crosscheck_rows(result: pd.DataFrame) -> list[dict[str, str]]:
+    """One row per checked event: what the article says, the verdict, the record's event."""
+    rows = []
+    for rec in result.to_dict("records"):
+        what = " ".join(
+            p
+            for p in (
+                _text(rec.get("actor")),
+                _text(rec.get("action")).replace("_", " "),
+                f"({_mechanisms(rec.get('mechanism'))})" if _text(rec.get("mechanism")) else "",
+            )
+            if p
+        )
+        record = _text(rec.get("record_date"))
+        desc = _text(rec.get("record_description"))
+        rows.append(
+            {
+                _CROSSCHECK_HEADERS[0]: f"{_text(rec.get('date_label'), 'no date')}: {what}",
+                _CROSSCHECK_HEADERS[1]: _text(rec.get("verdict")),
+                _CROSSCHECK_HEADERS[2]: _clip(f"{record}: {desc}" if record else desc, 200),
+                _CROSSCHECK_HEADERS[3]: _clip(_text(rec.get("explanation")), 240),
+            }
+        )
+    return rows
+
+
 def _crosscheck(
     events: pd.DataFrame, treaty: Any
 ) -> tuple[list[dict[str, str]] | None, list[str], str]:
@@ -225,6 +254,8 @@ def _crosscheck(
         return None, [], "Cross-check not available in this version of the workbook."
     if not isinstance(result, pd.DataFrame) or result.empty:
         return None, [], "The cross-check returned no rows."
+    if {"verdict", "explanation"} <= set(result.columns):
+        return _crosscheck_rows(result.head(MAX_EVENTS)), list(_CROSSCHECK_HEADERS), ""
     cols = [c for c in _CROSSCHECK_PREFERRED if c in result.columns]
     if len(cols) < 3:
         cols = [c for c in result.columns if c not in ("article_id", "start", "end")][:7]
@@ -379,6 +410,8 @@ th { background: #f4f4f4; }
 figure { margin: 1.2rem 0; }
 figure img { max-width: 100%; height: auto; }
 blockquote { margin: 0; }
+td.date { white-space: nowrap; }
+table.statements td:first-child { min-width: 8rem; }
 @media print { body { margin: 0; max-width: none; } figure { break-inside: avoid; } }
 </style>
 </head>
@@ -419,7 +452,8 @@ blockquote { margin: 0; }
 <table class="events">
 <thead><tr><th>Date</th><th>Actor</th><th>Mechanism</th><th>Action</th><th>Evidence</th><th>Article</th></tr></thead>
 <tbody>
-{% for e in b.events %}<tr><td>{{ e.date }}</td><td>{{ e.actor }}</td><td>{{ e.mechanism }}</td>
+{% for e in b.events %}<tr><td class="date">{{ e.date }}</td><td>{{ e.actor }}</td>
+<td>{{ e.mechanism }}</td>
 <td>{{ e.action }}</td><td>{{ e.evidence }}</td><td>{{ e.article }}</td></tr>
 {% endfor %}</tbody>
 </table>
@@ -681,7 +715,9 @@ def render_pdf(brief: Brief, path: Path) -> Path:
         table(
             [c.replace("_", " ") for c in brief.crosscheck_columns],
             [[r[c] for c in brief.crosscheck_columns] for r in brief.crosscheck],
-            [1] * len(brief.crosscheck_columns),
+            (30, 12, 30, 28)
+            if tuple(brief.crosscheck_columns) == _CROSSCHECK_HEADERS
+            else [1] * len(brief.crosscheck_columns),
         )
     else:
         para(brief.crosscheck_note)

@@ -464,6 +464,20 @@ def test_statements_chart_by_speaker_and_topic():
     assert lo < mdates.date2num(pd.Timestamp("2022-12-05")) < hi
 
 
+def test_statements_chart_for_one_day_counts_with_bars():
+    st = sample_statements()
+    st = st[st["article_id"] == "a1"]
+    fig = charts.statements_chart(st, sample_articles())
+    bars = _by_gid(fig, "statements-speaker-bars")
+    widths = sorted(b.get_width() for b in bars)
+    assert widths == [1, 2]  # Maria Zakharova 1, Sergey Lavrov 2
+    topic_total = sum(b.get_width() for b in _by_gid(fig, "statements-topic-bars"))
+    assert topic_total == 3  # one topic each, one without: "No mechanism named"
+    (subtitle,) = _by_gid(fig, "chart-subtitle")
+    assert "5 Dec 2022" in subtitle.get_text()
+    _assert_nothing_clipped(fig)
+
+
 def test_statements_chart_groups_rare_speakers():
     st = pd.DataFrame({"article_id": ["a1"] * 5, "speaker": list("ABCDE"), "topics": [[]] * 5})
     fig = charts.statements_chart(st, sample_articles(), top=2)

@@ -223,7 +223,13 @@ def test_crosscheck_section_is_skipped_with_a_note(monkeypatch, hostile):
 def test_crosscheck_rows_are_shown(monkeypatch, hostile, tmp_path):
     def check(events, treaty):
         assert len(events) == 1 and treaty is not None
-        return events.assign(verdict="agrees", record_date="2022-11-28", note=f"x {SCRIPT}")
+        return events.assign(
+            verdict="conflict",
+            record_date="2022-11-28",
+            record_description="Russia postpones the session",
+            record_source_url="https://tass.com/f",
+            explanation=f"The record dates it a day earlier {SCRIPT}",
+        )
 
     _fake_crosscheck(monkeypatch, check)
     articles, statements, events = hostile
@@ -233,13 +239,32 @@ def test_crosscheck_rows_are_shown(monkeypatch, hostile, tmp_path):
         events=events,
         treaty=sample_treaty(),
         out_dir=tmp_path,
-        formats=("html",),
+        formats=("html", "pdf"),
     )
     doc = lxml.html.fromstring(paths["html"].read_text(encoding="utf-8"))
     header = [th.text_content() for th in doc.xpath("//table[@class='crosscheck']//th")]
-    assert "verdict" in header and "record date" in header
-    assert "agrees" in doc.xpath("//table[@class='crosscheck']/tbody")[0].text_content()
+    assert header == ["Reported in the article", "Verdict", "In the record", "Explanation"]
+    (row,) = doc.xpath("//table[@class='crosscheck']/tbody/tr")
+    cells = [td.text_content() for td in row.xpath("td")]
+    assert cells[0] == "2022-11-29: Russia postpone (Consultative Commission)"
+    assert cells[1] == "conflict"
+    assert cells[2] == "2022-11-28: Russia postpones the session"
+    assert SCRIPT in cells[3]
     assert doc.xpath("//script") == []
+    from pypdf import PdfReader
+
+    text = "\n".join(p.extract_text() for p in PdfReader(str(paths["pdf"])).pages)
+    assert "conflict" in text and "Reported in the article" in text
+
+
+def test_crosscheck_with_other_columns_is_shown_as_is(monkeypatch, hostile):
+    _fake_crosscheck(monkeypatch, lambda ev, tr: ev.assign(status="ok", note="fine"))
+    articles, statements, events = hostile
+    brief = report.make_brief(
+        articles, statements=statements, events=events, treaty=sample_treaty()
+    )
+    assert "status" in brief.crosscheck_columns
+    assert brief.crosscheck[0]["status"] == "ok"
 
 
 def test_brief_without_a_record_still_builds(hostile, tmp_path, monkeypatch):
