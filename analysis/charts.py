@@ -1419,10 +1419,14 @@ def all_charts(
     statements: pd.DataFrame | None = None,
     events: pd.DataFrame | None = None,
     articles: pd.DataFrame | None = None,
+    *,
+    start: Any = None,
+    end: Any = None,
 ) -> dict[str, Figure]:
-    """The five report charts, keyed by their stable file names."""
+    """The five report charts, keyed by their stable file names (``start``/``end`` zoom the
+    timeline)."""
     return {
-        "timeline": timeline(treaty, events=events, articles=articles),
+        "timeline": timeline(treaty, events=events, articles=articles, start=start, end=end),
         "inspections": inspections_chart(treaty),
         "bcc": bcc_chart(treaty),
         "aggregates": aggregates_chart(treaty),
