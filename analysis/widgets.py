@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import html
+import inspect
 import io
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -1012,7 +1013,7 @@ class TimelineExplorer:
         if values.empty:
             return []
         today = pd.Timestamp.today()
-        return list(range(values.min().year, max(values.max().year, today.year) + 2))
+        return list(range(values.min().year, max(values.max().year, today.year) + 1))
 
     def selected_mechanisms(self) -> list[str]:
         """Mechanisms whose box is ticked."""
@@ -1094,9 +1095,11 @@ class TimelineExplorer:
             self._show({"text/html": "<i>Tick at least one mechanism.</i>"})
             return
         try:
-            fig = charts.timeline(
-                treaty, events, self.articles, start=lo, end=hi + pd.offsets.YearEnd(0)
-            )
+            window = {"start": lo, "end": hi + pd.offsets.YearEnd(0)}
+            if "mechanisms" in inspect.signature(charts.timeline).parameters:
+                # the chart drops the unticked lanes itself
+                window["mechanisms"] = self.selected_mechanisms()
+            fig = charts.timeline(treaty, events, self.articles, **window)
         except Exception as exc:  # noqa: BLE001 - shown to the analyst as one line
             self._show(
                 {"text/html": _message(f"Could not draw the timeline: {_one_line(exc)}", False)}
