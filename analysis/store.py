@@ -422,7 +422,7 @@ def _extract_chunk(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for record in records:
         try:
             found = extract_article(record)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+        except Exception as exc:  # one bad article must not stop the batch
             out.append({"article_id": record["article_id"], "error": _describe(exc)})
             continue
         out.append({"article_id": record["article_id"], **found})
@@ -502,6 +502,7 @@ class _Runner:
 
     def _map_pool(self, fn: Callable, items: Sequence[Any], on_done: Any) -> list[Any]:
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         workers = self.n_workers()
         if self._pool is None:
@@ -511,22 +512,36 @@ class _Runner:
         chunks = _chunks(items, self._chunk_size(len(items), workers))
         futures = [self._pool.submit(fn, chunk) for chunk in chunks]
         results = []
-        for chunk, future in zip(chunks, futures, strict=True):
-            results.append(future.result())
-            if on_done:
-                on_done(len(chunk))
+        try:
+            for chunk, future in zip(chunks, futures, strict=True):
+                results.append(future.result())
+                if on_done:
+                    on_done(len(chunk))
+        except BrokenProcessPool as exc:
+            raise StoreError(
+                "a worker process died (out of memory?); the batches already stored are kept: "
+                "run the same command again, with --workers 1 if it happens again"
+            ) from exc
         return results
 
     def _map_dask(self, fn: Callable, items: Sequence[Any], on_done: Any) -> list[Any]:
         client = self._dask_client()
         workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
         chunks = _chunks(items, self._chunk_size(len(items), workers))
+        from distributed import KilledWorker
+
         futures = client.map(fn, chunks, pure=False)
         results = []
-        for chunk, future in zip(chunks, futures, strict=True):
-            results.append(future.result())
-            if on_done:
-                on_done(len(chunk))
+        try:
+            for chunk, future in zip(chunks, futures, strict=True):
+                results.append(future.result())
+                if on_done:
+                    on_done(len(chunk))
+        except (KilledWorker, OSError, TimeoutError) as exc:
+            raise StoreError(
+                f"the Dask cluster failed ({type(exc).__name__}: {exc}); the batches already "
+                "stored are kept: run the same command again"
+            ) from exc
         return results
 
     def _dask_client(self) -> Any:

@@ -543,3 +543,27 @@ def test_extractor_fingerprint_follows_lexicons_not_inputs(
     assert second != first
     (data / "speakers.csv").write_text("name\nSomeone Else\n")
     assert store.extractor_fingerprint() not in {first, second}
+
+
+def test_a_worker_that_dies_is_one_clear_error_and_the_store_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "extract_article", fake_extract_article)
+    articles_dir = corpus(tmp_path, 5)
+    ingest([articles_dir], store_dir=tmp_path / "s", progress=False)
+    before = load_store(tmp_path / "s")
+    write_corpus(tmp_path / "more", 10, seed=99)
+
+    def crash(record: dict[str, Any]) -> dict[str, Any]:
+        os._exit(3)  # as the out-of-memory killer would end a worker
+
+    monkeypatch.setattr(pipeline, "extract_article", crash)
+    with pytest.raises(StoreError, match="worker process died.*run the same command again"):
+        ingest(
+            [tmp_path / "more"],
+            store_dir=tmp_path / "s",
+            engine="processes",
+            workers=2,
+            progress=False,
+        )
+    frames_equal(load_store(tmp_path / "s"), before)
