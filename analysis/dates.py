@@ -70,7 +70,7 @@ _NUMBER_WORDS = {
 # the modal "may" and the verb "march" out.
 _EN_MON = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _EN_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ES_MON = (
@@ -241,7 +241,8 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # Words near a date that say the sentence speaks of the future.
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|is to|are to|to be held|scheduled|set to|is due|are due|"
-    r"'s due|due on|planned|plans? to|upcoming|expected|going to|next|intends? to|"
+    r"'s due|due on|expires|ends|runs out|vence|expira|planned|plans? to|upcoming|expected|"
+    r"going to|next|intends? to|"
     r"se celebrará|se realizará|tendrá|tendrán|será|serán|prevista?|programad[ao]s?|"
     r"\w+(?:ará|erá|irá|arán|erán|irán))\b",
     _I,

@@ -184,8 +184,8 @@ _ADVERB_SKIP = {
 }  # fmt: skip
 _REPORTING = re.compile(
     r"\b(?:announced|said|says|stated|declared|decided|warned|told|informed|confirmed|agreed|"
-    r"added|noted|explained|insisted|vowed|promised|anunció|dijo|afirmó|declaró|informó|"
-    r"aseguró|advirtió)\b",
+    r"added|noted|explained|insisted|vowed|promised|reporters|anunció|dijo|afirmó|declaró|"
+    r"informó|aseguró|advirtió|lamentó|recordó|señaló|indicó|precisó|subrayó|periodistas)\b",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
@@ -233,6 +233,13 @@ _INTERPOSED = re.compile(
     r"\d[\d,]*|in|on|at|last|this|next|early|late|mid|also|then|now|finally|already|"
     r"[A-Z][a-z]{2,8}\.?|\w+ly|en|el|de|ya|también|finalmente|years?|months?|weeks?|days?|"
     r"today|yesterday|ago|año|mes|semana|pasad[oa]|ayer|hoy",
+)
+_DATE_WORD = re.compile(
+    r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|next (?:week|month|year)|enero|"
+    r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|hoy|"
+    r"mañana|lunes|martes|miércoles|jueves|viernes)\b"
 )
 _LAW_VERB = re.compile(
     r"(?<![\w-])(?:signed|signs|approved|approves|passed|passes|adopted|adopts|endorsed|backed|"
@@ -461,7 +468,11 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
     if _CONDITIONAL.search(clause) or _INVERTED.match(text[clause_lo:ts]):
         return True
     if form in ("s", "base", "future") and _TEMPORAL_SUB.search(clause):
-        return True
+        # "when the treaty expires, ..." is hypothetical; "after it expires in February" is
+        # a scheduled fact
+        rest = text[ts : _right_end(text, ts, len(text), 80)]
+        if not _DATE_WORD.search(rest):
+            return True
     for t in toks[-4:]:
         if t in _MODALS:
             return True
@@ -533,6 +544,11 @@ def _verb_candidate(
             return action, tense, "passive"
         if prev in _AUX_HAVE:
             return action, ("past" if prev in ("had", "había") else "perfect"), "active"
+        if form == "ing" and re.search(
+            r"(?:,|\bthereby|\beffectively)\s*$", text[max(ss, m.start() - 15) : m.start()]
+        ):
+            # ", halting inspections": the participle shares the main clause's time
+            return action, "past", "active"
         if form in ("part", "ing"):
             return None
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
@@ -598,9 +614,16 @@ def _analyse_sentence(
             continue
         cand = _Cand(m.start(), m.end("gov"), "propose", "propose", "active", (ss, se), pi)
         cand.mech_window = (m.start("verb"), _right_end(text, m.start("verb"), se))
-        inner = lex.trigger_re.search(text, m.start("verb"), cand.mech_window[1])
-        if inner:  # "ready to extend the treaty": the mechanism is what is extended
-            cand.mech_window = (inner.end(), cand.mech_window[1])
+        # "ready to start talks to extend the treaty": the mechanism is what is extended
+        for inner in lex.trigger_re.finditer(text, m.start("verb"), cand.mech_window[1]):
+            governed = inner.start() == m.start("verb") or re.search(
+                r"(?<![\w-])(?:to|a|para)\s+$", text[m.start("verb") : inner.start()], re.I
+            )
+            if governed:
+                window = (inner.end(), cand.mech_window[1])
+                if _mechanisms(lex, text[window[0] : window[1]], False):
+                    cand.mech_window = window
+                break
         out.append(cand)
     # 3. cessation: "will no longer share", "will not provide"
     cess = _CESSATION[lang]
@@ -668,12 +691,15 @@ def _date_for(
     text: str, cand: _Cand, ev_lo: int, ev_hi: int, dates: list[DateMention]
 ) -> DateMention | None:
     ss, se = cand.sent
+    clause_lo = ss
+    for m in re.finditer(r"[,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])", text[ss : cand.start]):
+        clause_lo = ss + m.end()
     best: tuple[int, int, DateMention] | None = None
     for d in dates:
         if d.start < ss or d.end > se or d.value is None or d.role == "until":
             continue
         fronted = d.start - ss <= 3 and not _COORDINATION.search(text[d.end : cand.start])
-        penalty = 0 if ev_lo <= d.start < ev_hi or fronted else 1
+        penalty = 0 if clause_lo <= d.start < ev_hi or fronted else 1
         lo, hi = (d.end, cand.start) if d.end <= cand.start else (cand.end, d.start)
         between = text[lo:hi]
         if _OFFSET_PHRASE.search(between):
@@ -681,9 +707,9 @@ def _date_for(
         if _COORDINATION.search(between):
             penalty += 1  # "X happened on May 1, and Y happened": May 1 is X's
         if d.start > cand.end and _SUBORDINATE_DATE.search(
-            " ".join(_WORD.findall(text[max(ss, d.start - 40) : d.start])[-4:])
+            " ".join(_WORD.findall(text[max(cand.end, d.start - 40) : d.start])[-4:])
         ):
-            penalty += 1
+            penalty += 1  # "ready to ... after its expiry on 5 February": not the offer's date
         dist = max(0, hi - lo)
         key = (penalty, dist)
         if best is None or key < best[:2]:
@@ -789,6 +815,9 @@ def find_events(
             windows = [left, (ss, c.start), right]
         else:
             windows = [right, left]
+        if c.action == "propose":
+            # "made the offer last month, saying Russia would observe the limits"
+            windows.append((c.end, se))
         if c.action == "sign" and _LAW.match(text[c.end : right_hi]):
             # "signed the law suspending the treaty": the law's content is the event
             inner = lex.trigger_re.search(text, c.end, right_hi)
@@ -821,10 +850,19 @@ def find_events(
 
         # evidence: the clause, from its start to the end of what it is about
         ev_lo = min(clause_lo, used[0], c.start)
+        if used[1] <= c.start and c.start - used[0] > 60:
+            # the mechanism is the subject ("the pact expires"): start near its first mention
+            hits = lex.mechanism_hits(text[used[0] : used[1]])
+            first = used[0] + hits[0][0] if hits else ev_lo
+            words = list(re.finditer(r"\S+", text[max(used[0], first - 30) : first]))
+            ev_lo = max(used[0], first - 30) + words[-2].start() if len(words) >= 2 else first
         if c.start - ev_lo > 140:
             ev_lo = text.find(" ", c.start - 140, c.start) + 1
         ev_hi = max(c.end, right_hi if used[0] >= c.start else c.end, used[1])
         ev_hi = min(ev_hi, se)
+        date = _date_for(text, c, ev_lo, max(ev_hi, right_hi), dates)
+        if date is not None and c.end <= date.start and date.end <= max(right_hi, ev_hi):
+            ev_hi = max(ev_hi, date.end)
         evidence = text[ev_lo:ev_hi]
         stripped = evidence.strip(" \t\n,;:—–-\"“”'’«»()•")
         ev_lo += evidence.find(stripped)
@@ -864,11 +902,10 @@ def find_events(
             treaty = default_treaty
 
         # date
-        date = _date_for(text, c, ev_lo, ev_hi, dates)
         if date is None and (
             c.tense in ("present", "perfect", "future", "propose") or c.para == lede
         ):
-            date = _report_date(c, paras, dates, pub)
+            date = _report_date(text, c, paras, dates, pub)
         until = next(
             (
                 d
@@ -904,7 +941,7 @@ def find_events(
 
 
 def _report_date(
-    c: _Cand, paras: list[_Para], dates: list[DateMention], pub: dt.date | None
+    text: str, c: _Cand, paras: list[_Para], dates: list[DateMention], pub: dt.date | None
 ) -> DateMention | None:
     """The date of the report a statement belongs to (earlier in its paragraph, the
     lead-in of its list, a nearby paragraph's day), else the publication day."""
@@ -923,7 +960,13 @@ def _report_date(
                     return intro[-1]
             break
     for q in reversed(paras[max(0, c.para - 3) : c.para]):
-        day = [d for d in usable if q.start <= d.start < q.end and d.precision == "day"]
+        day = [
+            d
+            for d in usable
+            if q.start <= d.start < q.end
+            and d.precision == "day"
+            and (d.start - q.start < 40 or _REPORTING.search(text[d.start - 50 : d.end + 50]))
+        ]
         if day:
             return day[-1]
     if pub is not None:
