@@ -105,13 +105,18 @@ def _lexicon(language: str) -> Lexicon:
 _WORD_RE = re.compile(r"\w+")
 
 
-def _find_cues(lex: Lexicon, s: str, a: int, b: int) -> list[re.Match]:
-    """Speech cues in s[a:b] (fast: a word lookup before the regex)."""
+def _find_cues(lex: Lexicon, s: str, a: int, b: int, *, caps: bool = False) -> list[re.Match]:
+    """Speech cues in s[a:b] (fast: a word lookup before the regex). A capitalised cue in
+    the middle of a sentence is a name ("the United States"), unless caps (headlines)."""
     out = []
     last = a
     for wm in _WORD_RE.finditer(s, a, b):
         if wm.start() < last or wm.group().lower() not in lex.first_words:
             continue
+        if not caps and wm.group()[0].isupper():
+            prev = s[a : wm.start()].rstrip()[-1:]
+            if prev and (prev.isalnum() or prev in ",;’'"):
+                continue
         cm = lex.cue_re.match(s, wm.start(), b)
         if cm:
             out.append(cm)
@@ -550,6 +555,12 @@ _POST_LISTENER_RE = re.compile(
     r"los\s+medios)|(?:este|el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|hoy|ayer))+"
+)
+_QUOTED_AS_RE = re.compile(
+    r"(?:\b(?:was|were|is|are|has been|had been)\s+(?:quoted|cited)(?:\s+by\s+[^,~]{2,60}?)?"
+    r"|\b(?:quoted|cited|citó a|citando a)\s+"
+    r"(?P<obj>[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3}))"
+    r"\s+(?:as|como)\s*$"
 )
 _BLOCKED_CUE_RE = re.compile(
     r"\b(?:when|if|was|were|be|been|being|to|not|n't|never|did|does|do|would|could|should|"
@@ -1200,7 +1211,7 @@ class _Extractor:
         # 2. special constructions
         self._special(sent)
         # 3. speech cues outside quotes
-        for cm in _find_cues(ctx.lex, m, a, b):
+        for cm in _find_cues(ctx.lex, m, a, b, caps=headline):
             if cm.start() in ctx.consumed:
                 continue
             self._cue(cm, sent)
@@ -1453,6 +1464,21 @@ class _Extractor:
         if pattern == "participle":
             self._participle(cm, sent)
             return
+        if pattern == "perfect":
+            if not re.search(r"\b(?:ha|han|había|habían|habría|habrían|hemos)\s*$", left_raw):
+                return
+            pattern = "clause"
+        rel = re.search(r",\s*(?:quien|who)\s*$", left_raw)
+        if rel:
+            # "..., dijo Lavrov, quien agregó que ...": the speaker just named goes on
+            prev = next(
+                (st for st in reversed(ctx.statements) if st.sentence == sent and st.speaker),
+                None,
+            )
+            if prev is not None:
+                ca = cm.end() + re.match(r"\s*(?:(?:that|que)\b)?", right).end()
+                self._clause(prev.speaker, None, ca, self._clause_end(ca, b), cue, sent)
+                return
         left = _AUX_TAIL_RE.sub("", left_raw)
         np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
         speaker = pending = None
@@ -1530,6 +1556,13 @@ class _Extractor:
             clause_start = r_off
         if pattern == "quote_only" and (clause_start is None or "~" not in m[clause_start:b]):
             return
+        if pattern == "that_only" and clause_start is None:
+            if re.match(r"\s*[“«„\"‘]", r):
+                clause_start = r_off
+            else:
+                return
+        if pattern == "that_only" and not (that or re.match(r"\s*[“«„\"‘]", r)):
+            return
         if not mention_ok:
             # no subject before the verb: inverted ("..., said X") or subject-less (Spanish)
             inv = (
@@ -1591,17 +1624,22 @@ class _Extractor:
         a, b = sent
         m = ctx.masked
         left = m[a : cm.start()]
-        quoted = re.search(r"\b(?:was|were|is|are|has been|had been)\s+quoted\s+as\s*$", left)
+        quoted = _QUOTED_AS_RE.search(left)
         if quoted:
-            np = _scan_np_left(left[: quoted.start()], ctx.lex)
+            if quoted.group("obj"):
+                np = (quoted.start("obj"), quoted.group("obj"))
+            else:
+                np = _scan_np_left(left[: quoted.start()], ctx.lex)
             if np is None:
                 return
             speaker, pending = self.res.resolve(np[1], a + np[0])
+            if speaker is None and pending is None:
+                return
             r = m[cm.end() : b]
             ca = cm.end() + (re.match(r"\s*(?:that\b|que\b)?", r).end())
             self._clause(speaker, pending, ca, self._clause_end(ca, b), cm.group(), sent)
             return
-        if not re.search(r"(?:,|\bwhile|\band|\by)\s*$", left):
+        if not re.search(r"(?:,|\bwhile|\band|\by|[~][”»\"’])\s*$", left):
             return
         speaker = None
         for st in reversed(ctx.statements):

@@ -517,3 +517,61 @@ def test_sentences_never_cut_inside_a_quotation():
     for q in quotes:
         assert any(a <= q.start and q.end <= b for a, b in spans)
     assert [text[a:b] for a, b in spans][-1] == "Mr. Smith stayed in the U.S. for a week."
+
+
+# --- more constructions met in agency copy -------------------------------------------------------
+
+
+def test_quoted_as_saying_names_the_speaker_not_the_agency():
+    a = only("The agency quoted Ryabkov as saying that the visas never came.")
+    b = only("Ryabkov was cited by a radio station as saying that the visas never came.")
+    assert a["speaker"] == b["speaker"] == "Sergey Ryabkov"
+    assert a["quote"] == "the visas never came"
+
+
+def test_participle_after_a_closing_quotation_mark():
+    found = rows(
+        'Antonov said the move was "a step toward the abyss," adding that talks were dead.'
+    )
+    assert ("indirect", "Anatoly Antonov", "talks were dead") in found
+
+
+def test_capitalised_cue_word_inside_a_name_is_not_a_cue():
+    found = rows("Antonov said the United States was wrong.")
+    assert found == [("indirect", "Anatoly Antonov", "the United States was wrong")]
+
+
+def test_verbs_that_need_a_that_clause():
+    assert find_statements("The Kremlin denied the report.") == []
+    assert rows("The Kremlin denied that the report was true.") == [
+        ("indirect", "Kremlin", "the report was true")
+    ]
+
+
+def test_spanish_relative_clause_and_perfect_tense():
+    found = rows("«Es un error», dijo Lavrov, quien agregó que Rusia responderá.", "es")
+    assert ("indirect", "Sergey Lavrov", "Rusia responderá") in found
+    found = rows("Zajárova ha advertido que Washington juega con fuego.", "es")
+    assert found == [("indirect", "Maria Zakharova", "Washington juega con fuego")]
+
+
+def test_clause_ends_where_a_second_speaker_begins():
+    found = rows(
+        "The Kremlin said the offer still stood, but Deputy Foreign Minister Sergei Ryabkov said "
+        "the deadline had passed."
+    )
+    assert found == [
+        ("indirect", "Kremlin", "the offer still stood"),
+        ("indirect", "Sergey Ryabkov", "the deadline had passed"),
+    ]
+
+
+def test_listener_after_told_and_spanish_inverted_subject_with_apposition():
+    found = rows('Peskov told reporters the proposal was "still on the table."')
+    assert found[0][:2] == ("indirect", "Dmitry Peskov")
+    assert found[0][2].startswith("the proposal was")
+    s = only(
+        "«No hay respuesta», declaró a la prensa el portavoz presidencial, Dmitri Peskov.",
+        language="es",
+    )
+    assert (s["kind"], s["speaker"]) == ("direct", "Dmitry Peskov")
