@@ -392,9 +392,17 @@ def _match_parent(names: dict[str, str], dom: str) -> str | None:
     return None
 
 
+def as_date(value: Any, *, end: bool = False) -> pd.Timestamp:
+    """A date from '2020-01-01', a datetime, or a year (2020: 1 January, or 31 December
+    when ``end``)."""
+    if isinstance(value, int | np.integer) and not isinstance(value, bool):
+        return pd.Timestamp(year=int(value), month=12 if end else 1, day=31 if end else 1)
+    return pd.Timestamp(value)
+
+
 def _xlim(ax: Any, start: Any, end: Any, lo: pd.Timestamp, hi: pd.Timestamp) -> None:
-    left = pd.Timestamp(start) if start is not None else lo
-    right = pd.Timestamp(end) if end is not None else hi
+    left = as_date(start) if start is not None else lo
+    right = as_date(end, end=True) if end is not None else hi
     ax.set_xlim(mdates.date2num(left), mdates.date2num(right))
 
 
@@ -528,8 +536,8 @@ def timeline(
     span = ""
     if start is not None or end is not None:
         span = (
-            f" Shown: {human_date(start) if start is not None else 'start'} to "
-            f"{human_date(end) if end is not None else 'today'}."
+            f" Shown: {human_date(as_date(start)) if start is not None else 'start'} to "
+            f"{human_date(as_date(end, end=True)) if end is not None else 'today'}."
         )
     fig = new_figure(
         "New START's machinery: what ran, what paused, what stopped",

@@ -337,6 +337,13 @@ def test_timeline_zoom_limits_are_honoured_and_labels_stay_inside():
     assert "1 Jan 2020" in _all_text(fig)
 
 
+def test_timeline_zoom_accepts_years():
+    fig = charts.timeline(sample_treaty(), start=2020, end=2023)
+    lo, hi = fig.axes[0].get_xlim()
+    assert lo == pytest.approx(mdates.date2num(pd.Timestamp("2020-01-01")))
+    assert hi == pytest.approx(mdates.date2num(pd.Timestamp("2023-12-31")))
+
+
 def test_timeline_labels_do_not_overlap_each_other():
     # many events in one lane, close together: some labels must be dropped, none overlap
     treaty = sample_treaty()
