@@ -902,8 +902,11 @@ def find_events(
             treaty = default_treaty
 
         # date
-        if date is None and (
-            c.tense in ("present", "perfect", "future", "propose") or c.para == lede
+        headline = _is_headline(text, paras[c.para], title)
+        if (
+            date is None
+            and not headline
+            and (c.tense in ("present", "perfect", "future", "propose") or c.para == lede)
         ):
             date = _report_date(text, c, paras, dates, pub)
         until = next(
@@ -938,6 +941,15 @@ def find_events(
             )
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty))
     return _merge(events)
+
+
+def _is_headline(text: str, para: _Para, title: str | None) -> bool:
+    """A title-like line ("Russia suspends New START treaty"): its present tense says
+    nothing about the day, so it gets no date of its own."""
+    line = text[para.start : para.end].strip()
+    if title and line.casefold() == title.strip().casefold():
+        return True
+    return para.words < 20 and not re.search(r"[.!?…][\"”’»)]*$", line)
 
 
 def _report_date(
@@ -1097,7 +1109,20 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per event for every article of an articles frame."""
-    from analysis.pipeline import extract
+    """One row per event for every article of an articles frame (frames.EVENT_COLUMNS)."""
+    from analysis.pipeline import events_frame
 
-    return extract(articles)[1]
+    rows: list[dict[str, Any]] = []
+    for record in articles.to_dict("records"):
+        text = record.get("text")
+        if not isinstance(text, str):
+            continue
+        language = record.get("language")
+        found = find_events(
+            text,
+            published=_normalise_published(record.get("published")),
+            language=language if isinstance(language, str) and language else "en",
+            title=record.get("title") if isinstance(record.get("title"), str) else None,
+        )
+        rows.extend({"article_id": record.get("article_id"), **ev} for ev in found)
+    return events_frame(rows)

@@ -388,3 +388,15 @@ def test_law_approved_that_suspends() -> None:
         "2023-02-22",
         "Russia",
     )
+
+
+def test_headline_line_takes_the_date_of_the_body() -> None:
+    text = (
+        "Russia suspends participation in New START treaty\n\n"
+        "MOSCOW, Feb 21 (Wire) - President Vladimir Putin said on Tuesday that Russia was "
+        "suspending its participation in the New START treaty."
+    )
+    got = find_events(text, published=dt.date(2023, 2, 22))
+    assert [(e["mechanism"], e["action"], e["date"]) for e in got] == [
+        ("treaty", "suspend", "2023-02-21")
+    ]
