@@ -878,6 +878,8 @@ class _Resolver:
         f = fold(np)
         lex = self.ctx.lex
         if f in _PRONOUNS:
+            if _PRONOUNS[f] == "":
+                return None, None  # "they": too often an unnamed group
             return self._pronoun(_PRONOUNS[f], np, pos), None
         words = f.split()
         if words and words[-1] in lex.unnamed:
@@ -1691,7 +1693,9 @@ class _Extractor:
         if before or after or len(words) < 4:
             return
         prev = next((st for st in reversed(ctx.statements) if st.start < q.start), None)
-        if prev is None or prev.kind != "direct" or prev.speaker is None:
+        if prev is None or prev.speaker is None:
+            return
+        if prev.kind != "direct" and not (words[0][:1].isupper() and len(words) >= 5):
             return
         if self.para(q.open) - prev.para > 1:
             return
