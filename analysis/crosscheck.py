@@ -8,7 +8,8 @@ of an extension ("extend ... until February 4, 2026") is checked against the dat
 record says the treaty runs to. Verdicts:
 
 - ``consistent``: the record holds the event on a compatible date (or the article
-  gives no date and the record holds the event);
+  gives no date and the record holds the event; or the article's date is only that of
+  its report, ``date_source == "report"``, and the record has the event shortly before);
 - ``conflict``: the record holds the event, but on a different date (within
   ``CONFLICT_WINDOW_DAYS``), or with a different end date;
 - ``not in record``: nothing in the record matches.
@@ -135,6 +136,12 @@ def _distance_days(a: str, b: str) -> int:
     return 0
 
 
+def _on_or_before(record_label: str, article_label: str) -> bool:
+    """The record's period starts no later than the article's period ends."""
+    rb, ab = period_bounds(record_label), period_bounds(article_label)
+    return rb is not None and ab is not None and rb[0] <= ab[1]
+
+
 def _run_to(record_row: dict[str, Any]) -> str | None:
     """The end date a record row says the treaty runs to ("to run to 5 February 2026")."""
     for key in ("description", "note"):
@@ -237,6 +244,30 @@ def _check_one(ev: dict[str, Any], record: pd.DataFrame) -> dict[str, Any]:
             f"article dates the {what} to {label}; the record has {r['date_label']} {_source(r)}"
         )
         return out
+    if action == "other":
+        # "other" covers too many kinds of events to call a different date a conflict
+        nearest = min(cands, key=lambda r: _distance_days(label, r["date_label"]))
+        fill(nearest)
+        out["explanation"] = (
+            f"the record has no {what} on {label}; the nearest is {nearest['date_label']}: "
+            f"{out['record_description']} {_source(nearest)}"
+        )
+        return out
+    if _text(ev.get("date_source")) == "report":
+        # The article dates its report, not the event: the event happened by then.
+        before = [r for r in cands if _on_or_before(r["date_label"], label)]
+        recent = [
+            r for r in before if _distance_days(label, r["date_label"]) <= CONFLICT_WINDOW_DAYS
+        ]
+        if recent:
+            r = recent[-1]
+            fill(r)
+            out["verdict"] = "consistent"
+            out["explanation"] = (
+                f"article reports the {what} as of {label} (the date of the report, not of "
+                f"the event); the record has {r['date_label']} {_source(r)}"
+            )
+            return out
     nearest = min(cands, key=lambda r: _distance_days(label, r["date_label"]))
     fill(nearest)
     gap = _distance_days(label, nearest["date_label"])

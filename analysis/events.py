@@ -451,7 +451,7 @@ class _Cand:
     para: int
     mech_window: tuple[int, int] | None = None  # where to look for the mechanism
     mechanism_hint: str | None = None
-    date: DateMention | None = None
+    date_source: str | None = None  # "text": the clause dates it; "report": the report's day
 
 
 def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
@@ -717,6 +717,8 @@ def _date_for(
     if best is None:
         return None
     d = best[2]
+    # a date outside the event's own clause ("said on Wednesday that ...") dates the report
+    cand.date_source = "text" if best[0] == 0 else "report"
     # "Prior to the talks on November 29, Russia postponed ...": the event came before
     # that day, so only its month (or year) is known.
     if d.end <= cand.start:
@@ -779,8 +781,11 @@ def find_events(
     """Events in one article's text, dates resolved against ``published``.
 
     Each event: date, date_precision, date_text, actor, mechanism, action, treaty,
-    evidence, start, end (``text[start:end] == evidence``) and until (the end date an
-    extension runs to, when the clause gives one). The title only lends context.
+    evidence, start, end (``text[start:end] == evidence``), until (the end date an
+    extension runs to, when the clause gives one) and date_source ("text" when the
+    event's own clause dates it, "report" when the date is that of the report: a
+    "said on Monday that ..." day, the paragraph's or the publication's day; None when
+    undated). The title only lends context.
     """
     if not text or not text.strip():
         return []
@@ -909,6 +914,7 @@ def find_events(
             and (c.tense in ("present", "perfect", "future", "propose") or c.para == lede)
         ):
             date = _report_date(text, c, paras, dates, pub)
+            c.date_source = "report" if date is not None else None
         until = next(
             (
                 d
@@ -937,6 +943,7 @@ def find_events(
                     "start": ev_lo,
                     "end": ev_hi,
                     "until": until.value if until else None,
+                    "date_source": c.date_source if date else None,
                 }
             )
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty))
@@ -1075,6 +1082,7 @@ def _dated_nominals(
                     "start": lo,
                     "end": d.end,
                     "until": None,
+                    "date_source": "text",
                 }
             )
     return out
@@ -1099,8 +1107,16 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if twin is None:
             kept.append(dict(ev))
             continue
-        if ev["date"] and (not twin["date"] or len(ev["date"]) > len(twin["date"])):
-            for key in ("date", "date_precision", "date_text"):
+        better = ev["date"] and (
+            not twin["date"]
+            or (twin.get("date_source") == "report" and ev.get("date_source") == "text")
+            or (
+                ev.get("date_source") == twin.get("date_source")
+                and len(ev["date"]) > len(twin["date"])
+            )
+        )
+        if better:
+            for key in ("date", "date_precision", "date_text", "date_source"):
                 twin[key] = ev[key]
         for key in ("actor", "treaty", "until"):
             if not twin.get(key) and ev.get(key):

@@ -153,3 +153,40 @@ def test_seed_against_the_project_record() -> None:
     }
     assert all(v in {"consistent", "conflict", "not in record"} for v in verdicts.values())
     assert verdicts[("inspections", "ban")] == "consistent"
+
+
+def test_report_date_is_an_upper_bound_not_a_conflict() -> None:
+    # No date in the clause: the event is dated by the report ("said on Friday that").
+    out = check("The envoy said on Friday that Russia had banned American inspections.")
+    row = out.iloc[0]
+    assert row["date_source"] == "report"
+    assert row["verdict"] == "consistent"
+    assert "date of the report" in row["explanation"]
+    # the same words with the date in the clause itself are a claim about the event's day
+    stated = check("Russia banned American inspections on December 2.")
+    assert stated.iloc[0]["date_source"] == "text"
+    assert stated.iloc[0]["verdict"] == "conflict"
+
+
+def test_other_actions_are_never_called_conflicts() -> None:
+    rec = record(
+        [
+            {
+                "date": "2022-11-08",
+                "treaty": "New START",
+                "actor": "US and Russia",
+                "mechanism": "bcc",
+                "action": "other",
+                "description": "Session announced.",
+            }
+        ]
+    )
+    events = events_frame(
+        find_events(
+            "Russia and the US will hold meetings in Cairo from Nov. 29 on the New START treaty.",
+            published=dt.date(2022, 11, 17),
+        )
+    )
+    out = crosscheck(events, rec)
+    assert out.iloc[0]["verdict"] == "not in record"
+    assert "2022-11-08" in out.iloc[0]["explanation"]
