@@ -189,6 +189,8 @@ class StatementExplorer:
             elif col not in st.columns:
                 st[col] = None
         st["published"] = pd.to_datetime(st["published"], errors="coerce")
+        # results read oldest first (undated last), in text order within an article
+        st = st.sort_values("published", kind="stable", na_position="last", ignore_index=True)
         self.statements = st
         self._precompute()
         self._refresh_options()

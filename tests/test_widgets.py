@@ -482,3 +482,9 @@ def test_detail_of_a_headline_statement_without_a_speech_verb(frames):
     ex = StatementExplorer(statements_frame([{**row, "cue": ":"}]), articles)
     assert "(:)" not in ex.detail.value
     assert "Envoy on <mark>inspections</mark>" in ex.detail.value
+
+
+def test_results_read_oldest_first_undated_last(explorer):
+    df = explorer.filtered()
+    assert list(df["speaker"][:2]) == ["Anna Envoy", "Maria Speaker"]  # 2021, then 2022
+    assert df["published"].iloc[2:].isna().all()
