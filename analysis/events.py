@@ -698,7 +698,12 @@ def _date_for(
     for d in dates:
         if d.start < ss or d.end > se or d.value is None or d.role == "until":
             continue
-        fronted = d.start - ss <= 3 and not _COORDINATION.search(text[d.end : cand.start])
+        fronted = (
+            d.start - ss <= 3
+            and not _COORDINATION.search(text[d.end : cand.start])
+            and d.end <= clause_lo  # not "On Monday, he said that ..."
+            and not re.search(r"(?<![\w-])(?:that|que)(?![\w-])", text[d.end : cand.start])
+        )
         penalty = 0 if clause_lo <= d.start < ev_hi or fronted else 1
         lo, hi = (d.end, cand.start) if d.end <= cand.start else (cand.end, d.start)
         between = text[lo:hi]
