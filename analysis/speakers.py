@@ -55,7 +55,7 @@ ROLE_WORDS = _wordset(
     embajadora jefe jefa ruso rusa estadounidense norteamericano exteriores asuntos canciller
     funcionario funcionaria asesor asesora alto alta representante director directora general
     vicepresidente chino china ucraniano ucraniana experto experta analista estado kremlin's
-    ministry's
+    ministry's embassy mission embajada
     """
 )
 

@@ -129,7 +129,7 @@ def _find_cues(lex: Lexicon, s: str, a: int, b: int, *, caps: bool = False) -> l
 
 _DOUBLE_OPEN = "“«„‹"
 _DOUBLE_CLOSE = "”»›"
-_MARKS_RE = re.compile('["“”«»„‹›‘’]')
+_MARKS_RE = re.compile("[\"“”«»„‹›‘’']")
 _OPENERS_CTX = set(" \t\n\r([{—–-/\u00a0") | set("“«„‘‹")
 _CLOSERS_CTX = set(" \t\n\r.,;:!?)]}…—–-\u00a0") | set("”»’›")
 
@@ -161,9 +161,11 @@ def _mark_role(text: str, i: int) -> str:
         return "open" if (left_open and not right_close) else "close"
     if c == "‘":
         return "sopen" if left_open and not right_close else "none"
-    if c == "’":
+    if c in "’'":
         if prev.isalnum() and nxt.isalnum():
             return "none"  # apostrophe: Russia’s, don’t
+        if c == "'" and left_open and not right_close and nxt.isalpha():
+            return "sopen"
         return "sclose" if not left_open else "none"
     # straight double quote
     if left_open and not right_close:
@@ -195,7 +197,10 @@ def find_quotes(text: str) -> list[Quote]:
     stack: list[tuple[int, str]] = []  # (index, "d"|"s")
 
     def close_at(end_mark: int | None, end: int) -> None:
-        o = stack[0][0]
+        o, kind = stack[0]
+        if end_mark is None and kind == "s":
+            stack.clear()  # a lone single mark is an apostrophe, not a quotation
+            return
         if end > o + 1:
             quotes.append(Quote(o, end_mark, o + 1, end))
         stack.clear()
@@ -711,11 +716,14 @@ def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
         ):
             break
         i -= 1
-    # trim leading connectors and sentence adverbs
+    # trim leading connectors and sentence adverbs; a phrase that starts with a preposition
+    # is the object of that preposition ("... in Washington said"), not a subject
+    if i < len(words) and fold(words[i].group()) in {"of", "for", "de", "del", "on", "in"}:
+        return None
     while i < len(words):
         w = words[i].group()
         f = fold(w)
-        if f in {"of", "for", "and", "y", "de", "del", "on", "in"} or f in _STOP_CAPS:
+        if f in {"and", "y"} or f in _STOP_CAPS:
             i += 1
             continue
         break
