@@ -957,13 +957,9 @@ class TimelineExplorer:
         self.figure: Any = None
         self.out = W.Output(layout=W.Layout(min_height="300px"))
         mechanisms = self._mechanisms()
-        self.mechanism_boxes = {
-            m: W.Checkbox(value=True, description=m.replace("_", " "), indent=False)
-            for m in mechanisms
-        }
-        for box in self.mechanism_boxes.values():
-            box.layout = W.Layout(width="auto", margin="0 12px 0 0")
-            box.observe(self._redraw, names="value")
+        self.mechanism_boxes: dict[str, W.Checkbox] = {}
+        self.mechanism_row = W.HBox(layout=W.Layout(flex_flow="row wrap"))
+        self._add_mechanism_boxes(mechanisms)
         years = self._years()
         options = [(str(y), pd.Timestamp(year=y, month=1, day=1)) for y in years]
         lo, hi = _to_timestamp(start), _to_timestamp(end)
@@ -985,7 +981,7 @@ class TimelineExplorer:
         self.range_slider.observe(self._redraw, names="value")
         self.widget = W.VBox(
             [
-                W.HBox(list(self.mechanism_boxes.values()), layout=W.Layout(flex_flow="row wrap")),
+                self.mechanism_row,
                 self.range_slider,
                 self.out,
             ]
@@ -1058,7 +1054,25 @@ class TimelineExplorer:
             self.articles = articles
         if treaty is not None:
             self.treaty = treaty
+        self._add_mechanism_boxes(self._mechanisms())
         self.redraw()
+
+    def _add_mechanism_boxes(self, mechanisms: Iterable[str]) -> None:
+        """A ticked box for each mechanism not offered yet (e.g. from a newly added article)."""
+        for m in mechanisms:
+            if m in self.mechanism_boxes:
+                continue
+            box = W.Checkbox(
+                value=True,
+                description=m.replace("_", " "),
+                indent=False,
+                layout=W.Layout(width="auto", margin="0 12px 0 0"),
+            )
+            box.observe(self._redraw, names="value")
+            self.mechanism_boxes[m] = box
+        order = sorted(self.mechanism_boxes, key=_mechanism_order)
+        self.mechanism_boxes = {m: self.mechanism_boxes[m] for m in order}
+        self.mechanism_row.children = [self.mechanism_boxes[m] for m in order]
 
     _hold = False
 

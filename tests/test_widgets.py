@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import http.server
 import threading
@@ -488,3 +489,25 @@ def test_results_read_oldest_first_undated_last(explorer):
     df = explorer.filtered()
     assert list(df["speaker"][:2]) == ["Anna Envoy", "Maria Speaker"]  # 2021, then 2022
     assert df["published"].iloc[2:].isna().all()
+
+
+def test_timeline_offers_mechanisms_of_newly_added_events(treaty):
+    from analysis.pipeline import events_frame
+    from analysis.widgets import TimelineExplorer
+
+    slim = dataclasses.replace(
+        treaty,
+        events=treaty.events[treaty.events["mechanism"] == "inspections"],
+        mechanism_status=treaty.mechanism_status[
+            treaty.mechanism_status["mechanism"] == "inspections"
+        ],
+    )
+    tl = TimelineExplorer(slim)
+    assert list(tl.mechanism_boxes) == ["inspections"]
+    added = events_frame(
+        [{"article_id": "n1", "date_label": "2022-11", "mechanism": "bcc", "action": "postpone"}]
+    )
+    before = tl.figure
+    tl.update(events=added)
+    assert list(tl.mechanism_boxes) == ["inspections", "bcc"]
+    assert len(tl.mechanism_row.children) == 2 and tl.figure is not before
