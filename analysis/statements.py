@@ -1698,6 +1698,15 @@ class _Extractor:
         before = ctx.masked[a : q.open].strip()
         after = ctx.masked[(q.close + 1 if q.close is not None else q.end) : b].strip(" .,")
         words = ctx.text[q.start : q.end].split()
+        if before.endswith(":") and not after and "~" not in before:
+            # "Lavrov was blunt: “...”", "Peskov: “...”"
+            d = _dateline_len(before)
+            head = _scan_np_right(ctx.masked[a + d : q.open], ctx.lex)
+            if head is not None and len(before[d:].split()) <= len(head[2].split()) + 6:
+                speaker, pending = self.res.resolve(head[2], a + d + head[0])
+                if speaker is not None or pending is not None:
+                    self._add(speaker, "direct", q.start, q.end, ":", sent, pending)
+            return
         if before or after or len(words) < 4:
             return
         prev = next((st for st in reversed(ctx.statements) if st.start < q.start), None)

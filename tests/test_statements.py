@@ -575,3 +575,14 @@ def test_listener_after_told_and_spanish_inverted_subject_with_apposition():
         language="es",
     )
     assert (s["kind"], s["speaker"]) == ("direct", "Dmitry Peskov")
+
+
+def test_quote_after_a_colon_without_a_speech_verb():
+    s = only('Lavrov was blunt: "We will not return to the treaty."')
+    assert (s["kind"], s["speaker"], s["cue"]) == ("direct", "Sergey Lavrov", ":")
+    assert find_statements('The message was simple: "Come back to the table."') == []
+
+
+def test_straight_single_quotes_in_a_headline():
+    found = rows("", title="Lavrov says talks with US 'impossible' for now")
+    assert ("partial", "Sergey Lavrov", "impossible") in found
