@@ -55,7 +55,8 @@ ROLE_WORDS = _wordset(
     embajadora jefe jefa ruso rusa estadounidense norteamericano exteriores asuntos canciller
     funcionario funcionaria asesor asesora alto alta representante director directora general
     vicepresidente chino china ucraniano ucraniana experto experta analista estado kremlin's
-    ministry's embassy mission embajada
+    ministry's embassy mission embajada dr mr mrs ms prof sen rep gen adm col lt capt sir lord
+    sr sra dra
     """
 )
 
@@ -272,12 +273,17 @@ def split_mention(mention: str) -> tuple[str, str]:
     """
     mention = " ".join(mention.split())
     m = re.match(r"^(?P<name>[^,]+?),\s+(?P<role>[^,]+?),?$", mention)
-    if (
-        m
-        and all(_is_name_word(w) for w in m.group("name").split())
-        and any(fold(w) in ROLE_WORDS for w in m.group("role").split())
+    if m and (
+        any(fold(w) in ROLE_WORDS for w in m.group("role").split())
+        or re.match(r"(?:a|an|the|el|la|un|una)\s", m.group("role"))
     ):
-        return m.group("role").strip(), m.group("name").strip()
+        words = m.group("name").split()
+        k = 0
+        while k < len(words) - 1 and fold(words[k]) in ROLE_WORDS:
+            k += 1  # "Dr. Jane Smith, a physicist": the title goes with the role
+        if words and all(_is_name_word(w) for w in words[k:]):
+            role = " ".join([*words[:k], m.group("role").strip()])
+            return role, " ".join(words[k:])
     m = re.match(r"^(?P<role>[^,]+?),\s+(?P<name>[^,]+?),?$", mention)
     if m and all(_is_name_word(w) for w in m.group("name").split()):
         return m.group("role").strip(), m.group("name").strip()

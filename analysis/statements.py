@@ -758,7 +758,9 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
         role, name = split_mention(m.group("np"))
         if not name or not role:
             continue
-        if not any(fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in role.split()):
+        if not any(
+            fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in role.split()
+        ) and not re.match(r"(?:a|an|the|el|la|un|una)\s", role):
             continue
         start, np = m.start("np"), m.group("np")
         lead = _LEAD_STOP_RE.match(np)
