@@ -308,13 +308,24 @@ def _direction(mod: str | None) -> str | None:
     return None
 
 
+# Words that can anchor a date, grouped by the kinds of expression they can start.
 _ANCHOR = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|yesterday|today|tonight|tomorrow|morning|afternoon|evening|week|"
-    r"month|year|day|ago|ene|abr|ago|dic|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|"
-    r"domingo|ayer|anteayer|antier|hoy|mañana|tarde|noche|semana|mes|año|hace|d[íi]a|v[íi]spera)",
+    r"(?P<num>\d+)|\b(?:(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+    r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|"
+    r"marzo|abril|mayo|junio|julio|agosto|setiembre|septiembre|octubre|noviembre|diciembre)|"
+    r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|mi[ée]rcoles|jueves|"
+    r"viernes|s[áa]bado|domingo)|(?P<rel>yesterday|today|tonight|tomorrow|morning|afternoon|"
+    r"evening|ayer|anteayer|antier|hoy|mañana|tarde|noche|v[íi]spera)|(?P<unit>weeks?|"
+    r"months?|years?|days?|ago|semanas?|mes|meses|años?|hace|d[íi]as?))\b",
     re.IGNORECASE,
 )
+_ANCHOR_KINDS = {
+    "num": {"iso", "md", "year", "ago"},
+    "mon": {"md", "month"},
+    "wd": {"weekday", "md"},
+    "rel": {"relday", "relunit"},
+    "unit": {"relunit", "ago", "relday"},
+}
 _KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
 _KIND_RANK.update({"relunit": 6, "ago": 7})
 _BOUNDARY = re.compile(r"[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n")
@@ -509,20 +520,24 @@ def find_dates(
         published = published.date()
     found: list[tuple[int, int, str, re.Match[str]]] = []
     # Run the full patterns only around words that can anchor a date (fast on long texts).
-    segments: list[list[int]] = []
+    segments: list[list[Any]] = []
     for a in _ANCHOR.finditer(text):
         lo, hi = max(0, a.start() - 45), min(len(text), a.end() + 30)
+        kinds = _ANCHOR_KINDS[a.lastgroup or "num"]
         if segments and lo <= segments[-1][1]:
             segments[-1][1] = hi
+            segments[-1][2] = segments[-1][2] | kinds
         else:
-            segments.append([lo, hi])
+            segments.append([lo, hi, kinds])
     seen: set[tuple[int, int, str]] = set()
-    for lo, hi in segments:
+    for lo, hi, kinds in segments:
         while lo > 0 and text[lo - 1].isalnum():
             lo -= 1
         while hi < len(text) and text[hi].isalnum():
             hi += 1
         for pattern, kind in _patterns(language):
+            if kind not in kinds:
+                continue
             for m in pattern.finditer(text, lo, hi):
                 key = (m.start(), m.end(), kind)
                 if m.end() > m.start() and key not in seen:

@@ -72,8 +72,10 @@ def _flags(pattern: str) -> int:
 class _Lexicon:
     trigger_re: re.Pattern[str]
     triggers: list[tuple[re.Pattern[str], str, str]]  # (full pattern, action, form)
-    governors: re.Pattern[str]  # every governing word, ending where "to"/"a" begins
+    language: str
+    trigger_heads: frozenset[str]  # first letters of every trigger (3, or 2 before a non-letter)
     governor_effects: dict[str, str]
+    governors_full: re.Pattern[str]  # every governing word ("decision", "ready", "is set")
     propose_re: re.Pattern[str]
     mechanisms: list[tuple[re.Pattern[str], str]]
     treaties: list[tuple[re.Pattern[str], str]]
@@ -98,16 +100,10 @@ def _lexicon(language: str) -> _Lexicon:
         (re.compile(rf"(?:{r['pattern']})", re.IGNORECASE), r["action"], r["form"]) for r in rows
     ]
     govs = [r for r in _read_csv("events_governors.csv") if r["language"] == language]
-    governors = re.compile(
-        "(?:"
-        + "|".join(
-            ("" if g["pattern"].startswith("'") else r"(?<![\w'])") + f"(?P<g{i}>{g['pattern']})"
-            for i, g in enumerate(govs)
-        )
-        + r")\s*$",
-        re.IGNORECASE,
-    )
     governor_effects = {f"g{i}": g["effect"] for i, g in enumerate(govs)}
+    governors_full = re.compile(
+        "|".join(f"(?P<g{i}>{g['pattern']})" for i, g in enumerate(govs)), re.IGNORECASE
+    )
     props = [g["pattern"] for g in govs if g["effect"] == "propose"]
     props.sort(key=len, reverse=True)
     link = r"\s+to\s+" if language == "en" else r"\s+"
@@ -141,8 +137,13 @@ def _lexicon(language: str) -> _Lexicon:
     return _Lexicon(
         trigger_re,
         triggers,
-        governors,
+        language,
+        frozenset(
+            r["pattern"][:3].lower() if r["pattern"][:3].isalpha() else r["pattern"][:2].lower()
+            for r in rows
+        ),
         governor_effects,
+        governors_full,
         propose_re,
         mechanisms,
         treaties,
@@ -241,6 +242,8 @@ _DATE_WORD = re.compile(
     r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|hoy|"
     r"mañana|lunes|martes|miércoles|jueves|viernes)\b"
 )
+_LETTERS = re.compile(r"[^\W\d_]+")
+_GOV_TOKEN = re.compile(r"'s|[\w.-]+")
 _LAW_VERB = re.compile(
     r"(?<![\w-])(?:signed|signs|approved|approves|passed|passes|adopted|adopts|endorsed|backed|"
     r"firmó|aprobó|promulgó|ratificó)\s+(?:an?|the|la|el|una|un)?\s*(?:[\w-]+\s+){0,2}?"
@@ -489,25 +492,37 @@ def _skip_adverbs(toks: list[str]) -> list[str]:
     return toks
 
 
-def _action_of(lex: _Lexicon, word: str) -> str | None:
-    for rx, act, _ in lex.triggers:
+@lru_cache(maxsize=2048)
+def _trigger_info_cached(language: str, word: str) -> tuple[str, str] | None:
+    for rx, act, frm in _lexicon(language).triggers:
         if rx.fullmatch(word):
-            return act
+            return act, frm
     return None
+
+
+def _trigger_info(lex: _Lexicon, word: str) -> tuple[str, str] | None:
+    """(action, form) of a matched trigger word or phrase."""
+    return _trigger_info_cached(lex.language, word.lower())
+
+
+def _action_of(lex: _Lexicon, word: str) -> str | None:
+    found = _trigger_info(lex, word)
+    return found[0] if found else None
 
 
 def _governor(lex: _Lexicon, text: str, ss: int, to_pos: int) -> str | None:
     """Effect of the word governing "to <verb>" ("agreed in 2021 to extend" -> keep)."""
-    before = text[max(ss, to_pos - 60) : to_pos].replace("’", "'")
+    words = _GOV_TOKEN.findall(text[max(ss, to_pos - 60) : to_pos].replace("’", "'"))
     for _ in range(5):
-        m = lex.governors.search(before)
-        if m and m.lastgroup:
-            return lex.governor_effects[m.lastgroup]
+        for k in (3, 2, 1):
+            if len(words) >= k:
+                m = lex.governors_full.fullmatch(" ".join(words[-k:]))
+                if m and m.lastgroup:
+                    return lex.governor_effects[m.lastgroup]
         # step over a date or an adverb between the governing word and "to"
-        tail = re.search(r"\s*(?:[\w.]+)\s*,?\s*$", before)
-        if not tail or not _INTERPOSED.fullmatch(tail.group(0).strip(" ,")):
+        if not words or not _INTERPOSED.fullmatch(words[-1]):
             return None
-        before = before[: tail.start()]
+        words = words[:-1]
     return None
 
 
@@ -515,12 +530,10 @@ def _verb_candidate(
     lex: _Lexicon, lang: str, text: str, ss: int, se: int, m: re.Match[str]
 ) -> tuple[str, str, str] | None:
     """(action, tense, voice) of a verb-form trigger, or None when it reports no event."""
-    word = m.group(0)
-    action = form = None
-    for rx, act, frm in lex.triggers:
-        if rx.fullmatch(word):
-            action, form = act, frm
-            break
+    found = _trigger_info(lex, m.group(0))
+    if found is None:
+        return None
+    action, form = found
     if action is None or form is None:
         return None
     toks = _skip_adverbs(_tokens_before(text, ss, m.start(), 6))
@@ -586,15 +599,45 @@ def _verb_candidate(
     return None
 
 
+def _trigger_matches(lex: _Lexicon, text: str) -> list[re.Match[str]]:
+    """Trigger matches in ``text``: the full pattern is tried only where a word begins
+    with one of the triggers' first letters (much faster than scanning every position)."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for w in _LETTERS.finditer(text):
+        pos = w.start()
+        if pos < end:
+            continue
+        head = text[pos : pos + 3].lower()
+        if head not in lex.trigger_heads and head[:2] not in lex.trigger_heads:
+            continue
+        m = lex.trigger_re.match(text, pos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _analyse_sentence(
-    lex: _Lexicon, lang: str, text: str, ss: int, se: int, pi: int
+    lex: _Lexicon,
+    lang: str,
+    text: str,
+    ss: int,
+    se: int,
+    pi: int,
+    triggers: list[re.Match[str]] | None = None,
 ) -> list[_Cand]:
     out: list[_Cand] = []
     sentence = text[ss:se]
     if sentence.rstrip().rstrip('"”’»)').endswith("?"):
         return out
     # 1. verb forms
-    for m in lex.trigger_re.finditer(text, ss, se):
+    hits = (
+        lex.trigger_re.finditer(text, ss, se)
+        if triggers is None
+        else (m for m in triggers if ss <= m.start() and m.end() <= se)
+    )
+    for m in hits:
         got = _verb_candidate(lex, lang, text, ss, se, m)
         if got is None:
             continue
@@ -806,10 +849,11 @@ def find_events(
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
 
+    triggers = _trigger_matches(lex, text)
     cands: list[_Cand] = []
     for pi, p in enumerate(paras):
         for ss, se in p.sentences:
-            cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi))
+            cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, triggers))
     cands = _dedup_spans(cands)
 
     events: list[dict[str, Any]] = []
