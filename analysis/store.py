@@ -456,8 +456,15 @@ def _worker_init() -> None:
 class _Runner:
     """Runs work units on this process, a process pool, or a Dask cluster, in order."""
 
-    def __init__(self, engine: str, scheduler: str | None, workers: int | None) -> None:
+    def __init__(
+        self,
+        engine: str,
+        scheduler: str | None,
+        workers: int | None,
+        fingerprint: str | None = None,
+    ) -> None:
         self.engine = engine
+        self.fingerprint = fingerprint
         self.scheduler = scheduler
         self.workers = workers
         self._pool: Any = None
@@ -571,7 +578,28 @@ class _Runner:
             )
             self._client = Client(self._cluster)
             self.used = f"local Dask cluster of {self.n_workers()} worker(s)"
+        self._check_workers(self._client)
         return self._client
+
+    def _check_workers(self, client: Any) -> None:
+        """Workers are there and run the same extraction code as this machine."""
+        where = self.scheduler or "the local Dask cluster"
+        try:
+            client.wait_for_workers(1, timeout=DASK_CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise StoreError(
+                f"no Dask worker is connected to {where}; start one with "
+                f"`dask worker {self.scheduler or 'ADDRESS'}`"
+            ) from exc
+        if self.fingerprint is None:
+            return
+        theirs = client.run(extractor_fingerprint)
+        differ = sorted(w for w, fp in theirs.items() if fp != self.fingerprint)
+        if differ:
+            raise StoreError(
+                f"{len(differ)} Dask worker(s) at {where} run other extraction code than this "
+                f"machine (first: {differ[0]}): install the same version of the workbook there"
+            )
 
     def close(self) -> None:
         if self._pool is not None:
@@ -639,7 +667,7 @@ def ingest(
             if key not in seen and any(_under(key, d) for d in directories)
         ]
 
-        runner = _Runner(engine, scheduler, workers)
+        runner = _Runner(engine, scheduler, workers, fingerprint)
         bar = _progress_bar(len(todo), progress)
         try:
             for batch in _chunks(todo, BATCH_SIZE):

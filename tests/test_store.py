@@ -567,3 +567,55 @@ def test_a_worker_that_dies_is_one_clear_error_and_the_store_is_kept(
             progress=False,
         )
     frames_equal(load_store(tmp_path / "s"), before)
+
+
+def test_dask_workers_running_other_extraction_code_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    articles_dir = corpus(tmp_path, 3)
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        protocol="tcp://",
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        # The worker process started with the fingerprint pinned for this test; this
+        # machine now has other code.
+        monkeypatch.setenv(store._FINGERPRINT_ENV, "newer-code-here")
+        with pytest.raises(StoreError, match="run other extraction code than this machine"):
+            ingest(
+                [articles_dir],
+                store_dir=tmp_path / "s",
+                engine="dask",
+                scheduler=cluster.scheduler_address,
+                progress=False,
+            )
+    assert not (tmp_path / "s" / "manifest.json").exists()
+
+
+def test_a_scheduler_without_workers_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(store, "DASK_CONNECT_TIMEOUT", "1s")
+    articles_dir = corpus(tmp_path, 3)
+    with (
+        distributed.LocalCluster(
+            n_workers=0,
+            processes=False,
+            protocol="tcp://",
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        pytest.raises(StoreError, match="no Dask worker is connected.*dask worker tcp://"),
+    ):
+        ingest(
+            [articles_dir],
+            store_dir=tmp_path / "s",
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            progress=False,
+        )
