@@ -389,12 +389,21 @@ def _mechanisms(lex: _Lexicon, window: str, has_bcc: bool, meeting_first: int = 
     return ["treaty"] if "treaty" in out else []
 
 
-def mechanisms_mentioned(text: str, language: str = "en") -> list[str]:
-    """The treaty mechanisms a passage speaks of (inspections, bcc, ...), in order of mention."""
-    if not text:
+def mechanisms_mentioned(text: str, language: str | None = None) -> list[str]:
+    """The treaty mechanisms a passage speaks of (inspections, bcc, ...), in order of mention.
+
+    ``language`` "en" or "es" uses that lexicon; None (the default) uses both, so quotes of
+    either language are tagged without knowing it.
+    """
+    if not text or not isinstance(text, str):
         return []
-    langs = ["es", "en"] if (language or "en").startswith("es") else ["en", "es"]
-    hits = [h for h in _lexicon(langs[0]).mechanism_hits(text) if h[1] != "meeting"]
+    if language is None:
+        langs = ["en", "es"]
+    else:
+        langs = ["es"] if language.lower().startswith("es") else ["en"]
+    hits = sorted(
+        h for lang in langs for h in _lexicon(lang).mechanism_hits(text) if h[1] != "meeting"
+    )
     out: list[str] = []
     for _, mech in hits:
         if mech not in out:
@@ -844,7 +853,7 @@ def find_events(
     paras = _paragraphs(text)
     title = title if isinstance(title, str) else None
     context = f"{title or ''}\n{text}"
-    has_bcc = bool(_BCC_WORDS.search(context))
+    has_bcc = bool(_BCC_WORDS.search(context))  # "the meeting" then means a BCC session
     treaty_counts = Counter(_treaty_in(lex, m.group(0)) for m in _TREATY_ANY.finditer(context))
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)

@@ -318,6 +318,11 @@ def test_mechanisms_mentioned() -> None:
         "treaty",
     ]
     assert mechanisms_mentioned("") == []
+    # without a language both lexicons apply: a Spanish quote is tagged too
+    assert mechanisms_mentioned("suspendió las inspecciones y el diálogo") == [
+        "inspections",
+        "strategic_dialogue",
+    ]
     assert mechanisms_mentioned("las inspecciones del Nuevo START", "es") == [
         "inspections",
         "treaty",
