@@ -643,12 +643,7 @@ class _Ctx:
     entities: list[Entity] = field(default_factory=list)
     statements: list[_Stmt] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # cue start offsets already used
-    headline: bool = False
     prior: list[Entity] = field(default_factory=list)  # entities from the other field
-
-
-def _is_cap_word(w: str) -> bool:
-    return bool(w) and (w[0].isupper() or w[0].isdigit() and False)
 
 
 def _np_words_ok(w: str, lex: Lexicon) -> bool:
@@ -798,6 +793,15 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
     if out_end is None:
         return None
     return pos, out_end, s[pos:out_end]
+
+
+def _looks_like_a_name(s: str) -> bool:
+    """A short quotation whose every word is capitalised: a title or a name."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", s)
+    if not words or len(words) > 5:
+        return False
+    small = {"of", "the", "and", "for", "in", "on", "a", "de", "del", "la", "el", "y"}
+    return all(w[0].isupper() or w in small for w in words) and words[0][0].isupper()
 
 
 def _dateline_len(s: str) -> int:
@@ -1159,13 +1163,6 @@ class _Extractor:
         self.ctx.statements.append(st)
         return st
 
-    def _quotes_in(self, a: int, b: int) -> list[Quote]:
-        return [
-            q
-            for q in self.ctx.quotes
-            if q.open >= a and (q.close if q.close is not None else q.end) < b + 1
-        ]
-
     def _clause(self, speaker, pending, a: int, b: int, cue: str, sent) -> None:
         """Clause text[a:b]: one direct when it is all quoted, else indirect + partials."""
         text = self.ctx.text
@@ -1186,6 +1183,8 @@ class _Extractor:
         if main is None:
             return
         for q in inner:
+            if _looks_like_a_name(text[q.start : q.end]):
+                continue  # a quoted title or name ("the “Sarmat” missile"), not words said
             st = self._add(speaker, "partial", q.start, q.end, cue, sent, pending)
             if st is not None and pending is not None:
                 st.pending = pending

@@ -586,3 +586,8 @@ def test_quote_after_a_colon_without_a_speech_verb():
 def test_straight_single_quotes_in_a_headline():
     found = rows("", title="Lavrov says talks with US 'impossible' for now")
     assert ("partial", "Sergey Lavrov", "impossible") in found
+
+
+def test_quoted_name_inside_reported_speech_is_not_a_partial():
+    found = rows("Zakharova said the “Sarmat” test had gone to plan.")
+    assert found == [("indirect", "Maria Zakharova", "the “Sarmat” test had gone to plan")]
