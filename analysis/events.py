@@ -85,9 +85,15 @@ class _Lexicon:
 
     def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         """(position, mechanism or "meeting") for every keyword in ``text``."""
-        return [
-            (m.start(), self.mech_names[m.lastgroup or ""]) for m in self.mech_re.finditer(text)
-        ]
+        out: list[tuple[int, str]] = []
+        for m in self.mech_re.finditer(text):
+            mech = self.mech_names[m.lastgroup or ""]
+            if (mech == "meeting" or _GENERIC_TREATY.fullmatch(m.group(0))) and _OTHER_TOPIC.search(
+                text, max(0, m.start() - 30), min(len(text), m.end() + 30)
+            ):
+                continue  # "the grain agreement", "peace talks": not arms control
+            out.append((m.start(), mech))
+        return out
 
 
 @lru_cache(maxsize=4)
@@ -241,6 +247,17 @@ _DATE_WORD = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|next (?:week|month|year)|enero|"
     r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|hoy|"
     r"mañana|lunes|martes|miércoles|jueves|viernes)\b"
+)
+_GENERIC_TREATY = re.compile(
+    r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|participation|acuerdos?|pacto|tratados?|"
+    r"participaci[oó]n",
+    re.I,
+)
+_OTHER_TOPIC = re.compile(
+    r"\b(?:peace|ceasefire|cease-fire|truce|grain|trade|gas|oil|energy|prisoners?|"
+    r"humanitarian|Istanbul|Minsk|Black Sea|minerals?|economic|investment|tariffs?|"
+    r"paz|alto el fuego|tregua|cereales|granos|comercial|comercio|prisioneros|humanitari[oa])\b",
+    re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _GOV_TOKEN = re.compile(r"'s|[\w.-]+")

@@ -405,3 +405,13 @@ def test_headline_line_takes_the_date_of_the_body() -> None:
     assert [(e["mechanism"], e["action"], e["date"]) for e in got] == [
         ("treaty", "suspend", "2023-02-21")
     ]
+
+
+def test_agreements_on_other_topics_are_not_treaty_events() -> None:
+    pub = dt.date(2023, 8, 1)
+    text = "Russia suspended its participation in the Black Sea grain agreement in July."
+    assert find_events(text, published=pub) == []
+    assert find_events("The Istanbul peace talks were postponed on Monday.", published=pub) == []
+    assert kinds("Russia suspended its participation in the treaty in February.", pub) == [
+        ("treaty", "suspend", "2023-02")
+    ]
