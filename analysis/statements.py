@@ -589,7 +589,9 @@ _CUT_RE_ES = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_RE = re.compile(
-    r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de)\s+",
+    r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de|"
+    r"en opinión de)(?:l\b)?\s+(?:(?:declaró|dijo|afirmó|informó|indicó|señaló|explicó|"
+    r"precisó|aseguró|subrayó)\s+)?",
     re.IGNORECASE,
 )
 _INWORDS_RE = re.compile(
@@ -739,7 +741,9 @@ _LEAD_STOP_RE = re.compile(r"(?:(?:" + "|".join(sorted(_STOP_CAPS)) + r")\s+)+",
 _INTERRUPT_RE = re.compile(
     r"(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,60}?),\s+(?:speaking|writing|addressing|answering|commenting|"
     r"responding|replying|asked|who|hablando|en declaraciones|en una entrevista|in an interview|"
-    r"in a statement|at a|during|quoted by|cited by|citado por)\b[^~]{0,140}?,\s*$"
+    r"in a statement|at a|during|quoted by|cited by|citado por|for his part|for her part|"
+    r"in turn|however|meanwhile|though|por su parte|a su vez|sin embargo|asimismo|por otro lado|"
+    r"también|además|en tanto)\b[^~]{0,140}?,\s*$"
 )
 
 
@@ -1433,6 +1437,7 @@ class _Extractor:
         speaker, pending = self.res.resolve(np_text, pos)
         if speaker is None and pending is None:
             return
+        self._consume_cues(a + mm.start(), np_end)
         cue = mm.group("cue")
         lead = s[d : mm.start()]
         if not lead.strip(" ,"):

@@ -591,3 +591,17 @@ def test_straight_single_quotes_in_a_headline():
 def test_quoted_name_inside_reported_speech_is_not_a_partial():
     found = rows("Zakharova said the “Sarmat” test had gone to plan.")
     assert found == [("indirect", "Maria Zakharova", "the “Sarmat” test had gone to plan")]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("El tratado ha muerto, según declaró Peskov.", "es"),
+        ("A juicio del portavoz Dmitri Peskov, el tratado ha muerto.", "es"),
+        ("Peskov, for his part, said the treaty was dead.", "en"),
+    ],
+)
+def test_according_and_interrupted_subject_variants(text, language):
+    s = only(text, language=language)
+    assert s["speaker"] == "Dmitry Peskov"
+    assert s["quote"] in ("El tratado ha muerto", "el tratado ha muerto", "the treaty was dead")
