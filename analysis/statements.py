@@ -1551,6 +1551,8 @@ class _Extractor:
             return  # "said little about", "said nothing"
         r_stripped = r.strip(" .,;")
         starts_adjunct = bool(_ADJUNCT_RE.match(r))
+        if pattern == "object" and lemma in {"accuse", "blame", "urge"}:
+            that = None  # "accused X of Y": the object is part of what was said
         if that and (
             not r[: that.start()].strip()
             or starts_adjunct
