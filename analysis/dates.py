@@ -31,7 +31,8 @@ class DateMention:
     end: int
     value: str | None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
     precision: str  # day | month | year | unknown
-    role: str = "point"  # point | until (end of a period: "until X") | since ("since X")
+    #: point | until (end of a period: "until X") | since ("since X") | end (a range's end)
+    role: str = "point"
 
 
 #: A day named without a year in a future-tense sentence ("will meet on Nov. 29") is taken
@@ -253,6 +254,7 @@ _PAST_MARK = re.compile(
 _UNTIL = re.compile(
     r"\b(?:until|till|through|untill|hasta|to run to|running to)\s+(?:the\s+)?$", _I
 )
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|through|till|until|al|a|hasta(?: el)?|y el)\s*", re.I)
 _SINCE = re.compile(r"\b(?:since|desde)\s+$", _I)
 
 
@@ -571,7 +573,9 @@ def find_dates(
         before = text[max(0, s - 25) : s]
         mod = (g.get("mod") or "").lower()
         role = "point"
-        if _UNTIL.search(before) or mod in ("until", "till", "through", "hasta"):
+        if out and _RANGE_LINK.fullmatch(text[out[-1].end : s]):
+            role = "end"  # "from Nov. 29 to Dec. 6", "del 29 de noviembre al 6 de diciembre"
+        elif _UNTIL.search(before) or mod in ("until", "till", "through", "hasta"):
             role = "until"
         elif _SINCE.search(before) or mod in ("since", "desde"):
             role = "since"

@@ -588,6 +588,13 @@ def _verb_candidate(
         ):
             # ", halting inspections": the participle shares the main clause's time
             return action, "past", "active"
+        if (
+            form in ("part", "pastpart")
+            and re.search(r"(?:,|\by|\band)\s*$", text[max(ss, m.start() - 6) : m.start()])
+            and _DATE_WORD.search(text, m.end(), min(se, m.end() + 30))
+        ):
+            # ", suspendidas desde marzo de 2020", "firmado en 2010 y prorrogado en 2021"
+            return action, "past", "passive"
         if form in ("part", "ing"):
             return None
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
@@ -765,7 +772,7 @@ def _date_for(
         clause_lo = ss + m.end()
     best: tuple[int, int, DateMention] | None = None
     for d in dates:
-        if d.start < ss or d.end > se or d.value is None or d.role == "until":
+        if d.start < ss or d.end > se or d.value is None or d.role in ("until", "end"):
             continue
         fronted = (
             d.start - ss <= 3
@@ -959,7 +966,10 @@ def find_events(
                     actor = _BOTH
                 elif agents:
                     actor = _actor_in(lex, by.group(1), last=False)
-        if actor is None:
+        appositive = c.voice == "passive" and re.search(
+            r"(?:,|\by|\band)\s*$", text[max(ss, c.start - 6) : c.start]
+        )
+        if actor is None and not appositive:
             before = text[clause_lo : c.start]
             # "Moscow's decision to", "the Russian decision to", "Russia unilaterally"
             near = _actor_span(lex, before)
@@ -1040,7 +1050,7 @@ def _report_date(
     """The date of the report a statement belongs to (earlier in its paragraph, the
     lead-in of its list, a nearby paragraph's day), else the publication day."""
     p = paras[c.para]
-    usable = [d for d in dates if d.value is not None and d.role != "until"]
+    usable = [d for d in dates if d.value is not None and d.role not in ("until", "end")]
     same = [d for d in usable if p.start <= d.start < c.sent[0]]
     if same:
         return same[-1]
@@ -1116,7 +1126,7 @@ def _dated_nominals(
                 for d in dates
                 if m.end() <= d.start <= min(se, m.end() + 80)
                 and d.value
-                and d.role != "until"
+                and d.role not in ("until", "end")
                 and not re.search(r"[,;:.()]", text[m.end() : d.start])
                 and len(_WORD.findall(text[m.end() : d.start])) <= 9
             ),

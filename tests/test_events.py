@@ -415,3 +415,26 @@ def test_agreements_on_other_topics_are_not_treaty_events() -> None:
     assert kinds("Russia suspended its participation in the treaty in February.", pub) == [
         ("treaty", "suspend", "2023-02")
     ]
+
+
+def test_appositive_participles_with_dates() -> None:
+    text = (
+        "Washington wanted to restart inspections, suspended since March 2020 because of "
+        "the pandemic. El tratado, firmado en 2010 y prorrogado en 2021, expira en 2026."
+    )
+    got = kinds(text)
+    assert ("inspections", "pause", "2020-03") in got
+    es = kinds("El tratado, firmado en 2010 y prorrogado en 2021, expira en 2026.", language="es")
+    assert es == [
+        ("treaty", "sign", "2010"),
+        ("treaty", "extend", "2021"),
+        ("treaty", "expire", "2026"),
+    ]
+
+
+def test_range_end_is_not_the_event_date() -> None:
+    text = (
+        "La sesión, prevista en El Cairo del 29 de noviembre al 6 de diciembre, fue aplazada "
+        "por la Comisión Consultiva Bilateral."
+    )
+    assert kinds(text, dt.date(2022, 11, 28), "es") == [("bcc", "postpone", "2022-11-29")]
