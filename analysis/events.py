@@ -807,6 +807,7 @@ def _date_for(
         for m in re.finditer(r"[,;:]", text[ss : d.start]):
             clause_lo = ss + m.end()
         if _BEFORE.search(text[clause_lo : d.start]) and "," in text[d.end : cand.start]:
+            cand.date_source = "text"  # a bound the sentence itself sets
             return _coarser(d)
     return d
 
