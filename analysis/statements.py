@@ -383,6 +383,7 @@ _NON_NAMES = _wordset(
     she they we i this that there here enero febrero marzo abril mayo junio julio agosto
     septiembre octubre noviembre diciembre el la los las un una lunes martes miércoles jueves
     viernes sábado domingo tratado inf ssd bcc covid ria novosti tass interfax
+    se lo le les no ya esto eso ello ese esa este esta such our my your his her its their
     """
 )
 _ORG_WORDS = _wordset(
@@ -1608,7 +1609,7 @@ class _Extractor:
                         ctx.lang == "es"
                         and clause_start is not None
                         and re.search(r"(?:^|,)\s*(?:\w+\s+){0,3}$", left)
-                        and not re.search(r"\b(?:que|quien|el|la|lo)\s*$", left)
+                        and not re.search(r"\b(?:que|quien|el|la|lo|se)\s*$", left, re.IGNORECASE)
                     )
                 ):
                     speaker = self._last_speaker(cm.start())
