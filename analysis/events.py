@@ -189,6 +189,10 @@ _ADVERB_SKIP = {
     "once", "again", "both", "all", "ya", "también", "unilateralmente", "temporalmente",
     "oficialmente", "formalmente", "not",
 }  # fmt: skip
+_HEDGES = {
+    "probably", "possibly", "perhaps", "maybe", "likely", "unlikely", "quizá", "quizás",
+    "probablemente", "posiblemente",
+}  # fmt: skip
 _REPORTING = re.compile(
     r"\b(?:announced|said|says|stated|declared|decided|warned|told|informed|confirmed|agreed|"
     r"added|noted|explained|insisted|vowed|promised|reporters|anunció|dijo|afirmó|declaró|"
@@ -494,6 +498,8 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
         return True
     if re.search(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b", text[ss:ts], re.I):
         return True
+    if any(t in _HEDGES for t in toks[-3:]) or re.search(r"\bshort\s+of\s*$", text[ss:ts], re.I):
+        return True
     if _CONDITIONAL.search(clause) or _INVERTED.match(text[clause_lo:ts]):
         return True
     if form in ("s", "base", "future") and _TEMPORAL_SUB.search(clause):
@@ -557,8 +563,8 @@ def _verb_candidate(
 ) -> tuple[str, str, str] | None:
     """(action, tense, voice) of a verb-form trigger, or None when it reports no event."""
     found = _trigger_info(lex, m.group(0))
-    if found is None:
-        return None
+    if found is None or re.match(r"\s+short\s+of\b", text[m.end() : m.end() + 12], re.I):
+        return None  # "stopped short of withdrawing"
     action, form = found
     if action is None or form is None:
         return None
@@ -1015,6 +1021,8 @@ def find_events(
         action = c.action
         if action == "suspend" and _COVID.search(text[ss:se]):
             action = "pause"
+        if action == "withdraw" and mechs == ["inspections"]:
+            action = "ban"  # "withdrew its facilities from inspections"
         for mech in mechs:
             events.append(
                 {
@@ -1085,7 +1093,7 @@ _NOMINALS: dict[str, str] = {
     "withdrawal": "withdraw", "exit": "withdraw", "retirada": "withdraw", "salida": "withdraw",
     "extension": "extend", "prolongation": "extend", "prórroga": "extend", "extensión": "extend",
     "postponement": "postpone", "aplazamiento": "postpone", "resumption": "resume",
-    "reanudación": "resume", "signing": "sign", "firma": "sign",
+    "reanudación": "resume", "signing": "sign", "firma": "sign", "exemption": "ban",
     "entry into force": "enter_into_force", "entrada en vigor": "enter_into_force",
 }  # fmt: skip
 _NOMINAL = re.compile(

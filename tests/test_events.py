@@ -438,3 +438,34 @@ def test_range_end_is_not_the_event_date() -> None:
         "por la Comisión Consultiva Bilateral."
     )
     assert kinds(text, dt.date(2022, 11, 28), "es") == [("bcc", "postpone", "2022-11-29")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia notified the US on August 8 that its sites were exempted from inspections.",
+            ("inspections", "ban", "2022-08-08"),
+        ),
+        (
+            "The ministry announced on Aug. 8 that it was withdrawing its sites from inspections.",
+            ("inspections", "ban", "2022-08-08"),
+        ),
+        (
+            "On Feb. 21, 2022, the president announced the suspension of the treaty.",
+            ("treaty", "suspend", "2022-02-21"),
+        ),
+        ("The US formally quit the INF treaty in August 2019.", ("treaty", "withdraw", "2019-08")),
+    ],
+)
+def test_more_ways_of_saying_it(text: str, expected: tuple) -> None:
+    ev = one(text)
+    assert (ev["mechanism"], ev["action"], ev["date"]) == expected
+
+
+def test_hedged_and_stopped_short_are_not_events() -> None:
+    for text in (
+        "The president said he would probably extend the treaty.",
+        "Russia stopped short of withdrawing from the treaty.",
+    ):
+        assert find_events(text, published=MONDAY) == [], text
