@@ -56,7 +56,7 @@ ROLE_WORDS = _wordset(
     funcionario funcionaria asesor asesora alto alta representante director directora general
     vicepresidente chino china ucraniano ucraniana experto experta analista estado kremlin's
     ministry's embassy mission embajada dr mr mrs ms prof sen rep gen adm col lt capt sir lord
-    sr sra dra
+    sr sra dra administration government military western european
     """
 )
 

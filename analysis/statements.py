@@ -516,6 +516,8 @@ _TIME_LEAD_RE = re.compile(
     rf"(?:{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}|yesterday|today|tonight|earlier|later|"
     rf"recently|again|also|previously|repeatedly|ayer|hoy|también|además|nuevamente|"
+    rf"separately|publicly|privately|bluntly|flatly|firmly|openly|explicitly|categorically|"
+    rf"subsequently|then|further|once again|"
     rf"(?:last|this|earlier this|later this)\s+(?:week|month|year)|repetidamente)\b,?",
     re.IGNORECASE,
 )
@@ -567,6 +569,13 @@ _QUOTED_AS_RE = re.compile(
     r"|\b(?:quoted|cited|citó a|citando a)\s+"
     r"(?P<obj>[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3}))"
     r"\s+(?:as|como)\s*$"
+)
+_ANONYMOUS_RE = re.compile(
+    r"\b(?:not to be (?:named|identified)|condition of anonymity|"
+    r"declined to be (?:named|identified)|"
+    r"speaking anonymously|bajo condición de anonimato|que pidió no ser identificad[oa]|"
+    r"que pidió el anonimato)\b",
+    re.IGNORECASE,
 )
 _BLOCKED_CUE_RE = re.compile(
     r"\b(?:when|if|was|were|be|been|being|to|not|n't|never|did|does|do|would|could|should|"
@@ -1104,7 +1113,7 @@ class _Resolver:
                 continue
             entry, np, pos, fallback = st.pending
             f = fold(np)
-            later = [e for e in self.ctx.entities if e.start > pos]
+            later = [e for e in self.ctx.entities if e.start > pos] if entry.match else []
             for ent in later[:6]:
                 if self._fits(entry, f, ent):
                     st.speaker = ent.as_fields(np)
@@ -1477,6 +1486,8 @@ class _Extractor:
             return  # "would say", "did not say", "to say", "was told"
         if re.search(r"\b(?:asked|question)\b[^,]*$", left_raw, re.IGNORECASE):
             return
+        if _ANONYMOUS_RE.search(left_raw):
+            return  # "an official, who asked not to be identified, said"
         right = m[cm.end() : b]
         if pattern == "participle":
             self._participle(cm, sent)

@@ -605,3 +605,13 @@ def test_according_and_interrupted_subject_variants(text, language):
     s = only(text, language=language)
     assert s["speaker"] == "Dmitry Peskov"
     assert s["quote"] in ("El tratado ha muerto", "el tratado ha muerto", "the treaty was dead")
+
+
+def test_anonymous_official_is_not_given_a_name():
+    text = (
+        "Kremlin aide Yuri Ushakov said no contacts were planned. "
+        "A senior administration official, who asked not to be identified, said Washington "
+        "was open to talks. Former Under Secretary of State Rose Gottemoeller said the limits "
+        "should stay."
+    )
+    assert [r[1] for r in rows(text)] == ["Yuri Ushakov", "Rose Gottemoeller"]
