@@ -6,8 +6,10 @@ unilaterally postponed the meetings of the bilateral consultative commission"
 finder works in small steps, each kept simple enough to test:
 
 1. triggers: verb forms from ``data/lexicon/events_triggers.csv`` (suspended, froze,
-   aplazó ...), governed infinitives ("decision to ban", "ready to extend"),
-   cessation phrases ("will no longer share"), dated expiries ("expiry on 5 February");
+   aplazó ...), governed infinitives ("decision to ban", "ready to extend",
+   ``events_governors.csv``), cessation phrases ("will no longer share"), laws ("signed a
+   law suspending"), revoked visas of inspectors, dated noun phrases ("its expiry on
+   5 February", "Russia's suspension of the treaty in February 2023");
 2. filters: negation, modality, conditions ("has not suspended", "could suspend",
    "if the treaty expires") and unrealised plans ("were set to convene") are dropped;
 3. mechanism, actor and treaty from the clause (lexicons in ``data/lexicon/``);
@@ -383,17 +385,15 @@ def _right_end(text: str, pos: int, se: int, limit: int = 170) -> int:
     return min(se, pos + limit)
 
 
-def _mechanisms(lex: _Lexicon, window: str, has_bcc: bool, meeting_first: int = -1) -> list[str]:
+def _mechanisms(lex: _Lexicon, window: str, has_bcc: bool) -> list[str]:
     """Mechanisms a window of text names, most specific first (treaty only if nothing else)."""
     hits = lex.mechanism_hits(window)
     if not hits:
         return []
     kinds = {m for _, m in hits}
     out: list[str] = []
-    for pos, mech in hits:
-        if mech == "meeting":
-            if meeting_first >= 0 and pos > meeting_first:
-                continue
+    for _, mech in hits:
+        if mech == "meeting":  # a meeting is a BCC session or strategic talks, by context
             if "bcc" in kinds:
                 mech = "bcc"
             elif "strategic_dialogue" in kinds:
