@@ -1555,8 +1555,8 @@ class _Extractor:
         ):
             that = re.match(r"\s*(?:(?:only|simply|just|solo|sólo|de)\s+)?(?:that|que)\b|\s*:", r)
         if re.match(
-            r"\s*(?:little|nothing|much|so|yes|no|something|anything|more|less|"
-            r"otherwise|nada|poco|mucho)\b",
+            r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
+            r"|(?:much|so|yes|no|more|less|mucho|sí)\s*(?:[.,;:]|$))",
             r,
             re.IGNORECASE,
         ):
