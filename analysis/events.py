@@ -238,6 +238,13 @@ _OFFSET_PHRASE = re.compile(
     r"later|earlier|después|antes)\b",
     re.IGNORECASE,
 )
+_EXACT_OFFSET = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2}|un|una|dos|tres)\s+"
+    r"(?P<unit>days?|weeks?|días?|semanas?)\s+(?P<dir>after|before|después|despues|antes)\b",
+    re.IGNORECASE,
+)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "two": 2, "dos": 2, "three": 3}
+_NUMBERS.update({"tres": 3, "four": 4, "five": 5, "six": 6, "seven": 7})
 _SUBORDINATE_DATE = re.compile(
     r"(?<![\w-])(?:after|before|following|prior to|tras|antes de|después de|despues de)(?![\w-])",
     re.IGNORECASE,
@@ -777,6 +784,7 @@ def _date_for(
     for m in re.finditer(r"[,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])", text[ss : cand.start]):
         clause_lo = ss + m.end()
     best: tuple[int, int, DateMention] | None = None
+    shifted_ids: set[int] = set()
     for d in dates:
         if d.start < ss or d.end > se or d.value is None or d.role in ("until", "end"):
             continue
@@ -789,7 +797,18 @@ def _date_for(
         penalty = 0 if clause_lo <= d.start < ev_hi or fronted else 1
         lo, hi = (d.end, cand.start) if d.end <= cand.start else (cand.end, d.start)
         between = text[lo:hi]
-        if _OFFSET_PHRASE.search(between):
+        exact = _EXACT_OFFSET.search(between) if d.end <= cand.start else None
+        if exact and d.precision == "day" and d.value:
+            # "said on Friday, a day after the treaty lapsed": Friday minus one day
+            n = exact.group("n").lower()
+            num = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
+            days = num * (7 if exact.group("unit").lower().startswith(("week", "seman")) else 1)
+            sign = -1 if exact.group("dir").lower() in ("after", "después", "despues") else 1
+            shifted = dt.date.fromisoformat(d.value) + dt.timedelta(days=sign * days)
+            d = replace(d, value=shifted.isoformat())
+            shifted_ids.add(id(d))
+            between = ""
+        elif _OFFSET_PHRASE.search(between):
             continue
         if _COORDINATION.search(between):
             penalty += 1  # "X happened on May 1, and Y happened": May 1 is X's
@@ -805,7 +824,7 @@ def _date_for(
         return None
     d = best[2]
     # a date outside the event's own clause ("said on Wednesday that ...") dates the report
-    cand.date_source = "text" if best[0] == 0 else "report"
+    cand.date_source = "text" if best[0] == 0 or id(d) in shifted_ids else "report"
     # "Prior to the talks on November 29, Russia postponed ...": the event came before
     # that day, so only its month (or year) is known.
     if d.end <= cand.start:
@@ -939,6 +958,8 @@ def find_events(
                 break
         if c.mechanism_hint:
             mechs = [c.mechanism_hint]
+        if c.action in ("expire", "enter_into_force", "sign") and mechs:
+            mechs = ["treaty"]  # only treaties expire, enter into force or are signed
         if not mechs:
             continue
 

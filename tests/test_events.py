@@ -469,3 +469,12 @@ def test_hedged_and_stopped_short_are_not_events() -> None:
         "Russia stopped short of withdrawing from the treaty.",
     ):
         assert find_events(text, published=MONDAY) == [], text
+
+
+def test_a_day_after_shifts_the_reported_day() -> None:
+    text = (
+        "The spokesperson said on Friday, a day after the last treaty limiting the two "
+        "arsenals lapsed, that no talks were planned."
+    )
+    ev = one(text, dt.date(2026, 2, 6))
+    assert (ev["mechanism"], ev["action"], ev["date"]) == ("treaty", "expire", "2026-02-05")
