@@ -772,6 +772,8 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
         ) and not re.match(r"(?:a|an|the|el|la|un|una)\s", role):
             continue
         start, np = m.start("np"), m.group("np")
+        d = _dateline_len(np)
+        start, np = start + d, np[d:]
         lead = _LEAD_STOP_RE.match(np)
         if lead:
             start, np = start + lead.end(), np[lead.end() :]
