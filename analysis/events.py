@@ -34,7 +34,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.dates import DateMention, find_dates
+from analysis.dates import DateMention, find_dates, period_bounds
 from analysis.paths import DATA_DIR
 
 LEXICON_DIR: Path = DATA_DIR / "lexicon"
@@ -1203,6 +1203,19 @@ def _dated_nominals(
     return out
 
 
+def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Dates that can name one event: equal at the coarser precision, one missing, or one
+    only the day of a report that came (within a year) after the other's stated date."""
+    if _compatible(a["date"], b["date"]):
+        return True
+    sources = {a.get("date_source"), b.get("date_source")}
+    if sources != {"report", "text"}:
+        return False
+    report, stated = (a, b) if a.get("date_source") == "report" else (b, a)
+    rb, sb = period_bounds(report["date"]), period_bounds(stated["date"])
+    return bool(rb and sb) and sb[0] <= rb[1] and (rb[0] - sb[1]).days <= 366
+
+
 def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One event per (mechanism, action, compatible date and actor), first mention kept."""
     events = sorted(events, key=lambda e: e["start"])
@@ -1214,7 +1227,7 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 for k in kept
                 if k["mechanism"] == ev["mechanism"]
                 and k["action"] == ev["action"]
-                and _compatible(k["date"], ev["date"])
+                and _same_time(k, ev)
                 and _actor_compatible(k["actor"], ev["actor"])
             ),
             None,

@@ -478,3 +478,14 @@ def test_a_day_after_shifts_the_reported_day() -> None:
     )
     ev = one(text, dt.date(2026, 2, 6))
     assert (ev["mechanism"], ev["action"], ev["date"]) == ("treaty", "expire", "2026-02-05")
+
+
+def test_report_day_merges_with_the_stated_date_of_the_same_event() -> None:
+    text = (
+        "Russia has banned American inspections under the treaty, the ministry says.\n\n"
+        "Moscow banned the inspections in August, citing sanctions."
+    )
+    got = find_events(text, published=MONDAY)
+    assert [(e["mechanism"], e["action"], e["date"]) for e in got] == [
+        ("inspections", "ban", "2022-08")
+    ]
