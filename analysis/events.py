@@ -314,6 +314,20 @@ _CESSATION = {
         re.IGNORECASE,
     ),
 }
+_PROPOSE_NOUN = {
+    "en": re.compile(
+        r"(?<![\w-])(?P<head>(?:is|are|was|were|remains?|remained|stays?|be|been)\s+open\s+to|"
+        r"call(?:s|ed)?\s+for)\s+(?:[\w-]+\s+){0,3}?(?P<obj>talks|dialogue|negotiations|"
+        r"discussions|consultations|contacts|resumption|extension|a\s+meeting)\b",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"(?<![\w-])(?P<head>(?:está|están|sigue|siguen|estaba)\s+abiert[oa]s?\s+a|"
+        r"pidió|pide|reclamó|llamó\s+a)\s+(?:[\w-]+\s+){0,3}?(?P<obj>conversaciones|"
+        r"diálogo|negociaciones|consultas|contactos|reanudación|prórroga)\b",
+        re.IGNORECASE,
+    ),
+}
 _BAN_VERBS = re.compile(r"allow|admit|accept|grant|receive|host|permit|acept|recib", re.I)
 _VISA = re.compile(
     r"(?<![\w-])(?:revoke[sd]?|revoking|den(?:y|ies|ied)|refuse[sd]?|cancel(?:l?ed|s)?)\s+"
@@ -492,6 +506,7 @@ class _Cand:
     mech_window: tuple[int, int] | None = None  # where to look for the mechanism
     mechanism_hint: str | None = None
     date_source: str | None = None  # "text": the clause dates it; "report": the report's day
+    action_form: str | None = None  # "intransitive" for "took place"
 
 
 def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
@@ -693,7 +708,12 @@ def _analyse_sentence(
             form = "future"
         if _blocked(text, ss, m.start(), form, lang):
             continue
-        out.append(_Cand(m.start(), m.end(), action, tense, voice, (ss, se), pi))
+        cand = _Cand(m.start(), m.end(), action, tense, voice, (ss, se), pi)
+        if re.match(
+            r"(?:take|takes|took|taken|taking|tendrá|tuvo) (?:place|lugar)", m.group(0), re.I
+        ):
+            cand.action_form = "intransitive"
+        out.append(cand)
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
     for m in lex.propose_re.finditer(text, ss, se):
         verb = m.group("verb").lower()
@@ -713,6 +733,13 @@ def _analyse_sentence(
                 if _mechanisms(lex, text[window[0] : window[1]], False):
                     cand.mech_window = window
                 break
+        out.append(cand)
+    # 2b. "open to talks", "called for the resumption of the dialogue"
+    for m in _PROPOSE_NOUN[lang].finditer(text, ss, se):
+        if _blocked(text, ss, m.start(), "x", lang):
+            continue
+        cand = _Cand(m.start(), m.end("head"), "propose", "propose", "active", (ss, se), pi)
+        cand.mech_window = (m.start("obj"), _right_end(text, m.end("obj"), se))
         out.append(cand)
     # 3. cessation: "will no longer share", "will not provide"
     cess = _CESSATION[lang]
@@ -941,14 +968,17 @@ def find_events(
             c.mech_window = (inner.end(), right_hi)
             windows = [c.mech_window]
         if c.action == "other":
-            # "hold meetings", "ruled out talks": the meeting must be the object
-            first_words = text[c.end : c.end + 60]
-            if not any(
-                mech == "meeting" and rx.search(" ".join(_WORD.findall(first_words)[:6]))
-                for rx, mech in lex.mechanisms
-            ):
+            # "hold meetings", "ruled out talks": the meeting must be the object; "the
+            # session will be held", "the talks took place": the subject
+            subject_side = c.voice == "passive" or c.action_form == "intransitive"
+            near = (
+                " ".join(_WORD.findall(text[max(clause_lo, c.start - 80) : c.start])[-6:])
+                if subject_side
+                else " ".join(_WORD.findall(text[c.end : c.end + 60])[:6])
+            )
+            if not any(mech == "meeting" and rx.search(near) for rx, mech in lex.mechanisms):
                 continue
-            windows = [right]
+            windows = [left, (ss, c.start)] if subject_side else [right]
         mechs: list[str] = []
         used = right
         for lo, hi in windows:

@@ -489,3 +489,19 @@ def test_report_day_merges_with_the_stated_date_of_the_same_event() -> None:
     assert [(e["mechanism"], e["action"], e["date"]) for e in got] == [
         ("inspections", "ban", "2022-08")
     ]
+
+
+def test_openness_and_meetings_held() -> None:
+    pub = dt.date(2023, 3, 2)
+    assert kinds("Moscow remains open to talks on strategic stability.", pub) == [
+        ("strategic_dialogue", "propose", "2023-03-02")
+    ]
+    assert kinds("The BCC session took place in Geneva in October 2021.", pub) == [
+        ("bcc", "other", "2021-10")
+    ]
+    assert kinds("The next BCC session will be held in Geneva next week.", pub) == [
+        ("bcc", "other", "2023-03")
+    ]
+    assert find_events("The president held a press conference on Monday.", published=pub) == []
+    es = "La sesión de la Comisión Consultiva Bilateral se celebrará en Ginebra el 10 de marzo."
+    assert kinds(es, pub, "es") == [("bcc", "other", "2023-03-10")]
