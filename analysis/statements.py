@@ -1607,6 +1607,13 @@ class _Extractor:
                 if speaker is not None or pending is not None:
                     clause_start = None
                     subj_start = cm.start()
+                    after = m[cm.end() + inv[1] : b]
+                    if re.match(r"\s*,\s*\w+\s+\w+", after) and re.search(r"\w", m[a : cm.start()]):
+                        # parenthetical: "El tratado, dijo Lavrov, ha muerto."
+                        ca = a + _dateline_len(m[a:b])
+                        ce = self._clause_end(cm.end() + inv[1], b)
+                        self._clause(speaker, pending, ca, ce, cue, sent)
+                        return
             if speaker is None and pending is None and re.search(r"\b(?:y|and|e)\s*$", left):
                 # "X lamented ... and warned that ...": the sentence's subject goes on
                 d = _dateline_len(m[a : cm.start()])
@@ -1629,7 +1636,17 @@ class _Extractor:
                 if speaker is None:
                     return
         if clause_start is not None:
-            ce = self._clause_end(clause_start, b)
+            front = m[a : subj_start if subj_start is not None else cm.start()]
+            if (
+                re.match(r"\s*,", r)
+                and re.search(r"\w[^~]*,\s*$", front)
+                and not _find_cues(ctx.lex, m, a, cm.start())
+            ):
+                # parenthetical: "The treaty, he said, is dead." -> the whole sentence
+                ce = self._clause_end(clause_start, b)
+                clause_start = a + _dateline_len(m[a:b])
+            else:
+                ce = self._clause_end(clause_start, b)
             self._clause(speaker, pending, clause_start, ce, cue, sent)
             return
         # fronted: "CLAUSE, X said." / "CLAUSE, said X."

@@ -615,3 +615,16 @@ def test_anonymous_official_is_not_given_a_name():
         "should stay."
     )
     assert [r[1] for r in rows(text)] == ["Yuri Ushakov", "Rose Gottemoeller"]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("The treaty, Lavrov said, is already dead.", "en"),
+        ("El tratado, dijo Lavrov, ya ha muerto.", "es"),
+    ],
+)
+def test_attribution_in_the_middle_of_reported_speech(text, language):
+    s = only(text, language=language)
+    assert (s["kind"], s["speaker"]) == ("indirect", "Sergey Lavrov")
+    assert s["quote"] == text.rstrip(".")
