@@ -328,6 +328,9 @@ _PROPOSE_NOUN = {
         re.IGNORECASE,
     ),
 }
+_SUBJECT_MEETING = re.compile(
+    r"(?:take|takes|took|taken|taking|tendrá|tuvo) (?:place|lugar)|se celebr", re.IGNORECASE
+)
 _BAN_VERBS = re.compile(r"allow|admit|accept|grant|receive|host|permit|acept|recib", re.I)
 _VISA = re.compile(
     r"(?<![\w-])(?:revoke[sd]?|revoking|den(?:y|ies|ied)|refuse[sd]?|cancel(?:l?ed|s)?)\s+"
@@ -709,9 +712,7 @@ def _analyse_sentence(
         if _blocked(text, ss, m.start(), form, lang):
             continue
         cand = _Cand(m.start(), m.end(), action, tense, voice, (ss, se), pi)
-        if re.match(
-            r"(?:take|takes|took|taken|taking|tendrá|tuvo) (?:place|lugar)", m.group(0), re.I
-        ):
+        if _SUBJECT_MEETING.match(m.group(0)):
             cand.action_form = "intransitive"
         out.append(cand)
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
