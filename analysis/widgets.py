@@ -24,7 +24,7 @@ import pandas as pd
 from analysis.frames import KINDS, MECHANISMS, STATEMENT_COLUMNS
 
 PAGE_SIZE = 20
-UNKNOWN = "(unknown)"
+UNKNOWN = "Unknown"
 
 # --------------------------------------------------------------------------------------------
 # Paths
@@ -242,7 +242,7 @@ class StatementExplorer:
             )
             counts = self._topics.sum(axis=0)
             pairs = zip(self._topic_names, counts, strict=True)
-            opts = [(f"{name} ({int(c)})", name) for name, c in pairs]
+            opts = [(f"{_topic_label(name)} ({int(c)})", name) for name, c in pairs]
             keep = tuple(v for v in self.topic_select.value if v in self._topic_names)
             self.topic_select.options = opts
             self.topic_select.value = keep
@@ -576,6 +576,11 @@ class _RowSelect(W.Dropdown):
 
     def options_values(self) -> list[Any]:
         return [v for _, v in self.options]
+
+
+def _topic_label(name: str) -> str:
+    """'strategic_dialogue' -> 'strategic dialogue'; 'bcc' -> 'BCC'."""
+    return "BCC" if name == "bcc" else name.replace("_", " ")
 
 
 def _rechunked(df: pd.DataFrame) -> pd.DataFrame:

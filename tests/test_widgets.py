@@ -142,7 +142,7 @@ def test_topic_filter(explorer):
     df = explorer.apply_filters(topics=["inspections", "treaty"])
     assert sorted(df["speaker"]) == ["Anna Envoy", "Maria Speaker"]
     labels = dict((v, label) for label, v in explorer.topic_select.options)
-    assert labels["bcc"] == "bcc (23)"
+    assert labels["bcc"] == "BCC (23)"
 
 
 def test_date_range_uses_article_date_and_drops_undated(explorer):
