@@ -1011,6 +1011,8 @@ def find_events(
             ev_hi = max(ev_hi, date.end)
         evidence = text[ev_lo:ev_hi]
         stripped = evidence.strip(" \t\n,;:—–-\"“”'’«»()•")
+        if re.search(r"[a-z0-9]\.$", stripped):  # the sentence's full stop, not "U.S."
+            stripped = stripped[:-1]
         ev_lo += evidence.find(stripped)
         ev_hi = ev_lo + len(stripped)
         evidence = text[ev_lo:ev_hi]
