@@ -46,8 +46,15 @@ def project_root(start: str | Path | None = None) -> Path:
     return here
 
 
-def resolve_paths(paths: str | Path | Iterable[str | Path], root: Path | None = None) -> list:
-    """Paths (or URLs) with relative paths taken from the project root; URLs are kept as given."""
+def resolve_paths(
+    paths: str | Path | Iterable[str | Path] | None, root: Path | None = None
+) -> list:
+    """Paths (or URLs) with relative paths taken from the project root; URLs are kept as given.
+
+    ``None`` gives an empty list (so ``load_treaty(*resolve_paths(None))`` uses the default).
+    """
+    if paths is None:
+        return []
     if isinstance(paths, (str, Path)):
         paths = [paths]
     base = root or project_root()

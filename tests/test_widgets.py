@@ -425,6 +425,8 @@ def test_project_root_and_relative_paths(tmp_path, monkeypatch):
     assert project_root() == root  # found beside the package when cwd is elsewhere
     paths = resolve_paths(["data/articles", str(tmp_path), "https://example.org/a"])
     assert paths == [root / "data" / "articles", Path(tmp_path), "https://example.org/a"]
+    assert resolve_paths("data/treaty") == [root / "data" / "treaty"]
+    assert resolve_paths(None) == []
 
 
 def test_explorer_without_articles_uses_the_statements_own_dates(frames):
