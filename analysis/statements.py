@@ -914,6 +914,9 @@ class _Resolver:
         words = f.split()
         if words and words[-1] in lex.unnamed:
             return None, None
+        last = np.split()[-1]
+        if last[:1].islower() and re.search(r"[^s]s$", last) and fold(last) not in ROLE_WORDS:
+            return None, None  # a plural group: "independent researchers", "los analistas"
         # institution / country named by the whole phrase or its tail
         toks = np.split()
         role_head = False

@@ -329,6 +329,8 @@ def test_repeated_paragraph_is_reported_once():
         "There are fears that the arms race will resume.",
         "Analysts say the limits will not survive the year.",
         "Sources said the talks had collapsed.",
+        "Independent researchers have long argued that inspections build confidence.",
+        "Los analistas afirman que el tratado ha muerto.",
         '"Will you meet the secretary of state?" a reporter asked.',
         "The treaty says that each side may conduct 18 inspections a year.",
     ],
