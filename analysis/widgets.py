@@ -444,7 +444,7 @@ class StatementExplorer:
         self.start_picker = W.DatePicker(description="From", layout=W.Layout(width="100%"))
         self.end_picker = W.DatePicker(description="To", layout=W.Layout(width="100%"))
         self.text_box = W.Text(
-            placeholder="words or a name",
+            placeholder="words or a name, then Enter",
             continuous_update=False,
             layout=wide,
         )
