@@ -330,13 +330,24 @@ def test_repeated_paragraph_is_reported_once():
         "Analysts say the limits will not survive the year.",
         "Sources said the talks had collapsed.",
         "Independent researchers have long argued that inspections build confidence.",
-        "Los analistas afirman que el tratado ha muerto.",
         '"Will you meet the secretary of state?" a reporter asked.',
         "The treaty says that each side may conduct 18 inspections a year.",
     ],
 )
 def test_not_statements(text):
     assert find_statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los analistas afirman que el tratado ha muerto.",
+        "Se informó que las conversaciones siguen.",
+        "Según fuentes diplomáticas, Washington no ha respondido.",
+    ],
+)
+def test_not_statements_in_spanish(text):
+    assert find_statements("Peskov habló ayer en Moscú. " + text, language="es") == []
 
 
 # --- Spanish -------------------------------------------------------------------------------------
