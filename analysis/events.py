@@ -636,6 +636,8 @@ def _verb_candidate(
             return None
         return action, "past", "active"
     if form == "s":
+        if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
+            return None  # "the bans", "its extends": a noun
         return action, "present", "active"
     if form == "future":
         return action, "future", "active"
