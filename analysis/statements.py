@@ -364,9 +364,9 @@ def _add_span(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
 # Mentions and entities.
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_NAME_TOKEN = rf"(?:(?:{_CAP}\.){{2,}}|{_CAP}\.(?=\s+{_CAP})|{_CAP}[\w’'\-]*)"
 _NAME_RUN_RE = re.compile(
-    rf"(?<![\w’'])(?:{_CAP}[\w’'\-]*\.?|{_CAP}\.)(?:\s+(?:(?:de|del|van|von|bin|al|da|der|la)\s+)?"
-    rf"{_CAP}[\w’'\-]*\.?)*"
+    rf"(?<![\w’'.]){_NAME_TOKEN}(?:\s+(?:(?:de|del|van|von|bin|al|da|der|la)\s+)?{_NAME_TOKEN})*"
 )
 _STOP_CAPS = _wordset(
     """
@@ -699,7 +699,7 @@ def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
     if not words:
         return None
     last = words[-1].group()
-    if fold(last) in _PRONOUNS and not re.search(r"[,;:]$", last):
+    if last.lower() in _PRONOUNS and not re.search(r"[,;:]$", last):
         return words[-1].start(), last
     i = len(words)
     while i > 0:
@@ -791,7 +791,7 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
     m = re.match(r"\s*", s)
     pos = m.end()
     pm = re.match(r"(\w+)\b", s[pos:])
-    if pm and fold(pm.group(1)) in _PRONOUNS:
+    if pm and pm.group(1).lower() in _PRONOUNS:
         return pos, pos + pm.end(), pm.group(1)
     words = list(re.finditer(r"\S+", s[pos:]))
     out_end = None
@@ -907,10 +907,10 @@ class _Resolver:
             return None, None
         f = fold(np)
         lex = self.ctx.lex
-        if f in _PRONOUNS:
-            if _PRONOUNS[f] == "":
+        if np.lower() in _PRONOUNS:
+            if _PRONOUNS[np.lower()] == "":
                 return None, None  # "they": too often an unnamed group
-            return self._pronoun(_PRONOUNS[f], np, pos), None
+            return self._pronoun(_PRONOUNS[np.lower()], np, pos), None
         words = f.split()
         if words and words[-1] in lex.unnamed:
             return None, None

@@ -641,3 +641,10 @@ def test_attribution_in_the_middle_of_reported_speech(text, language):
     s = only(text, language=language)
     assert (s["kind"], s["speaker"]) == ("indirect", "Sergey Lavrov")
     assert s["quote"] == text.rstrip(".")
+
+
+def test_spanish_pronouns():
+    text = (
+        "Zajárova habló con Lavrov. Ella afirmó que Washington miente. Él dijo que no hay diálogo."
+    )
+    assert [r[1] for r in rows(text, "es")] == ["Maria Zakharova", "Sergey Lavrov"]
