@@ -524,7 +524,7 @@ def find_dates(
     # Run the full patterns only around words that can anchor a date (fast on long texts).
     segments: list[list[Any]] = []
     for a in _ANCHOR.finditer(text):
-        lo, hi = max(0, a.start() - 45), min(len(text), a.end() + 30)
+        lo, hi = max(0, a.start() - 28), min(len(text), a.end() + 26)
         kinds = _ANCHOR_KINDS[a.lastgroup or "num"]
         if segments and lo <= segments[-1][1]:
             segments[-1][1] = hi
