@@ -765,7 +765,7 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
         if not m:
             continue
         role, name = split_mention(m.group("np"))
-        if not name or not role:
+        if not name or not role or re.match(r"(?:who|which|que|quien)\b", role):
             continue
         if not any(
             fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in role.split()
