@@ -125,7 +125,8 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?i:(?P<mod>in|since|by|until|till|through|from|to|of|during|before|after|early|"
-            r"late|mid|end of|start of|beginning of|the end of))[\s-]+" + _YEAR
+            r"late|mid|end of|start of|beginning of|the end of|(?:spring|summer|autumn|fall|"
+            r"winter)(?: of)?))[\s-]+" + _YEAR
         ),
         "year",
     ),
@@ -198,7 +199,8 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?P<mod>en|desde|hasta|de|del|durante|antes de|después de|despues de|a "
-            r"(?:fines|finales|principios|mediados) de)\s+(?:el\s+año\s+)?" + _YEAR,
+            r"(?:fines|finales|principios|mediados) de|(?:primavera|verano|otoño|invierno)"
+            r"(?: de)?)\s+(?:el\s+año\s+)?" + _YEAR,
             _I,
         ),
         "year",

@@ -48,6 +48,7 @@ def value(text: str, published: dt.date | None, language: str = "en") -> tuple[s
         ("The file is dated 2026-02-05.", None, ("2026-02-05", "day")),
         ("The deal was signed in 2010.", None, ("2010", "year")),
         ("Checks have stopped since 2020, officials say.", None, ("2020", "year")),
+        ("Talks stalled in the fall of 2022.", None, ("2022", "year")),
         # relative days and periods
         ("The statement came yesterday.", MONDAY, ("2022-12-04", "day")),
         ("The statement came today.", MONDAY, ("2022-12-05", "day")),
@@ -77,6 +78,8 @@ def test_english_forms(text: str, published: dt.date | None, expected: tuple[str
         ("La ley se aprobó el año pasado.", MONDAY, ("2021", "year")),
         ("En septiembre de 2025, el presidente habló.", MONDAY, ("2025-09", "month")),
         ("Las consultas se celebraron este año.", MONDAY, ("2022", "year")),
+        ("Las conversaciones se frenaron en el otoño de 2022.", None, ("2022", "year")),
+        ("Lo firmaron hace dos años.", MONDAY, ("2020", "year")),
     ],
 )
 def test_spanish_forms(text: str, published: dt.date | None, expected: tuple[str, str]) -> None:
