@@ -1085,6 +1085,8 @@ def find_events(
             action = "pause"
         if action == "withdraw" and mechs == ["inspections"]:
             action = "ban"  # "withdrew its facilities from inspections"
+        if action == "pause" and actor is None:
+            actor = _BOTH  # pauses (the pandemic) were mutual
         for mech in mechs:
             events.append(
                 {
