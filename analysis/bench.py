@@ -399,7 +399,8 @@ def _run(n: int, seed: int, out: Any, import_repeats: int) -> dict[str, Any]:
 
 def cli_bench(args: Any) -> int:
     """``python -m analysis bench [--articles N]``."""
-    n = getattr(args, "articles", None) or DEFAULT_ARTICLES
+    n = getattr(args, "articles", None)
+    n = DEFAULT_ARTICLES if n is None else n
     if n < 1:
         print("bench: --articles must be at least 1", file=sys.stderr)
         return 2

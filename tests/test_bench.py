@@ -92,3 +92,27 @@ def test_explorer_timing_uses_the_explorer_and_agrees_with_a_plain_pandas_filter
         counts.append(len(expected))
         assert len(explorer.apply_filters(**f)) == len(expected), f
     assert len(set(counts)) > 3  # the combinations really select different rows
+
+
+def test_bench_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "bench", "--articles", "30"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Benchmark on 30 synthetic articles" in done.stdout
+    assert "target < 30 s" in done.stdout and "Traceback" not in done.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "analysis", "bench", "--articles", "0"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert bad.returncode == 2 and "--articles must be at least 1" in bad.stderr

@@ -104,6 +104,7 @@ def test_store_holds_what_a_fresh_extraction_finds(tmp_path: Path) -> None:
     exp_statements, exp_events = extract(expected)
     pd.testing.assert_frame_equal(statements, exp_statements)
     pd.testing.assert_frame_equal(events, exp_events)
+    assert len(statements) > 30 and len(events) > 0  # the templates quote in most articles
     assert summary.statements == len(statements) and summary.events == len(events)
 
 
