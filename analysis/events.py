@@ -1142,7 +1142,9 @@ def _report_date(
             for d in usable
             if q.start <= d.start < q.end
             and d.precision == "day"
-            and (d.start - q.start < 40 or _REPORTING.search(text[d.start - 50 : d.end + 50]))
+            and (
+                d.start - q.start < 40 or _REPORTING.search(text[max(0, d.start - 50) : d.end + 50])
+            )
         ]
         if day:
             return day[-1]
