@@ -212,12 +212,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_USER_ERRORS = {"ArticleError", "RegistryError", "TreatyDataError", "ReportError", "StoreError"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except Exception as exc:
+        # Errors a user can cause (a bad registry row, a typo in a treaty CSV) carry a
+        # message that names the input and the fix: print it, not a traceback.
+        if type(exc).__name__ not in _USER_ERRORS:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

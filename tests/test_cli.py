@@ -58,3 +58,18 @@ def test_summary_prints_the_seed_title_date_outlet_and_word_count() -> None:
     assert out.returncode == 0, out.stderr
     assert "Russian Foreign Minister Lavrov" in out.stdout
     assert "2022-12-05" in out.stdout and "El American" in out.stdout and "327" in out.stdout
+
+
+def test_a_broken_treaty_table_is_reported_in_lines_not_a_traceback(tmp_path: Path) -> None:
+    import shutil
+
+    treaty = tmp_path / "treaty"
+    shutil.copytree(PROJECT_ROOT / "data" / "treaty", treaty)
+    events = treaty / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(lines[1].split(",")[0], "2022-13-01", 1)
+    events.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = run("check-data", str(treaty))
+    assert out.returncode == 1
+    assert "events.csv" in out.stdout + out.stderr and "2022-13-01" in out.stdout + out.stderr
+    assert "Traceback" not in out.stderr
