@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.events import extract_events, find_events, mechanisms_mentioned
 
@@ -505,3 +507,37 @@ def test_openness_and_meetings_held() -> None:
     assert find_events("The president held a press conference on Monday.", published=pub) == []
     es = "La sesión de la Comisión Consultiva Bilateral se celebrará en Ginebra el 10 de marzo."
     assert kinds(es, pub, "es") == [("bcc", "other", "2023-03-10")]
+
+
+PIECES = [
+    "Russia suspended inspections",
+    " on Monday",
+    " in August",
+    ", and",
+    " the treaty expired",
+    " if the US",
+    " could",
+    " not",
+    "\n\n",
+    "• ",
+    '"',
+    " said that",
+    " the BCC session was postponed",
+    " until February 5, 2026",
+    " Moscú aplazó la reunión",
+    " el 5 de febrero",
+    ".",
+    " 1,550 warheads",
+    " Nov. 29",
+    " ready to extend",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25), st.sampled_from(["en", "es"]))
+def test_any_text_gives_well_formed_events(pieces: list[str], language: str) -> None:
+    text = "".join(pieces)
+    for ev in find_events(text, published=MONDAY, language=language):
+        assert text[ev["start"] : ev["end"]] == ev["evidence"]
+        assert ev["date_precision"] in ("day", "month", "year", "unknown")
+        assert (ev["date"] is None) == (ev["date_precision"] == "unknown")
