@@ -89,13 +89,14 @@ def highlight(text: str | None, needle: str | None) -> str:
     return "".join(parts)
 
 
-def safe_link(url: Any, label: str) -> str:
+def safe_link(url: Any, label: str, tooltip: str | None = None) -> str:
     """An <a> to ``url`` (http/https only) with the escaped ``label``; plain text otherwise."""
     text = html.escape(label)
+    hover = f' title="{html.escape(tooltip, quote=True)}"' if tooltip else ""
     if isinstance(url, str) and re.match(r"^https?://", url.strip(), re.I):
         href = html.escape(url.strip(), quote=True)
-        return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{text}</a>'
-    return text
+        return f'<a href="{href}" target="_blank" rel="noopener noreferrer"{hover}>{text}</a>'
+    return f"<span{hover}>{text}</span>" if hover else text
 
 
 def _message(text: str, ok: bool) -> str:
@@ -654,7 +655,9 @@ def _results_table(rows: pd.DataFrame, needle: str, first: int = 1) -> str:
             who += f'<br><small style="color:#555">{html.escape(extra)}</small>'
         title = r["title"] if _present(r["title"]) else r["article_id"]
         outlet = (
-            f" <small>({html.escape(str(r['outlet']))})</small>" if _present(r["outlet"]) else ""
+            f'<br><small style="color:#555">{html.escape(str(r["outlet"]))}</small>'
+            if _present(r["outlet"])
+            else ""
         )
         body.append(
             "<tr>"
@@ -663,8 +666,8 @@ def _results_table(rows: pd.DataFrame, needle: str, first: int = 1) -> str:
             f'<td style="{_CELL};min-width:110px">{who}</td>'
             f'<td style="{_CELL}">{html.escape(str(r["kind"]) if _present(r["kind"]) else "")}</td>'
             f'<td style="{_CELL}">{highlight(r["quote"], needle)}</td>'
-            f'<td style="{_CELL};min-width:120px;max-width:260px">'
-            f"{safe_link(r['url'], str(title))}{outlet}</td>"
+            f'<td style="{_CELL};min-width:120px;max-width:240px">'
+            f"{safe_link(r['url'], _first_line(str(title), 60), str(title))}{outlet}</td>"
             "</tr>"
         )
     return (

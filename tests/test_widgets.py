@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import http.server
 import threading
 from pathlib import Path
@@ -206,6 +207,16 @@ def test_hostile_text_is_escaped_everywhere(explorer):
     assert "javascript:" not in explorer.table.value
     assert "javascript:" not in explorer.detail.value
     assert "Briefing &lt;img src=x onerror=alert(1)&gt;" in explorer.detail.value
+    assert 'title="Briefing &lt;img src=x onerror=alert(1)&gt;"' in explorer.table.value
+
+
+def test_long_titles_are_shortened_in_the_table_with_the_full_title_on_hover(frames):
+    statements, articles = frames
+    long_title = "A very long headline " * 6 + '"quoted" end'
+    ex = StatementExplorer(statements, articles.assign(title=long_title))
+    assert long_title not in ex.table.value
+    assert html.escape(long_title[:40]) in ex.table.value and "…" in ex.table.value
+    assert f'title="{html.escape(long_title, quote=True)}"' in ex.table.value
 
 
 def test_highlight_never_breaks_entities():
