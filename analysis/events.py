@@ -812,9 +812,10 @@ def _dedup_spans(cands: list[_Cand]) -> list[_Cand]:
 # --------------------------------------------------------------------------- dates
 
 
-def _date_for(
-    text: str, cand: _Cand, ev_lo: int, ev_hi: int, dates: list[DateMention]
-) -> DateMention | None:
+def _date_for(text: str, cand: _Cand, zone_hi: int, dates: list[DateMention]) -> DateMention | None:
+    """The date expression of the trigger's sentence that dates the event: one in its own
+    clause (up to ``zone_hi``) or fronted before all of it, else the nearest, skipping
+    dates that belong to another clause or another event."""
     ss, se = cand.sent
     clause_lo = ss
     for m in re.finditer(r"[,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])", text[ss : cand.start]):
@@ -830,7 +831,7 @@ def _date_for(
             and d.end <= clause_lo  # not "On Monday, he said that ..."
             and not re.search(r"(?<![\w-])(?:that|que)(?![\w-])", text[d.end : cand.start])
         )
-        penalty = 0 if clause_lo <= d.start < ev_hi or fronted else 1
+        penalty = 0 if clause_lo <= d.start < zone_hi or fronted else 1
         lo, hi = (d.end, cand.start) if d.end <= cand.start else (cand.end, d.start)
         between = text[lo:hi]
         exact = _EXACT_OFFSET.search(between) if d.end <= cand.start else None
@@ -914,6 +915,192 @@ def _actor_compatible(a: str | None, b: str | None) -> bool:
     return a == _BOTH or b == _BOTH
 
 
+@dataclass
+class _Doc:
+    """One article as the finder sees it: text, lexicon, dates, layout and context."""
+
+    text: str
+    lex: _Lexicon
+    dates: list[DateMention]
+    paras: list[_Para]
+    pub: dt.date | None
+    title: str | None
+    has_bcc: bool  # the article speaks of the BCC: "the meeting" is one of its sessions
+    default_treaty: str | None  # the treaty the article speaks of most
+    lede: int  # index of the lead paragraph
+
+
+def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None:
+    """Who acts: the agent of a passive ("by Moscow"), the word just before the trigger
+    ("Moscow's decision to", "Russia unilaterally"), else the clause's first actor."""
+    ss = c.sent[0]
+    actor = None
+    if c.voice == "passive":
+        by = re.search(r"\b(?:by|por)\s+(.{0,80})", doc.text[c.end : right_hi])
+        if by:
+            agents = {a for rx, a in doc.lex.actors if rx.search(by.group(1))}
+            if {"Russia", "United States"} <= agents:
+                actor = _BOTH
+            elif agents:
+                actor = _actor_in(doc.lex, by.group(1), last=False)
+    appositive = c.voice == "passive" and re.search(
+        r"(?:,|\by|\band)\s*$", doc.text[max(ss, c.start - 6) : c.start]
+    )
+    if actor is None and not appositive:
+        before = doc.text[clause_lo : c.start]
+        # "Moscow's decision to", "the Russian decision to", "Russia unilaterally"
+        near = _actor_span(doc.lex, before)
+        if near and len(_WORD.findall(before[near[1] :])) <= 2:
+            actor = near[0]
+        if actor is None and _PRONOUN.search(before):
+            actor = _actor_in(doc.lex, doc.text[ss : c.start], last=False)
+        if actor is None:
+            actor = _actor_in(doc.lex, before, last=False) or _actor_in(
+                doc.lex, doc.text[ss : c.start], last=False
+            )
+    return actor
+
+
+def _evidence_and_date(
+    doc: _Doc, c: _Cand, clause_lo: int, right_hi: int, used: tuple[int, int]
+) -> tuple[int, int, DateMention | None]:
+    """The evidence span (the clause, from its start to the end of what it is about) and
+    the date the sentence gives the event."""
+    se = c.sent[1]
+    ev_lo = min(clause_lo, used[0], c.start)
+    if used[1] <= c.start and c.start - used[0] > 60:
+        # the mechanism is the subject ("the pact expires"): start near its first mention
+        hits = doc.lex.mechanism_hits(doc.text[used[0] : used[1]])
+        first = used[0] + hits[0][0] if hits else ev_lo
+        words = list(re.finditer(r"\S+", doc.text[max(used[0], first - 30) : first]))
+        ev_lo = max(used[0], first - 30) + words[-2].start() if len(words) >= 2 else first
+    if c.start - ev_lo > 140:
+        ev_lo = doc.text.find(" ", c.start - 140, c.start) + 1
+    ev_hi = max(c.end, right_hi if used[0] >= c.start else c.end, used[1])
+    ev_hi = min(ev_hi, se)
+    date = _date_for(doc.text, c, max(ev_hi, right_hi), doc.dates)
+    if date is not None and c.end <= date.start and date.end <= max(right_hi, ev_hi):
+        ev_hi = max(ev_hi, date.end)
+    evidence = doc.text[ev_lo:ev_hi]
+    stripped = evidence.strip(" \t\n,;:—–-\"“”'’«»()•")
+    if re.search(r"[a-z0-9]\.$", stripped):  # the sentence's full stop, not "U.S."
+        stripped = stripped[:-1]
+    ev_lo += evidence.find(stripped)
+    ev_hi = ev_lo + len(stripped)
+    return ev_lo, ev_hi, date
+
+
+def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
+    """The event(s) one trigger reports: mechanism, evidence, actor, treaty and date."""
+    out: list[dict[str, Any]] = []
+    ss, se = c.sent
+    clause_lo = _clause_start(doc.text, ss, c.start)
+    right_hi = _right_end(doc.text, c.end, se)
+    left = (clause_lo, c.start)
+    right = (c.end, right_hi)
+    if c.mech_window is not None:
+        windows = [c.mech_window]
+    elif c.voice == "passive" or c.action in _INTRANSITIVE:
+        windows = [left, (ss, c.start), right]
+    else:
+        windows = [right, left]
+    if c.action == "propose":
+        # "made the offer last month, saying Russia would observe the limits"
+        windows.append((c.end, se))
+    if c.action == "sign" and _LAW.match(doc.text[c.end : right_hi]):
+        # "signed the law suspending the treaty": the law's content is the event
+        inner = doc.lex.trigger_re.search(doc.text, c.end, right_hi)
+        act = _action_of(doc.lex, inner.group(0)) if inner else None
+        if inner is None or act is None:
+            return []
+        c.action = act
+        c.mech_window = (inner.end(), right_hi)
+        windows = [c.mech_window]
+    if c.action == "other":
+        # "hold meetings", "ruled out talks": the meeting must be the object; "the
+        # session will be held", "the talks took place": the subject
+        subject_side = c.voice == "passive" or c.action_form == "intransitive"
+        near = (
+            " ".join(_WORD.findall(doc.text[max(clause_lo, c.start - 80) : c.start])[-6:])
+            if subject_side
+            else " ".join(_WORD.findall(doc.text[c.end : c.end + 60])[:6])
+        )
+        if not any(mech == "meeting" and rx.search(near) for rx, mech in doc.lex.mechanisms):
+            return []
+        windows = [left, (ss, c.start)] if subject_side else [right]
+    mechs: list[str] = []
+    used = right
+    for lo, hi in windows:
+        mechs = _mechanisms(doc.lex, doc.text[lo:hi], doc.has_bcc)
+        if mechs:
+            used = (lo, hi)
+            break
+    if c.mechanism_hint:
+        mechs = [c.mechanism_hint]
+    if c.action in ("expire", "enter_into_force", "sign") and mechs:
+        mechs = ["treaty"]  # only treaties expire, enter into force or are signed
+    if not mechs:
+        return []
+
+    ev_lo, ev_hi, date = _evidence_and_date(doc, c, clause_lo, right_hi, used)
+    evidence = doc.text[ev_lo:ev_hi]
+
+    actor = _actor_for(doc, c, clause_lo, right_hi)
+    if c.action in ("expire", "enter_into_force") or (
+        c.action in ("extend", "sign") and actor in (None, _BOTH)
+    ):
+        actor = _BOTH
+
+    # treaty
+    treaty = _treaty_in(doc.lex, doc.text[ss:se])
+    if treaty is None and any(m != "strategic_dialogue" for m in mechs):
+        treaty = doc.default_treaty
+
+    # date
+    headline = _is_headline(doc.text, doc.paras[c.para], doc.title)
+    if (
+        date is None
+        and not headline
+        and (c.tense in ("present", "perfect", "future", "propose") or c.para == doc.lede)
+    ):
+        date = _report_date(doc.text, c, doc.paras, doc.dates, doc.pub)
+        c.date_source = "report" if date is not None else None
+    until = next(
+        (
+            d
+            for d in doc.dates
+            if d.role == "until" and c.end <= d.start < max(right_hi, ev_hi) + 40 and d.end <= se
+        ),
+        None,
+    )
+
+    action = c.action
+    if action == "suspend" and _COVID.search(doc.text[ss:se]):
+        action = "pause"
+    if action == "withdraw" and mechs == ["inspections"]:
+        action = "ban"  # "withdrew its facilities from inspections"
+    if action == "pause" and actor is None:
+        actor = _BOTH  # pauses (the pandemic) were mutual
+    for mech in mechs:
+        out.append(
+            {
+                "date": date.value if date else None,
+                "date_precision": date.precision if date else "unknown",
+                "date_text": date.text if date else None,
+                "actor": actor,
+                "mechanism": mech,
+                "action": action,
+                "treaty": None if mech == "strategic_dialogue" else treaty,
+                "evidence": evidence,
+                "start": ev_lo,
+                "end": ev_hi,
+                "until": until.value if until else None,
+                "date_source": c.date_source if date else None,
+            }
+        )
+    return out
+
+
 def find_events(
     text: str,
     *,
@@ -951,159 +1138,8 @@ def find_events(
             cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, triggers))
     cands = _dedup_spans(cands)
 
-    events: list[dict[str, Any]] = []
-    for c in cands:
-        ss, se = c.sent
-        clause_lo = _clause_start(text, ss, c.start)
-        right_hi = _right_end(text, c.end, se)
-        left = (clause_lo, c.start)
-        right = (c.end, right_hi)
-        if c.mech_window is not None:
-            windows = [c.mech_window]
-        elif c.voice == "passive" or c.action in _INTRANSITIVE:
-            windows = [left, (ss, c.start), right]
-        else:
-            windows = [right, left]
-        if c.action == "propose":
-            # "made the offer last month, saying Russia would observe the limits"
-            windows.append((c.end, se))
-        if c.action == "sign" and _LAW.match(text[c.end : right_hi]):
-            # "signed the law suspending the treaty": the law's content is the event
-            inner = lex.trigger_re.search(text, c.end, right_hi)
-            act = _action_of(lex, inner.group(0)) if inner else None
-            if inner is None or act is None:
-                continue
-            c.action = act
-            c.mech_window = (inner.end(), right_hi)
-            windows = [c.mech_window]
-        if c.action == "other":
-            # "hold meetings", "ruled out talks": the meeting must be the object; "the
-            # session will be held", "the talks took place": the subject
-            subject_side = c.voice == "passive" or c.action_form == "intransitive"
-            near = (
-                " ".join(_WORD.findall(text[max(clause_lo, c.start - 80) : c.start])[-6:])
-                if subject_side
-                else " ".join(_WORD.findall(text[c.end : c.end + 60])[:6])
-            )
-            if not any(mech == "meeting" and rx.search(near) for rx, mech in lex.mechanisms):
-                continue
-            windows = [left, (ss, c.start)] if subject_side else [right]
-        mechs: list[str] = []
-        used = right
-        for lo, hi in windows:
-            mechs = _mechanisms(lex, text[lo:hi], has_bcc)
-            if mechs:
-                used = (lo, hi)
-                break
-        if c.mechanism_hint:
-            mechs = [c.mechanism_hint]
-        if c.action in ("expire", "enter_into_force", "sign") and mechs:
-            mechs = ["treaty"]  # only treaties expire, enter into force or are signed
-        if not mechs:
-            continue
-
-        # evidence: the clause, from its start to the end of what it is about
-        ev_lo = min(clause_lo, used[0], c.start)
-        if used[1] <= c.start and c.start - used[0] > 60:
-            # the mechanism is the subject ("the pact expires"): start near its first mention
-            hits = lex.mechanism_hits(text[used[0] : used[1]])
-            first = used[0] + hits[0][0] if hits else ev_lo
-            words = list(re.finditer(r"\S+", text[max(used[0], first - 30) : first]))
-            ev_lo = max(used[0], first - 30) + words[-2].start() if len(words) >= 2 else first
-        if c.start - ev_lo > 140:
-            ev_lo = text.find(" ", c.start - 140, c.start) + 1
-        ev_hi = max(c.end, right_hi if used[0] >= c.start else c.end, used[1])
-        ev_hi = min(ev_hi, se)
-        date = _date_for(text, c, ev_lo, max(ev_hi, right_hi), dates)
-        if date is not None and c.end <= date.start and date.end <= max(right_hi, ev_hi):
-            ev_hi = max(ev_hi, date.end)
-        evidence = text[ev_lo:ev_hi]
-        stripped = evidence.strip(" \t\n,;:—–-\"“”'’«»()•")
-        if re.search(r"[a-z0-9]\.$", stripped):  # the sentence's full stop, not "U.S."
-            stripped = stripped[:-1]
-        ev_lo += evidence.find(stripped)
-        ev_hi = ev_lo + len(stripped)
-        evidence = text[ev_lo:ev_hi]
-
-        # actor
-        actor = None
-        if c.voice == "passive":
-            by = re.search(r"\b(?:by|por)\s+(.{0,80})", text[c.end : right_hi])
-            if by:
-                agents = {a for rx, a in lex.actors if rx.search(by.group(1))}
-                if {"Russia", "United States"} <= agents:
-                    actor = _BOTH
-                elif agents:
-                    actor = _actor_in(lex, by.group(1), last=False)
-        appositive = c.voice == "passive" and re.search(
-            r"(?:,|\by|\band)\s*$", text[max(ss, c.start - 6) : c.start]
-        )
-        if actor is None and not appositive:
-            before = text[clause_lo : c.start]
-            # "Moscow's decision to", "the Russian decision to", "Russia unilaterally"
-            near = _actor_span(lex, before)
-            if near and len(_WORD.findall(before[near[1] :])) <= 2:
-                actor = near[0]
-            if actor is None and _PRONOUN.search(before):
-                actor = _actor_in(lex, text[ss : c.start], last=False)
-            if actor is None:
-                actor = _actor_in(lex, before, last=False) or _actor_in(
-                    lex, text[ss : c.start], last=False
-                )
-        if c.action in ("expire", "enter_into_force") or (
-            c.action in ("extend", "sign") and actor in (None, _BOTH)
-        ):
-            actor = _BOTH
-
-        # treaty
-        treaty = _treaty_in(lex, text[ss:se])
-        if treaty is None and any(m != "strategic_dialogue" for m in mechs):
-            treaty = default_treaty
-
-        # date
-        headline = _is_headline(text, paras[c.para], title)
-        if (
-            date is None
-            and not headline
-            and (c.tense in ("present", "perfect", "future", "propose") or c.para == lede)
-        ):
-            date = _report_date(text, c, paras, dates, pub)
-            c.date_source = "report" if date is not None else None
-        until = next(
-            (
-                d
-                for d in dates
-                if d.role == "until"
-                and c.end <= d.start < max(right_hi, ev_hi) + 40
-                and d.end <= se
-            ),
-            None,
-        )
-
-        action = c.action
-        if action == "suspend" and _COVID.search(text[ss:se]):
-            action = "pause"
-        if action == "withdraw" and mechs == ["inspections"]:
-            action = "ban"  # "withdrew its facilities from inspections"
-        if action == "pause" and actor is None:
-            actor = _BOTH  # pauses (the pandemic) were mutual
-        for mech in mechs:
-            events.append(
-                {
-                    "date": date.value if date else None,
-                    "date_precision": date.precision if date else "unknown",
-                    "date_text": date.text if date else None,
-                    "actor": actor,
-                    "mechanism": mech,
-                    "action": action,
-                    "treaty": None if mech == "strategic_dialogue" else treaty,
-                    "evidence": evidence,
-                    "start": ev_lo,
-                    "end": ev_hi,
-                    "until": until.value if until else None,
-                    "date_source": c.date_source if date else None,
-                }
-            )
+    doc = _Doc(text, lex, dates, paras, pub, title, has_bcc, default_treaty, lede)
+    events = [ev for c in cands for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty))
     return _merge(events)
 
