@@ -620,3 +620,52 @@ def test_a_scheduler_without_workers_is_one_clear_error(
             scheduler=cluster.scheduler_address,
             progress=False,
         )
+
+
+_PAGE = """<!doctype html><html><head><title>Envoys agree to meet again</title>
+<meta property="og:title" content="Envoys agree to meet again"></head><body>
+<nav>Home | World | Subscribe</nav><article><h1>Envoys agree to meet again</h1>
+<p>The two delegations met for three hours on Tuesday and agreed to meet again in the spring,
+officials on both sides said after the talks ended late in the evening.</p>
+<p>\u201cWe are ready to resume inspections as soon as the other side is,\u201d the head of one
+delegation told reporters outside the building after the session.</p>
+<p>The consultative commission last met in 2021, and neither side gave a date for its next
+session, which diplomats said would depend on the outcome of further contacts.</p>
+</article><footer>All rights reserved</footer></body></html>"""
+
+
+def test_a_url_is_fetched_again_but_not_extracted_again(
+    tmp_path: Path, fake_extractor: list[str]
+) -> None:
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            hits.append(self.path)
+            body = _PAGE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/envoys"
+    try:
+        first = ingest([url], store_dir=tmp_path / "s", progress=False)
+        second = ingest([url], store_dir=tmp_path / "s", progress=False)
+    finally:
+        httpd.shutdown()
+    assert (first.loaded, first.failed) == (1, [])
+    assert (second.loaded, second.unchanged) == (0, 1)
+    assert hits == ["/envoys", "/envoys"] and len(fake_extractor) == 1
+    articles, statements, _ = load_store(tmp_path / "s")
+    assert list(articles["source"]) == [url]
+    assert "We are ready to resume inspections" in statements["quote"].iloc[0]
