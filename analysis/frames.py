@@ -53,6 +53,8 @@ EVENT_COLUMNS: list[str] = [
     "evidence",
     "start",
     "end",
+    "until",  # str | None: the end date an event states ("extended until 2026-02-05")
+    "date_source",  # "text" (the clause states the date) or "report" (the report's own day)
 ]
 
 MECHANISMS: list[str] = [
