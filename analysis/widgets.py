@@ -641,7 +641,7 @@ def _results_table(rows: pd.DataFrame, needle: str, first: int = 1) -> str:
         return "<p><i>No statement matches these filters.</i></p>"
     head = "".join(
         f'<th style="{_CELL};background:#f3f3f3">{h}</th>'
-        for h in ("#", "Date", "Speaker", "Kind", "Quote", "Article")
+        for h in ("#", "Published", "Speaker", "Kind", "Quote", "Article")
     )
     body = []
     for i, (_, r) in enumerate(rows.iterrows()):
@@ -655,19 +655,20 @@ def _results_table(rows: pd.DataFrame, needle: str, first: int = 1) -> str:
             who += f'<br><small style="color:#555">{html.escape(extra)}</small>'
         title = r["title"] if _present(r["title"]) else r["article_id"]
         outlet = (
-            f'<br><small style="color:#555">{html.escape(str(r["outlet"]))}</small>'
+            f'<br><small style="color:#555">{html.escape(_first_line(str(r["outlet"]), 24))}'
+            "</small>"
             if _present(r["outlet"])
             else ""
         )
         body.append(
             "<tr>"
             f'<td style="{_CELL};color:#777">{first + i}</td>'
-            f'<td style="{_CELL};white-space:nowrap">{_fmt_date(r["published"])}</td>'
+            f'<td style="{_CELL};white-space:nowrap">{_fmt_date(r["published"])}{outlet}</td>'
             f'<td style="{_CELL};min-width:110px">{who}</td>'
             f'<td style="{_CELL}">{html.escape(str(r["kind"]) if _present(r["kind"]) else "")}</td>'
             f'<td style="{_CELL}">{highlight(r["quote"], needle)}</td>'
             f'<td style="{_CELL};min-width:120px;max-width:240px">'
-            f"{safe_link(r['url'], _first_line(str(title), 60), str(title))}{outlet}</td>"
+            f"{safe_link(r['url'], _first_line(str(title), 50), str(title))}</td>"
             "</tr>"
         )
     return (

@@ -176,7 +176,7 @@ def test_pick_a_speaker_in_notebook_3(lab: str, tmp_path: Path) -> None:
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": 1100})
+            page = browser.new_page(viewport={"width": 1500, "height": 1500})
             page.set_default_timeout(60_000)
             page.goto(f"{lab}/lab/tree/{NOTEBOOK}?token={TOKEN}")
             page.wait_for_selector(".jp-Notebook", timeout=90_000)
