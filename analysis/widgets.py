@@ -576,7 +576,14 @@ class StatementExplorer:
         self.detail.value = _detail_html(st, art)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        """The live widget, plus a static snapshot (summary and first page) for saved notebooks."""
+        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle["text/plain"] = (
+            f"StatementExplorer: {len(self._hits)} of {len(self.statements)} statements "
+            "(run the notebook in JupyterLab to filter them)"
+        )
+        bundle["text/html"] = f"<p>{self.summary.value}</p>{self.table.value}"
+        return bundle
 
 
 class _RowSelect(W.Dropdown):

@@ -524,3 +524,12 @@ def test_timeline_offers_mechanisms_of_newly_added_events(treaty):
     tl.update(events=added)
     assert list(tl.mechanism_boxes) == ["inspections", "bcc"]
     assert len(tl.mechanism_row.children) == 2 and tl.figure is not before
+
+
+def test_saved_notebooks_get_a_static_snapshot_of_the_explorer(explorer):
+    explorer.apply_filters(speakers=["Maria Speaker"])
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "1 of 25 statements" in bundle["text/plain"]
+    assert "&lt;img src=x onerror=alert(1)&gt; is not a treaty" in bundle["text/html"]
+    assert "<img" not in bundle["text/html"]
