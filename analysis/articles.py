@@ -516,6 +516,15 @@ def articles_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     return df
 
 
+def summary_table(articles: pd.DataFrame) -> str:
+    """A plain-text table of the articles: title, date, outlet, language, words."""
+    table = articles[["title", "published", "outlet", "language", "n_words"]].copy()
+    table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("(no date)")
+    table = table.fillna("")
+    table["title"] = table["title"].map(lambda t: t if len(t) <= 100 else t[:97] + "...")
+    return table.to_string(index=False)
+
+
 def load_articles(*sources: str | Path) -> pd.DataFrame:
     """One row per article from files, folders, globs and URLs; bad inputs go to attrs["errors"].
 

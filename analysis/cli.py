@@ -97,19 +97,14 @@ def _print_readable(rows: list[dict[str, Any]]) -> None:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     """Print a table of the loaded articles."""
-    from analysis.articles import load_articles
+    from analysis.articles import load_articles, summary_table
 
     articles = load_articles(*args.articles)
     _report_errors(articles.attrs.get("errors", []))
     if articles.empty:
         print("no articles loaded; put .txt or .html files in data/articles/", file=sys.stderr)
         return 1
-    table = articles[["title", "published", "outlet", "language", "n_words"]].copy()
-    table["published"] = table["published"].dt.strftime("%Y-%m-%d")
-    import pandas as pd
-
-    with pd.option_context("display.max_colwidth", 70, "display.width", 160):
-        print(table.to_string(index=False))
+    print(summary_table(articles))
     return 1 if articles.attrs.get("errors") else 0
 
 
@@ -221,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except BrokenPipeError:  # output piped into `head`
+        return 0
     except Exception as exc:
         # Errors a user can cause (a bad registry row, a typo in a treaty CSV) carry a
         # message that names the input and the fix: print it, not a traceback.
@@ -231,5 +228,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0

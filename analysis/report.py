@@ -827,12 +827,21 @@ def cli_report(args: Any) -> int:
             file=sys.stderr,
         )
         return 1
+    from analysis.articles import summary_table
+
+    print(summary_table(articles))
     brief = make_brief(articles)
     for note in brief.notes:
         print(f"warning: {note}", file=sys.stderr)
+    print(f"\n{brief.statements_total} statements, {brief.events_total} events found.")
     written = list(write_brief(brief, out, formats).values())
     for chart in brief.charts:
         written += save_chart(chart.figure, chart.name, directory=out / "figures")
+    print("Wrote:")
     for path in written:
-        print(path)
+        try:
+            shown = path.resolve().relative_to(Path.cwd())
+        except ValueError:
+            shown = path
+        print(f"  {shown}")
     return 0

@@ -73,3 +73,13 @@ def test_a_broken_treaty_table_is_reported_in_lines_not_a_traceback(tmp_path: Pa
     assert out.returncode == 1
     assert "events.csv" in out.stdout + out.stderr and "2022-13-01" in out.stdout + out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_report_prints_the_articles_at_a_glance_then_what_it_wrote(tmp_path: Path) -> None:
+    out = run("report", "--out", str(tmp_path), "--formats", "html")
+    assert out.returncode == 0, out.stderr
+    head, _, tail = out.stdout.partition("Wrote:")
+    assert "Russian Foreign Minister Lavrov: Freezing of Strategic Dialogue" in head
+    assert "2022-12-05" in head and "El American" in head and "327" in head
+    assert "brief.html" in tail and "timeline.png" in tail
+    assert (tmp_path / "brief.html").is_file()
