@@ -60,6 +60,11 @@ ROLE_WORDS = _wordset(
     """
 )
 
+#: Countries whose names put the family name first ("Mao Ning" -> "Mao").
+FAMILY_NAME_FIRST = frozenset(
+    {"China", "Taiwan", "Japan", "North Korea", "South Korea", "Korea", "Vietnam"}
+)
+
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 
 
@@ -149,9 +154,13 @@ class Registry:
                     key = _tokens_key(n)
                     if key:
                         self.by_alias.setdefault(key, sp)
-                        bucket = self.by_surname.setdefault(key[-1], [])
-                        if sp not in bucket:
-                            bucket.append(sp)
+                        surnames = [key[-1]]
+                        if sp.country in FAMILY_NAME_FIRST and len(key) > 1:
+                            surnames.append(key[0])  # "Mao Ning" is "Mao" on second mention
+                        for sn in surnames:
+                            bucket = self.by_surname.setdefault(sn, [])
+                            if sp not in bucket:
+                                bucket.append(sp)
             else:
                 for n in names:
                     f = _strip_article(fold(n))
@@ -260,8 +269,9 @@ def _is_name_word(word: str) -> bool:
     w = word.strip(".,")
     if not w or not w[0].isupper():
         return False
-    if fold(w) in ROLE_WORDS:
-        return False
+    f = fold(w)
+    if f in ROLE_WORDS or (" " in f and all(p in ROLE_WORDS for p in f.split())):
+        return False  # "Secretary-General", "Vice-President"
     return not (w.endswith("'s") or w.endswith("’s"))
 
 

@@ -539,6 +539,10 @@ _DATELINE_RE = re.compile(
     r"\s*[.,]?\s*"
     r"(?:(?:\([^)]{1,80}\)|/[A-Za-z\- ]{2,20}/)\s*(?:\.-|[-–—]+|\.)?|(?:\.-|[-–—]+))\s*"
 )
+_BARE_CONJ_RE = re.compile(
+    r"\s+(?:but|and|yet|pero|y|e)\s+(?:(?:also|then|later|too|también|luego)\s+)?",
+    re.IGNORECASE,
+)
 _CONJ_RE = re.compile(
     r"(?:,|;)\s*(?:but|and|while|whereas|although|pero|y|mientras|aunque)\s+", re.IGNORECASE
 )
@@ -620,6 +624,9 @@ _PASSIVE_THAT_RE = re.compile(
     r"\b(?:was|were|has been|had been|fue)\s+(?P<cue>informed|told|notified|assured|informado)\s+"
     r"(?:by|por)\s+(?P<np>.+?)\s+(?:that|de que|que)\s+",
     re.IGNORECASE,
+)
+_NP_PREP_RE = re.compile(
+    r"^(?P<head>[^,]+?)\s+(?:of|in|at|from|for|de|del|en)\s+(?P<tail>(?:the|el|la)\s+.+|[A-Z].+)$"
 )
 _HEAD_COLON_RE = re.compile(r"^(?P<np>[^:]{2,70}?):\s+(?P<q>\S.+)$")
 _TAIL_COLON_RE = re.compile(r"^(?P<q>.+?\S):\s+(?P<np>[^:]{2,60})$")
@@ -760,6 +767,11 @@ _INTERRUPT_RE = re.compile(
 def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
     """ "el presidente ruso, Vladimir Putin," or "Thomas Countryman, a former official," before a
     verb: (offset, phrase)."""
+    m = _INTERRUPT_RE.search(s)
+    if m:  # "X, speaking in Brussels, said": the interruption is not an appositive role
+        inner = _scan_np_left(m.group("np") + " ", lex)
+        if inner is not None:
+            return m.start("np") + inner[0], inner[1]
     for rx in (_APPOS_NAME_ROLE_RE, _APPOS_ROLE_NAME_RE):
         m = rx.search(s)
         if not m:
@@ -778,11 +790,6 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
         if lead:
             start, np = start + lead.end(), np[lead.end() :]
         return start, np
-    m = _INTERRUPT_RE.search(s)
-    if m:
-        inner = _scan_np_left(m.group("np") + " ", lex)
-        if inner is not None:
-            return m.start("np") + inner[0], inner[1]
     return None
 
 
@@ -917,6 +924,26 @@ class _Resolver:
         last = np.split()[-1]
         if last[:1].islower() and re.search(r"[^s]s$", last) and fold(last) not in ROLE_WORDS:
             return None, None  # a plural group: "independent researchers", "los analistas"
+        if "," in np:
+            role_part, name = split_mention(np)
+            if name and role_part and np.startswith(name) and "," not in name:
+                # "Heather Williams, a nuclear expert at CSIS in Washington"
+                return self._person(self._trim_name(name), role_part, np, pos), None
+        pm = _NP_PREP_RE.match(np)
+        if pm is not None:
+            head = pm.group("head")
+            hw = fold(head).split()
+            if hw and hw[-1] in lex.unnamed:
+                return None, None  # "Officials in Paris", "Sources at the ministry"
+            role_part, name = split_mention(head)
+            if (
+                not role_part
+                and len(name.split()) >= 2
+                and not any(fold(w) in _ORG_WORDS or fold(w) in _NON_NAMES for w in name.split())
+                and self.reg.organisation(name) is None
+            ):
+                # "Andrey Baklitskiy of the UN Institute for Disarmament Research"
+                return self._person(name, pm.group("tail"), np, pos), None
         # institution / country named by the whole phrase or its tail
         toks = np.split()
         role_head = False
@@ -954,6 +981,8 @@ class _Resolver:
                 if role_head:
                     break
         role_part, name = ("", "") if role_head else split_mention(np)
+        if name:
+            name = self._trim_name(name)
         if name and not all(fold(w) in _NON_NAMES for w in name.split()):
             if any(fold(w) in _ORG_WORDS for w in name.split()):
                 return None, None
@@ -976,6 +1005,23 @@ class _Resolver:
         if ent is None:
             return None, (entry, np, pos, fallback)
         return ent.as_fields(np), None
+
+    def _trim_name(self, name: str) -> str:
+        """A name run without the institution or country glued before it: "Council Dmitry
+        Medvedev", "United States Anatoly Antonov" -> the person's name."""
+        words = name.split()
+        if len(words) < 2:
+            return name
+        for k in range(len(words) - 1):
+            if self.reg.person(" ".join(words[k:])) is not None:
+                return " ".join(words[k:])
+        for k in range(len(words) - 2, 0, -1):
+            prefix = words[:k]
+            if all(fold(w) in _ORG_WORDS for w in prefix) or self.reg.organisation(
+                " ".join(prefix)
+            ):
+                return " ".join(words[k:])
+        return name
 
     def _role_entry(self, f: str) -> RoleNoun | None:
         for entry in self.ctx.lex.role_nouns:
@@ -1091,6 +1137,15 @@ class _Resolver:
                 and (best is None or len(ent.name.split()) > len(best.name.split()))
             ):
                 best = ent
+        if best is None and len(name.split()) == 1:
+            # family name first ("Lin Jian" ... "Lin said"): the first word of a fuller name
+            for ent in self._entities():
+                if (
+                    ent.kind == "person"
+                    and len(ent.name.split()) == 2
+                    and name_key(ent.name.split()[0]) == key
+                ):
+                    best = ent
         if best is not None:
             fields = best.as_fields(np)
             if role_part and not fields["speaker_role"]:
@@ -1477,6 +1532,15 @@ class _Extractor:
         for cm in _CONJ_RE.finditer(m, ca, end):
             if _find_cues(self.ctx.lex, m, cm.end(), min(end, cm.end() + 90)):
                 return cm.start()
+        for cm in _BARE_CONJ_RE.finditer(m, ca, end):
+            # "... open to talks but stressed that ...": a second verb of the same subject
+            hit = _find_cues(self.ctx.lex, m, cm.end(), min(end, cm.end() + 30))
+            if (
+                hit
+                and hit[0].start() == cm.end()
+                and re.match(r"\s*(?:that|que)\b", m[hit[0].end() : end])
+            ):
+                return cm.start()
         return end
 
     # ------------------------------------------------------------------------------------
@@ -1617,7 +1681,14 @@ class _Extractor:
                         ce = self._clause_end(cm.end() + inv[1], b)
                         self._clause(speaker, pending, ca, ce, cue, sent)
                         return
-            if speaker is None and pending is None and re.search(r"\b(?:y|and|e)\s*$", left):
+            if (
+                speaker is None
+                and pending is None
+                and re.search(
+                    r"\b(?:y|and|e|but|yet|pero)(?:\s+(?:also|then|later|too|también|luego))?\s*$",
+                    left,
+                )
+            ):
                 # "X lamented ... and warned that ...": the sentence's subject goes on
                 d = _dateline_len(m[a : cm.start()])
                 head = _scan_np_right(m[a + d : cm.start()], ctx.lex)
@@ -1681,7 +1752,8 @@ class _Extractor:
             if quoted.group("obj"):
                 np = (quoted.start("obj"), quoted.group("obj"))
             else:
-                np = _scan_np_left(left[: quoted.start()], ctx.lex)
+                head = _AUX_TAIL_RE.sub("", left[: quoted.start()])
+                np = _appositive(head, ctx.lex) or _scan_np_left(head, ctx.lex)
             if np is None:
                 return
             speaker, pending = self.res.resolve(np[1], a + np[0])
