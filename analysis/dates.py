@@ -118,7 +118,11 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:(?i:(?P<mod>last|this|next|past|coming|early|late|mid|earlier|later|in|since|"
-            r"until|by|during|from|through|of))[\s-]+)?" + _EN_MON + r"(?:,?\s+" + _YEAR + r")?"
+            r"until|by|during|from|through|of))[\s-]+)?"
+            + _EN_MON
+            + r"(?:,?\s+"
+            + _YEAR
+            + r"|\s+(?:of\s+)?(?i:(?P<yrel>last|this|next|the previous|the following))\s+year)?"
         ),
         "month",
     ),
@@ -186,12 +190,14 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:(?P<mod>en|desde|hasta|durante|a (?:fines|finales|principios|mediados) de|"
-            r"(?:el|este|del) (?:pasado|próximo|proximo) (?:mes de )?|el mes de|este mes de|"
+            r"(?:el|este|del) (?:pasado|próximo|proximo)(?: mes de)?|el mes de|este mes de|"
             r"antes de|después de|despues de)\s+)?"
             + _ES_MON
             + r"(?:\s+(?:de|del)\s+"
             + _YEAR
-            + r")?(?:\s+(?P<mod2>pasado|próximo|proximo|que viene))?",
+            + r"|\s+(?:del|de este)\s+(?P<yrel>año pasado|pasado año|año anterior|año próximo|"
+            r"próximo año|año que viene|año)(?![\w-]))?(?:\s+(?P<mod2>pasado|próximo|proximo|"
+            r"que viene))?",
             _I,
         ),
         "month",
@@ -396,6 +402,12 @@ def _resolve(
             return None, "unknown"
         if g.get("year"):
             return f"{int(g['year']):04d}-{month:02d}", "month"
+        if g.get("yrel") and published is not None:
+            # "August of last year", "agosto del año pasado", "marzo de este año"
+            yrel = g["yrel"].lower()
+            step = -1 if re.search(r"last|previous|pasado|anterior", yrel) else 0
+            step = 1 if re.search(r"next|following|próximo|que viene", yrel) else step
+            return f"{published.year + step:04d}-{month:02d}", "month"
         mod = (g.get("mod") or "").lower()
         direction = _direction(mod) or _direction(g.get("mod2"))
         if "pasado" in mod:
@@ -416,7 +428,17 @@ def _resolve(
             year = py if month < pm else py - 1
         elif direction == "future":
             year = py if month > pm else py + 1
-        elif tense == "future" and mod not in ("since", "desde"):
+        elif (
+            tense == "future"
+            and mod not in ("since", "desde")
+            and (_shift_month(py, pm, FUTURE_HORIZON_DAYS // 30))
+            >= (
+                py if month >= pm else py + 1,
+                month,
+            )
+        ):
+            # a month ahead only within the horizon: "planned for November" in February is
+            # the November just past
             year = py if month >= pm else py + 1
         else:
             year = py if month <= pm else py - 1
@@ -430,6 +452,8 @@ def _resolve(
         if wd is None or published is None:
             return None, "unknown"
         direction = _direction(g.get("mod")) or _direction(g.get("mod2"))
+        if direction is None and (g.get("art") or "").lower() == "este":
+            direction = "this"  # "este jueves": the Thursday of the article's week
         back = (published.weekday() - wd) % 7
         fwd = (wd - published.weekday()) % 7
         if direction == "past":
@@ -486,6 +510,10 @@ def _resolve(
             return _period(published, "week", -n)
         if unit.startswith(("mes", "month")):
             return _period(published, "month", -n)
+        if n == 1:
+            # "a year ago", "hace un año": the same month a year back
+            y, m = _shift_month(published.year, published.month, -12)
+            return f"{y:04d}-{m:02d}", "month"
         return _period(published, "year", -n)
 
     return None, "unknown"
@@ -516,6 +544,18 @@ def _patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
     return _ES_PATTERNS if (language or "en").lower().startswith("es") else _EN_PATTERNS
 
 
+def _names_a_date(kind: str, g: dict[str, Any]) -> bool:
+    """False for a match that names no period by itself ("el año", "un año más")."""
+    if kind == "relunit":
+        return bool(
+            g.get("mod")
+            or g.get("pre")
+            or g.get("post")
+            or (g.get("art") or "").lower() in ("este", "esta")
+        )
+    return True
+
+
 def find_dates(
     text: str, published: dt.date | None = None, language: str = "en"
 ) -> list[DateMention]:
@@ -544,6 +584,8 @@ def find_dates(
                 continue
             for m in pattern.finditer(text, lo, hi):
                 key = (m.start(), m.end(), kind)
+                if not _names_a_date(kind, m.groupdict()):
+                    continue  # "el año", a bare month word: must not hide "hace un año"
                 if m.end() > m.start() and key not in seen:
                     seen.add(key)
                     found.append((m.start(), m.end(), kind, m))

@@ -165,8 +165,8 @@ def _lexicon(language: str) -> _Lexicon:
 
 _AUX_BE = {
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "fue", "fueron", "sido",
-    "está", "están", "estaba", "quedó", "quedaron", "queda", "quedan", "es", "son", "será",
-    "serán",
+    "está", "están", "estaba", "estaban", "estuvo", "estuvieron", "quedó", "quedaron", "queda",
+    "quedan", "es", "son", "será", "serán",
 }  # fmt: skip
 _AUX_HAVE = {"has", "have", "had", "'ve", "ha", "han", "había", "habían", "habrá"}
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
@@ -229,7 +229,7 @@ _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*\-–]|\d{1,2}[.)])\s+")
 _TREATY_ANY = re.compile(
     r"START|Start III|Strategic Arms Reduction|\bINF\b|Intermediate-Range|Open Skies|Cielos "
     r"Abiertos|CTBT|Test[- ]Ban|Ensayos Nucleares|\bCFE\b|Conventional Armed Forces|Fuerzas "
-    r"Armadas Convencionales"
+    r"Armadas Convencionales|\bFACE\b"
 )
 _BCC_WORDS = re.compile(r"\bBCC\b|\bCCB\b|consultative commission|comisi[oó]n consultiva", re.I)
 _COVID = re.compile(r"covid|pandemic|coronavirus|pandemia", re.IGNORECASE)
@@ -300,15 +300,18 @@ _PROPOSE_VERBS = {
 # Cessation: "will no longer share", "stopped providing", "dejó de compartir".
 _CESSATION = {
     "en": re.compile(
-        r"(?<![\w-])(?:no\s+longer|will\s+not|won['’]t|would\s+not|stop(?:s|ped)?|"
-        r"cease(?:s|d)?|refuse(?:s|d)?\s+to)\s+(?:\w+\s+)?(?P<verb>share|sharing|provide|"
-        r"providing|exchange|exchanging|send|sending|transmit|transmitting|notify|notifying|"
-        r"give|giving|allow|allowing|admit|admitting|accept|accepting|grant|granting|receive|"
-        r"receiving|issue|issuing|host|hosting)\b",
+        r"(?<![\w-])(?:no\s+longer|will\s+not|won['’]t|would\s+not|(?:has|have|had|did)\s+not|"
+        r"stop(?:s|ped)?|cease(?:s|d)?|(?:refuse|decline)(?:s|d)?\s+to)\s+(?:\w+\s+)?"
+        r"(?P<verb>shar(?:e[ds]?|ing)|provid(?:e[ds]?|ing)|exchang(?:e[ds]?|ing)|send(?:s|ing)?|"
+        r"sent|transmit(?:s|ted|ting)?|notif(?:y|ies|ied|ying)|g(?:ive[ns]?|iving|ave)|"
+        r"allow(?:s|ed|ing)?|admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|grant(?:s|ed|ing)?|"
+        r"receiv(?:e[ds]?|ing)|issu(?:e[ds]?|ing)|host(?:s|ed|ing)?)\b",
         re.IGNORECASE,
     ),
     "es": re.compile(
-        r"(?<![\w-])(?:dej[óo]\s+de|dejar[áa]n?\s+de|ya\s+no|no)\s+(?P<verb>compart\w+|"
+        r"(?<![\w-])(?:dej[óo]\s+de|dejar[áaí]a?n?\s+de|ya\s+no|tampoco|no|(?:se\s+)?"
+        r"(?:(?:había|habían|ha|han)\s+)?neg(?:ó|aron|ado)\s+(?:[\w-]+\s+){0,3}?a)\s+"
+        r"(?P<verb>compart\w+|"
         r"proporcion\w+|intercambi\w+|envi\w+|notific\w+|permit\w+|aceptar\w*|recibir\w*|"
         r"facilit\w+|entreg\w+)",
         re.IGNORECASE,
@@ -329,12 +332,14 @@ _PROPOSE_NOUN = {
     ),
 }
 _SUBJECT_MEETING = re.compile(
-    r"(?:take|takes|took|taken|taking|tendrá|tuvo) (?:place|lugar)|se celebr", re.IGNORECASE
+    r"(?:take|takes|took|taken|taking|tendrá|tuvo) (?:place|lugar)|se celebr|met$|meets?$",
+    re.IGNORECASE,
 )
 _BAN_VERBS = re.compile(r"allow|admit|accept|grant|receive|host|permit|acept|recib", re.I)
 _VISA = re.compile(
-    r"(?<![\w-])(?:revoke[sd]?|revoking|den(?:y|ies|ied)|refuse[sd]?|cancel(?:l?ed|s)?)\s+"
-    r"(?:\w+\s+){0,3}?(?:visas?|clearances?|permits?|permission|access)\b",
+    r"(?<![\w-])(?:revoke[sd]?|revoking|den(?:y|ies|ied)|refuse[sd]?|cancel(?:l?ed|s)?|"
+    r"revoc(?:ó|aron|ado|ará|a|an)|retir(?:ó|aron|ado)|anul(?:ó|aron|ado)|neg(?:ó|aron))\s+"
+    r"(?:\w+\s+){0,3}?(?:visas?|visados?|clearances?|permits?|permission|access|permisos?)\b",
     re.IGNORECASE,
 )
 
@@ -615,7 +620,7 @@ def _verb_candidate(
         if prev in _AUX_HAVE:
             return action, ("past" if prev in ("had", "había") else "perfect"), "active"
         if form == "ing" and re.search(
-            r"(?:,|\bthereby|\beffectively)\s*$", text[max(ss, m.start() - 15) : m.start()]
+            r"(?:,|\bthereby|\beffectively|\bby)\s*$", text[max(ss, m.start() - 15) : m.start()]
         ):
             # ", halting inspections": the participle shares the main clause's time
             return action, "past", "active"
@@ -749,17 +754,24 @@ def _analyse_sentence(
         out.append(cand)
     # 3. cessation: "will no longer share", "will not provide"
     cess = _CESSATION[lang]
-    stop_words = ("longer", "not", "won", "stop", "ceas", "refus", "dej", "no ")
+    stop_words = ("longer", "not", "won", "stop", "ceas", "refus", "declin", "dej", "no ")
+    stop_words += ("tampoco", "neg")
     for m in cess.finditer(text, ss, se) if any(w in low for w in stop_words) else ():
         if _blocked(text, ss, m.start(), "x", lang) and not m.group(0).lower().startswith(
-            ("no", "will not", "won", "would not", "ya no", "dej")
+            ("no", "will not", "won", "would not", "ya no", "dej", "tampoco", "has not", "have not")
         ):
             continue
         head = m.group(0).lower()
         if head.startswith("would not") and not _REPORTING.search(text[ss : m.start()]):
             continue
+        if re.match(r"(?:has|have|had|did) not", head) and m.group("verb").startswith("receiv"):
+            continue  # "has not received notice": what one was not given, not a cessation
         action = "ban" if _BAN_VERBS.search(m.group("verb")) else "suspend"
-        tense = "future" if re.match(r"will|won|would|no longer|ya no", head) else "past"
+        tense = (
+            "future" if re.match(r"will|won|would|no longer|ya no|dejar|tampoco", head) else "past"
+        )
+        if re.match(r"ha[sv]e? not", head):
+            tense = "perfect"
         if head.startswith("no longer") and re.search(r"\bwill\s*$", text[ss : m.start()]):
             tense = "future"
         cand = _Cand(m.start(), m.end(), action, tense, "active", (ss, se), pi)
@@ -791,7 +803,14 @@ def _analyse_sentence(
         if "inspections" not in _mechanisms(lex, text[window[0] : window[1]], False):
             continue
         toks = _skip_adverbs(_tokens_before(text, ss, m.start(), 3))
-        tense = "future" if toks and toks[-1] in _FUTURE_AUX else "past"
+        prev = toks[-1] if toks else ""
+        tense = (
+            "future" if prev in _FUTURE_AUX or m.group(0).lower().startswith("revocará") else "past"
+        )
+        if prev in ("is", "are") and m.group(0).split()[0].lower().endswith("ing"):
+            tense = "present"  # "is revoking visas"
+        elif prev in _AUX_HAVE and prev not in ("had", "había", "habían"):
+            tense = "perfect"  # "has revoked", "ha revocado"
         cand = _Cand(m.start(), m.end(), "ban", tense, "active", (ss, se), pi)
         cand.mech_window = window
         cand.mechanism_hint = "inspections"
@@ -1025,7 +1044,8 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
             if subject_side
             else " ".join(_WORD.findall(doc.text[c.end : c.end + 60])[:6])
         )
-        if not any(mech == "meeting" and rx.search(near) for rx, mech in doc.lex.mechanisms):
+        wanted = ("meeting", "bcc") if subject_side else ("meeting",)  # "the commission met"
+        if not any(mech in wanted and rx.search(near) for rx, mech in doc.lex.mechanisms):
             return []
         windows = [left, (ss, c.start)] if subject_side else [right]
     mechs: list[str] = []

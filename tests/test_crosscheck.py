@@ -103,11 +103,22 @@ def test_extension_end_date_is_checked_against_the_record() -> None:
 
 
 def test_event_missing_from_the_record() -> None:
-    out = check("Russia withdrew from the Open Skies treaty in December 2021.")
+    out = check("Russia withdrew from the CFE treaty in December 2015.")
     row = out.iloc[0]
     assert row["verdict"] == "not in record"
     assert row["record_date"] is None or pd.isna(row["record_date"])
-    assert "Open Skies" in row["explanation"]
+    assert "CFE" in row["explanation"]
+
+
+def test_open_skies_withdrawal_meets_the_record_under_flights() -> None:
+    # the record files the end of Open Skies under open_skies_flights, and so does the finder
+    from analysis.treaty import load_treaty
+
+    found = find_events("Russia withdrew from the Open Skies treaty in December 2021.")
+    out = crosscheck(events_frame(found), load_treaty())
+    assert out.iloc[0]["mechanism"] == "open_skies_flights"
+    assert out.iloc[0]["verdict"] == "consistent"
+    assert out.iloc[0]["record_date"] == "2021-12-18"
 
 
 def test_actor_must_agree() -> None:

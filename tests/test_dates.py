@@ -128,3 +128,42 @@ def test_period_bounds() -> None:
     assert period_bounds("2024") == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     assert period_bounds("2022-11-29") == (dt.date(2022, 11, 29), dt.date(2022, 11, 29))
     assert period_bounds(None) is None
+
+
+# --------------------------------------------------------------------------- held-out fixes
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language", "expected"),
+    [
+        # a month tied to a relative year
+        ("Inspectors have been kept out since August of last year.", dt.date(2023, 2, 21), "en",
+         ("2022-08", "month")),
+        ("The talks were held in March this year.", dt.date(2023, 9, 1), "en",
+         ("2023-03", "month")),
+        ("Moscú congeló las inspecciones en agosto del año pasado.", dt.date(2023, 2, 21), "es",
+         ("2022-08", "month")),
+        # "el pasado febrero": article, modifier, month
+        ("Rusia suspendió su participación el pasado febrero.", dt.date(2023, 6, 2), "es",
+         ("2023-02", "month")),
+        # "hace un año" was hidden by the bare "año"; a year ago is that month a year back
+        ("Hace un año, Rusia suspendió el tratado.", dt.date(2024, 2, 21), "es",
+         ("2023-02", "month")),
+        ("Moscow froze the inspections a year ago.", dt.date(2023, 8, 10), "en",
+         ("2022-08", "month")),
+        ("Russia suspended the treaty three years ago.", dt.date(2026, 2, 6), "en",
+         ("2023", "year")),
+        # "este jueves" is the Thursday of the article's week, whatever the tense
+        ("Washington anunció este jueves que dejará de enviar notificaciones.",
+         dt.date(2023, 6, 2), "es", ("2023-06-01", "day")),
+        # a planned month further ahead than the horizon is the one just past
+        ("The session planned for the end of November did not take place.",
+         dt.date(2023, 2, 21), "en", ("2022-11", "month")),
+        ("The treaty is due to expire in February.", dt.date(2025, 9, 22), "en",
+         ("2026-02", "month")),
+    ],
+)  # fmt: skip
+def test_relative_years_and_weeks(
+    text: str, published: dt.date, language: str, expected: tuple[str, str]
+) -> None:
+    assert value(text, published, language) == expected

@@ -73,9 +73,10 @@ def test_extension_until_a_date_keeps_the_end_date_apart() -> None:
 
 
 def test_withdrew_from_open_skies() -> None:
+    # Open Skies is the flights regime: the record files its end under open_skies_flights
     ev = one("Washington withdrew from the Open Skies treaty in November 2020.")
     assert (ev["mechanism"], ev["action"], ev["treaty"], ev["date"]) == (
-        "treaty",
+        "open_skies_flights",
         "withdraw",
         "Open Skies",
         "2020-11",
@@ -271,7 +272,7 @@ def test_offsets_match_evidence() -> None:
         ("El tratado Nuevo START expiró el jueves.", ("treaty", "expire", "2022-12-01")),
         (
             "Estados Unidos se retiró del Tratado de Cielos Abiertos en noviembre de 2020.",
-            ("treaty", "withdraw", "2020-11"),
+            ("open_skies_flights", "withdraw", "2020-11"),
         ),
         ("Rusia propuso prorrogar el START III por un año.", ("treaty", "propose", None)),
         (
@@ -541,3 +542,76 @@ def test_any_text_gives_well_formed_events(pieces: list[str], language: str) -> 
         assert text[ev["start"] : ev["end"]] == ev["evidence"]
         assert ev["date_precision"] in ("day", "month", "year", "unknown")
         assert (ev["date"] is None) == (ev["date_precision"] == "unknown")
+
+
+# --------------------------------------------------------------------------- held-out fixes
+
+PUB = dt.date(2023, 6, 2)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # lexicon: progressive "exempting", "on hold", "withholding", the commission "met"
+        ("Moscow said on Monday it was temporarily exempting its sites from inspections.", "en",
+         ("inspections", "ban", "2023-05-29")),
+        ("Inspections have been on hold since March 2020 because of the pandemic.", "en",
+         ("inspections", "pause", "2020-03")),
+        ("Washington responded in March by withholding its biannual data update.", "en",
+         ("data_exchange", "suspend", "2023-03")),
+        ("The consultative commission last met in October 2021.", "en",
+         ("bcc", "other", "2021-10")),
+        ("The two delegations concluded the session of the BCC in Geneva last Friday.", "en",
+         ("bcc", "other", "2023-05-26")),
+        ("Las inspecciones estaban paralizadas desde 2020 por la pandemia.", "es",
+         ("inspections", "pause", "2020")),
+        # cessation: "has not provided", "declined to provide", Spanish reported future
+        ("In March the United States declined to provide its data update to Russia.", "en",
+         ("data_exchange", "suspend", "2023-03")),
+        ("En mayo, Rusia dijo que dejaría de facilitar notificaciones a Washington.", "es",
+         ("notifications", "suspend", "2023-05")),
+        ("En marzo, Washington se negó a entregar su paquete de datos semestral.", "es",
+         ("data_exchange", "suspend", "2023-03")),
+        # visas of inspectors, Spanish and progressive
+        ("El jueves, Washington revocó los visados de los inspectores rusos.", "es",
+         ("inspections", "ban", "2023-06-01")),
+        # ratification revoked, whoever's
+        ("In November Putin signed a law revoking the country's ratification of the CTBT.", "en",
+         ("treaty", "withdraw", "2022-11")),
+        # Open Skies is the flights regime
+        ("En 2020, EE.UU. se retiró del Tratado de Cielos Abiertos.", "es",
+         ("open_skies_flights", "withdraw", "2020")),
+    ],
+)  # fmt: skip
+def test_held_out_constructions(text: str, language: str, expected: tuple) -> None:
+    assert expected in kinds(text, PUB, language)
+
+
+def test_has_not_provided_data_and_notifications_are_cessations() -> None:
+    text = (
+        "Since its suspension of the treaty in February, Russia has refused to provide "
+        "notifications and has not provided its biannual data."
+    )
+    got = kinds(text, PUB)
+    assert ("notifications", "suspend", "2023-02") in got
+    assert ("data_exchange", "suspend", "2023-02") in got
+
+
+def test_progressive_visa_revocation_takes_the_report_day() -> None:
+    ev = one("The United States is revoking visas issued to Russian inspectors.", PUB)
+    assert (ev["mechanism"], ev["action"], ev["date"]) == ("inspections", "ban", "2023-06-02")
+
+
+def test_tampoco_with_a_future_is_a_cessation() -> None:
+    text = "Estados Unidos anunció este jueves que tampoco facilitará datos de telemetría."
+    assert kinds(text, PUB, "es") == [("data_exchange", "suspend", "2023-06-01")]
+
+
+def test_made_that_offer_in_a_month() -> None:
+    text = "Putin made that offer in September, saying Moscow would stick to the caps."
+    assert kinds(text, dt.date(2026, 2, 6)) == [("treaty", "propose", "2025-09")]
+
+
+def test_not_received_is_no_cessation() -> None:
+    text = "Washington has not received any notification from Moscow about the change."
+    assert kinds(text, PUB) == []
