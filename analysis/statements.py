@@ -523,7 +523,7 @@ _TIME_LEAD_RE = re.compile(
 )
 _ADJUNCT_RE = re.compile(
     r"^\s*,?\s*(?:in|at|on|during|to|from|via|through|after|before|when|while|as|with|for|"
-    r"about|en|durante|a|al|ante|tras|desde|con|por|sobre|para)\b",
+    r"about|of|against|over|en|durante|a|al|ante|tras|desde|con|por|sobre|para)\b",
     re.IGNORECASE,
 )
 _AUX_TAIL_RE = re.compile(
@@ -628,6 +628,19 @@ _PASSIVE_THAT_RE = re.compile(
 _NP_PREP_RE = re.compile(
     r"^(?P<head>[^,]+?)\s+(?:of|in|at|from|for|de|del|en)\s+(?P<tail>(?:the|el|la)\s+.+|[A-Z].+)$"
 )
+_TIME_TAIL_RE = re.compile(
+    rf"(?:\s+(?:on|this|last|late|early|el|este|el pasado)\s+{_DAY}(?:\s+(?:morning|afternoon|"
+    rf"evening|night))?|\s+(?:on\s+)?{_MONTH}\s+\d{{1,2}}|\s+(?:this|last|earlier this)\s+"
+    r"(?:week|month|year)|\s+(?:today|yesterday|hoy|ayer))(?=\s*,?\s*$)",
+    re.IGNORECASE,
+)
+_TRAILING_ADJUNCT_RE = re.compile(
+    r"\s*,?\s*(?:just|only|shortly|some|hours|days|weeks|months|as|after|before|while|amid|"
+    r"when|following|ahead|despite|during|citing|in|at|from|poco|horas|días|tras|antes|después|"
+    r"mientras|durante|en|desde)\b",
+    re.IGNORECASE,
+)
+_POST_AUX_RE = re.compile(r"(?:ha|han|había|habían|has|had)\s+(?=\w)", re.IGNORECASE)
 _HEAD_COLON_RE = re.compile(r"^(?P<np>[^:]{2,70}?):\s+(?P<q>\S.+)$")
 _TAIL_COLON_RE = re.compile(r"^(?P<q>.+?\S):\s+(?P<np>[^:]{2,60})$")
 _TAIL_DASH_RE = re.compile(r"^(?P<q>.+?\S)\s+[-–—|]\s+(?P<np>[^-–—|]{2,60})$")
@@ -1367,7 +1380,13 @@ class _Extractor:
         sp = reg.person(name)
         if sp is not None:
             return _entity_from_registry(sp, pos, np, role).as_fields(np)
-        if role and any(fold(w) in ROLE_WORDS for w in role.split()) and len(name.split()) >= 2:
+        if (
+            role
+            and any(fold(w) in ROLE_WORDS for w in role.split())
+            and len(name.split()) >= 2
+            and fold(name.split()[0]) not in _NON_NAMES
+            and not any(fold(w) in {"in", "on", "at", "en"} for w in role.split())
+        ):
             return self.res._person(name, role, np, pos)
         return None
 
@@ -1380,8 +1399,11 @@ class _Extractor:
         off = base + mm.end()
         if not rest:
             return None
-        # verb first: "said X", "precisó el vocero", ", dijo."
-        cm = ctx.lex.cue_re.match(rest)
+        # verb first: "said X", "precisó el vocero", ", dijo.", "ha dicho el portavoz"
+        aux = _POST_AUX_RE.match(rest)
+        cm = ctx.lex.cue_re.match(rest, aux.end() if aux else 0)
+        if cm and aux is None and ctx.lex.cues.get(cm.group().lower(), ("", ""))[1] == "perfect":
+            cm = None  # a bare participle ("dicho") is not an attribution
         if cm:
             skip = cm.end()
             lm = _POST_LISTENER_RE.match(rest, skip)
@@ -1391,7 +1413,7 @@ class _Extractor:
             app = _RIGHT_APPOS_RE.match(after)
             np = (app.start(1), app.end(), app.group(0).strip()) if app else None
             np = np or _scan_np_right(after, ctx.lex)
-            cue = cm.group()
+            cue = rest[aux.start() : cm.end()] if aux else cm.group()
             if np is not None:
                 np_text, np_end = np[2], np[1]
                 app = _APP_NAME_RE.match(after[np_end:])
@@ -1410,7 +1432,7 @@ class _Extractor:
         cm = ctx.lex.cue_re.search(rest[:160])
         if not cm:
             return None
-        left = _AUX_TAIL_RE.sub("", rest[: cm.start()])
+        left = _AUX_TAIL_RE.sub("", _TIME_TAIL_RE.sub("", _AUX_TAIL_RE.sub("", rest[: cm.start()])))
         if not left.strip() or len(left.split()) > 14 or "~" in left:
             return None
         np = _scan_np_left(left, ctx.lex)
@@ -1576,7 +1598,7 @@ class _Extractor:
                 ca = cm.end() + re.match(r"\s*(?:(?:that|que)\b)?", right).end()
                 self._clause(prev.speaker, None, ca, self._clause_end(ca, b), cue, sent)
                 return
-        left = _AUX_TAIL_RE.sub("", left_raw)
+        left = _AUX_TAIL_RE.sub("", _TIME_TAIL_RE.sub("", _AUX_TAIL_RE.sub("", left_raw)))
         np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
         speaker = pending = None
         subj_start = None
@@ -1615,6 +1637,7 @@ class _Extractor:
         that = re.search(r"\b(?:that|que)\b|:", r[:160])
         if that and r[: that.start()].strip() in (
             "",
+            "en",
             "only",
             "simply",
             "just",
@@ -1622,7 +1645,9 @@ class _Extractor:
             "sólo",
             "de",
         ):
-            that = re.match(r"\s*(?:(?:only|simply|just|solo|sólo|de)\s+)?(?:that|que)\b|\s*:", r)
+            that = re.match(
+                r"\s*(?:(?:only|simply|just|solo|sólo|de|en)\s+)?(?:that|que)\b|\s*:", r
+            )
         if re.match(
             r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
             r"|(?:much|so|yes|no|more|less|mucho|sí)\s*(?:[.,;:]|$))",
@@ -1653,6 +1678,18 @@ class _Extractor:
             and re.match(r"\s*to\s", r)
         ):
             clause_start = r_off
+        if (
+            clause_start == r_off
+            and mention_ok
+            and subj_start is not None
+            and (
+                (lead is not None and lead.group().rstrip().endswith(",")) or r.lstrip()[:1] == ","
+            )
+            and _TRAILING_ADJUNCT_RE.match(r)
+            and len(re.findall(r"\w+", m[a:subj_start])) >= 4
+            and re.search(r",\s*$", m[a:subj_start])
+        ):
+            clause_start = None  # "CLAUSE, the ministry said Wednesday, just days before ..."
         if pattern == "quote_only" and (clause_start is None or "~" not in m[clause_start:b]):
             return
         if pattern == "that_only" and clause_start is None:

@@ -732,3 +732,73 @@ def test_second_verb_after_a_bare_conjunction(text, language, first, second):
     found = rows(text, language)
     assert [r[2] for r in found] == [first, second]
     assert len({r[1] for r in found}) == 1
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ('"No hay nada que discutir", ha dicho Zajárova en Moscú.', "ha dicho"),
+        ("«Seguiremos esperando», ha señalado el portavoz del Kremlin, Dmitri Peskov.", None),
+    ],
+)
+def test_spanish_perfect_after_a_quote(text, cue):
+    s = only(text, language="es")
+    assert s["kind"] == "direct"
+    assert s["speaker"] in ("Maria Zakharova", "Dmitry Peskov")
+    if cue:
+        assert s["cue"] == cue
+
+
+@pytest.mark.parametrize(
+    "text,quote",
+    [
+        ("Peskov ha lamentado que Washington no responda.", "Washington no responda"),
+        ("Riabkov recalcó que la moratoria no es eterna.", "la moratoria no es eterna"),
+        ("Lavrov insiste en que el diálogo está muerto.", "el diálogo está muerto"),
+    ],
+)
+def test_more_spanish_cues(text, quote):
+    s = only(text, language="es")
+    assert s["quote"] == quote
+
+
+def test_warns_of_a_noun_is_not_reported_speech():
+    assert rows("Lavrov warns of new arms race in Europe") == []
+    assert rows("Lavrov warned against a new arms race in Europe.") == []
+
+
+def test_headline_furniture_with_a_place_is_not_an_attribution():
+    text = "Read more\nSummit in The Hague: what was agreed\n\nPeskov said the talks were over."
+    assert [r[1] for r in rows(text)] == ["Dmitry Peskov"]
+
+
+def test_fronted_clause_with_a_trailing_adjunct_after_the_verb():
+    text = (
+        "Moscow has sent its annual data to Washington, the Russian Foreign Ministry said "
+        "on Friday, only hours before the deadline."
+    )
+    s = only(text)
+    assert (s["speaker"], s["quote"]) == (
+        "Russian Foreign Ministry",
+        "Moscow has sent its annual data to Washington",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia on Monday accused Washington of wrecking the treaty.",
+        "Lavrov last week warned that the treaty was finished.",
+    ],
+)
+def test_time_between_subject_and_verb(text):
+    s = only(text)
+    assert s["speaker"] in ("Russia", "Sergey Lavrov")
+
+
+def test_time_tail_keeps_the_interruption():
+    text = (
+        "President Donald Trump, asked about it at the White House on Friday, said the idea "
+        "was good."
+    )
+    assert only(text)["speaker"] == "Donald Trump"
