@@ -429,6 +429,26 @@ def _extract_chunk(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+#: In a worker process: articles the store already holds as the current code extracts them.
+_KNOWN: frozenset[str] = frozenset()
+
+
+def _load_and_extract(
+    paths: list[str], known: frozenset[str] | None = None
+) -> tuple[pd.DataFrame, list[dict[str, str]], list[dict[str, Any]]]:
+    """Load some files and extract the articles not known yet, in one worker task."""
+    df, errors = _load_chunk(paths)
+    known = _KNOWN if known is None else known
+    seen: set[str] = set()
+    records = []
+    for record in df[list(_EXTRACT_FIELDS)].to_dict("records"):
+        aid = record["article_id"]
+        if aid not in known and aid not in seen:
+            seen.add(aid)
+            records.append(record)
+    return df, errors, _extract_chunk(records)
+
+
 def _describe(exc: BaseException) -> str:
     message = str(exc).splitlines()[0] if str(exc) else ""
     return f"extraction failed ({type(exc).__name__}: {message})".replace(": )", ")")
@@ -441,8 +461,10 @@ def _chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def _worker_init() -> None:
-    """Worker processes end with the ingest that started them, even if it is killed."""
+def _worker_init(known: frozenset[str] = frozenset()) -> None:
+    """Set up a worker: the articles known, and an end with the ingest that started it."""
+    global _KNOWN
+    _KNOWN = known
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             import ctypes
@@ -504,20 +526,86 @@ class _Runner:
                 on_done(len(chunk))
         return results
 
-    def _chunk_size(self, n: int, workers: int) -> int:
-        return max(1, min(100, -(-n // (workers * 4))))
+    def _chunk_size(self, n: int, workers: int, most: int = 100) -> int:
+        return max(1, min(most, -(-n // (workers * 4))))
 
-    def _map_pool(self, fn: Callable, items: Sequence[Any], on_done: Any) -> list[Any]:
+    def _ensure_pool(self, known: frozenset[str] = frozenset()) -> Any:
         from concurrent.futures import ProcessPoolExecutor
+
+        if self._pool is None:
+            workers = self.n_workers()
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers, initializer=_worker_init, initargs=(known,)
+            )
+            if self.used == "one process":
+                self.used = f"{workers} processes"
+        return self._pool
+
+    def stream(
+        self, paths: list[str], known: frozenset[str]
+    ) -> Iterator[tuple[list[str], pd.DataFrame, list[dict[str, str]], list[dict[str, Any]]]]:
+        """Load and extract ``paths`` chunk by chunk: (chunk, articles, errors, extractions),
+        in order. Workers keep going while the caller writes what they returned."""
+        if self.engine == "dask":
+            yield from self._stream_dask(paths, known)
+            return
+        parallel = self.engine == "processes" or len(paths) >= PARALLEL_THRESHOLD
+        if not (parallel and self.n_workers() > 1):
+            for chunk in _chunks(paths, 25):
+                yield (chunk, *_load_and_extract(chunk, known))
+            return
+        from collections import deque
         from concurrent.futures.process import BrokenProcessPool
 
         workers = self.n_workers()
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
-            if self.used == "one process":
-                self.used = f"{workers} processes"
-        chunks = _chunks(items, self._chunk_size(len(items), workers))
-        futures = [self._pool.submit(fn, chunk) for chunk in chunks]
+        pool = self._ensure_pool(known)
+        chunks = iter(_chunks(paths, self._chunk_size(len(paths), workers, most=25)))
+        in_flight: deque[tuple[list[str], Any]] = deque()
+
+        def submit() -> None:
+            chunk = next(chunks, None)
+            if chunk is not None:
+                in_flight.append((chunk, pool.submit(_load_and_extract, chunk)))
+
+        for _ in range(workers * 4):
+            submit()
+        while in_flight:
+            chunk, future = in_flight.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool as exc:
+                raise StoreError(
+                    "a worker process died (out of memory?); the batches already stored are "
+                    "kept: run the same command again, with --workers 1 if it happens again"
+                ) from exc
+            submit()
+            yield (chunk, *result)
+
+    def _stream_dask(
+        self, paths: list[str], known: frozenset[str]
+    ) -> Iterator[tuple[list[str], pd.DataFrame, list[dict[str, str]], list[dict[str, Any]]]]:
+        """Files are read here; only the extraction runs on the cluster."""
+        for batch in _chunks(paths, BATCH_SIZE):
+            loaded = self.map(_load_chunk, batch, local_ok=True)
+            frames = [df for df, _ in loaded]
+            errors = [e for _, errs in loaded for e in errs]
+            df = pd.concat(frames, ignore_index=True) if frames else _empty_articles()
+            seen: set[str] = set()
+            records = []
+            for record in df[list(_EXTRACT_FIELDS)].to_dict("records"):
+                aid = record["article_id"]
+                if aid not in known and aid not in seen:
+                    seen.add(aid)
+                    records.append(record)
+            results = self._map_dask(_extract_chunk, records, None) if records else []
+            yield batch, df, errors, [r for chunk in results for r in chunk]
+
+    def _map_pool(self, fn: Callable, items: Sequence[Any], on_done: Any) -> list[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = self._ensure_pool()
+        chunks = _chunks(items, self._chunk_size(len(items), self.n_workers()))
+        futures = [pool.submit(fn, chunk) for chunk in chunks]
         results = []
         try:
             for chunk, future in zip(chunks, futures, strict=True):
@@ -670,8 +758,7 @@ def ingest(
         runner = _Runner(engine, scheduler, workers, fingerprint)
         bar = _progress_bar(len(todo), progress)
         try:
-            for batch in _chunks(todo, BATCH_SIZE):
-                _ingest_batch(store, manifest, batch, runner, bar, summary, fingerprint)
+            _ingest_todo(store, manifest, todo, runner, bar, summary, fingerprint)
             if gone:
                 for key in gone:
                     del manifest["sources"][key]
@@ -723,73 +810,106 @@ def _under(path: str, directory: str) -> bool:
     return path.startswith(directory.rstrip(os.sep) + os.sep)
 
 
-def _ingest_batch(
+@dataclasses.dataclass
+class _Pending:
+    """What workers returned for the sources of one batch, not yet written."""
+
+    sources: int = 0
+    frames: list[pd.DataFrame] = dataclasses.field(default_factory=list)
+    errors: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    results: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+
+    def add(self, chunk: list[str], df: pd.DataFrame, errors: list, results: list) -> None:
+        self.sources += len(chunk)
+        if len(df):
+            self.frames.append(df)
+        self.errors.extend(errors)
+        for result in results:
+            self.results.setdefault(result["article_id"], result)
+
+
+def _empty_articles() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in ARTICLE_COLUMNS})
+
+
+def _ingest_todo(
     store: Path,
     manifest: dict[str, Any],
-    batch: list[_Source],
+    todo: list[_Source],
     runner: _Runner,
     bar: Any,
     summary: IngestSummary,
     fingerprint: str,
 ) -> None:
-    """Load, extract, write and commit one batch of sources."""
-    by_given = {src.given: src for src in batch}
-    by_given.update({src.key: src for src in batch})
-    # Loading reads local files: it runs on this machine's cores even with the dask engine.
-    loaded = runner.map(_load_chunk, [src.given for src in batch], local_ok=True)
-    frames = [df for df, _ in loaded if len(df)]
-    for _, errors in loaded:
-        for err in errors:
-            summary.failed.append({"source": str(err.get("source")), "error": str(err["error"])})
-    if frames:
-        articles = pd.concat(frames, ignore_index=True)
-    else:
-        articles = pd.DataFrame({c: pd.Series([], dtype=object) for c in ARTICLE_COLUMNS})
-    failed_now = len(batch) - len(articles)
-    bar.update(failed_now)
+    """Load and extract the sources to do, committing every ``BATCH_SIZE`` of them."""
+    if not todo:
+        return
+    by_given = {src.given: src for src in todo}
+    by_given.update({src.key: src for src in todo})
+    known = frozenset(a for a in manifest["articles"] if _current(manifest, a, fingerprint))
+    pending = _Pending()
+    for chunk, df, errors, results in runner.stream([src.given for src in todo], known):
+        pending.add(chunk, df, errors, results)
+        bar.update(len(chunk))
+        if pending.sources >= BATCH_SIZE:
+            _commit_batch(store, manifest, pending, by_given, summary, fingerprint)
+            pending = _Pending()
+    if pending.sources:
+        _commit_batch(store, manifest, pending, by_given, summary, fingerprint)
 
-    # Content already in the store is not extracted again; the file just points at it.
-    new_ids: set[str] = set()
-    records: list[dict[str, Any]] = []
-    keep_rows = []
-    for i, record in enumerate(articles.to_dict("records")):
-        aid = record["article_id"]
-        if _current(manifest, aid, fingerprint) or aid in new_ids:
-            summary.unchanged += 1
-            bar.update(1)
-            continue
-        new_ids.add(aid)
-        keep_rows.append(i)
-        records.append({k: record.get(k) for k in _EXTRACT_FIELDS})
 
-    extracted = runner.map(_extract_chunk, records, on_done=bar.update)
+def _commit_batch(
+    store: Path,
+    manifest: dict[str, Any],
+    pending: _Pending,
+    by_given: dict[str, _Source],
+    summary: IngestSummary,
+    fingerprint: str,
+) -> None:
+    """Write one batch's new rows as a segment and commit it with the files it came from."""
+    for err in pending.errors:
+        summary.failed.append({"source": str(err.get("source")), "error": str(err["error"])})
+    articles = pd.concat(pending.frames, ignore_index=True) if pending.frames else None
+    if articles is None:
+        return
     st_rows: list[dict[str, Any]] = []
     ev_rows: list[dict[str, Any]] = []
     counts: dict[str, tuple[int, int]] = {}
     bad: set[str] = set()
-    source_of = dict(zip(articles["article_id"], articles["source"], strict=True))
-    for result in (r for chunk in extracted for r in chunk):
-        aid = result["article_id"]
+    keep_rows: list[int] = []
+    handled: set[str] = set()
+    records = articles[list(_EXTRACT_FIELDS) + ["source"]].to_dict("records")
+    for i, record in enumerate(records):
+        aid = record["article_id"]
+        # Content already in the store (or met before in this run) is not extracted again.
+        if aid in handled or _current(manifest, aid, fingerprint):
+            summary.unchanged += 1
+            handled.add(aid)
+            continue
+        handled.add(aid)
+        result = pending.results.get(aid)
+        if result is None:  # known when the run started, dropped since: extract it here
+            del record["source"]
+            result = _extract_chunk([record])[0]
         if "error" in result:
             bad.add(aid)
-            summary.failed.append({"source": str(source_of.get(aid)), "error": result["error"]})
+            summary.failed.append({"source": str(record.get("source")), "error": result["error"]})
             continue
+        keep_rows.append(i)
         for st in result["statements"]:
             st_rows.append({**st, "article_id": aid})
         for ev in result["events"]:
             ev_rows.append({**ev, "article_id": aid})
         counts[aid] = (len(result["statements"]), len(result["events"]))
 
-    new_articles = articles.iloc[keep_rows]
-    new_articles = new_articles[~new_articles["article_id"].isin(bad)].reset_index(drop=True)
     segment = None
-    if len(new_articles):
+    if keep_rows:
         from analysis.pipeline import events_frame, statements_frame
 
         segment = _write_segment(
             store,
             {
-                "articles": new_articles,
+                "articles": articles.iloc[keep_rows].reset_index(drop=True),
                 "statements": statements_frame(st_rows),
                 "events": events_frame(ev_rows),
             },

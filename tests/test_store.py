@@ -669,3 +669,57 @@ def test_a_url_is_fetched_again_but_not_extracted_again(
     articles, statements, _ = load_store(tmp_path / "s")
     assert list(articles["source"]) == [url]
     assert "We are ready to resume inspections" in statements["quote"].iloc[0]
+
+
+@pytest.fixture
+def logged_extractor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The stand-in extractor, logging each call to a file (seen from worker processes too)."""
+    log = tmp_path / "extracted.log"
+    log.write_text("")
+
+    def extract_article(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        with open(log, "a") as fh:
+            fh.write(record["article_id"] + "\n")
+        return fake_extract_article(record)
+
+    monkeypatch.setattr(pipeline, "extract_article", extract_article)
+    return log
+
+
+def test_workers_do_not_extract_what_the_store_holds(
+    tmp_path: Path, logged_extractor: Path
+) -> None:
+    articles_dir = corpus(tmp_path, 220)
+    ingest([articles_dir], store_dir=tmp_path / "s", engine="processes", progress=False)
+    assert len(logged_extractor.read_text().split()) == 220
+    before = load_store(tmp_path / "s")
+    later = time.time_ns() + 5_000_000_000
+    for path in articles_dir.iterdir():
+        os.utime(path, ns=(later, later))  # every file looks changed: all are read again
+    summary = ingest([articles_dir], store_dir=tmp_path / "s", engine="processes", progress=False)
+    assert (summary.loaded, summary.unchanged, summary.engine) == (0, 220, "2 processes")
+    assert len(logged_extractor.read_text().split()) == 220  # no extraction in the workers
+    frames_equal(load_store(tmp_path / "s"), before)
+
+
+def test_swapped_files_across_batches_end_up_complete(
+    tmp_path: Path, logged_extractor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles_dir = corpus(tmp_path, 30)
+    ingest([articles_dir], store_dir=tmp_path / "s", progress=False)
+    files = sorted(articles_dir.iterdir())
+    first, last = files[0].read_bytes(), files[-1].read_bytes()
+    files[0].write_bytes(last)
+    files[-1].write_bytes(first)
+    later = time.time_ns() + 5_000_000_000
+    for path in files:  # all are read again, so the two land in different chunks
+        os.utime(path, ns=(later, later))
+    monkeypatch.setattr(store, "BATCH_SIZE", 2)  # each chunk of files is committed on its own
+    logged_extractor.write_text("")
+    summary = ingest([articles_dir], store_dir=tmp_path / "s", progress=False)
+    # The first file's old content was dropped when the first batch committed, then met
+    # again in the last file: extracted once more, nothing lost.
+    assert len(logged_extractor.read_text().split()) == 1
+    assert summary.failed == [] and summary.total_articles == 30
+    ingest([articles_dir], store_dir=tmp_path / "fresh", progress=False)
+    frames_equal(load_store(tmp_path / "s"), load_store(tmp_path / "fresh"))
