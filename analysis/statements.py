@@ -628,6 +628,15 @@ _PASSIVE_THAT_RE = re.compile(
 _NP_PREP_RE = re.compile(
     r"^(?P<head>[^,]+?)\s+(?:of|in|at|from|for|de|del|en)\s+(?P<tail>(?:the|el|la)\s+.+|[A-Z].+)$"
 )
+_LEAD_ADVERB_RE = re.compile(
+    r"\s*(?:(?:still|however|meanwhile|later|earlier|separately|previously|moreover|"
+    r"furthermore|also|then|now|yet|sin embargo|por su parte|además|asimismo|mientras tanto|"
+    r"luego|después|antes)\s*,?\s+)+",
+    re.IGNORECASE,
+)
+_ENVOY_WORDS = _wordset(
+    "ambassador envoy representative delegate embajador embajadora representante enviado"
+)
 _TIME_TAIL_RE = re.compile(
     rf"(?:\s+(?:on|this|last|late|early|el|este|el pasado)\s+{_DAY}(?:\s+(?:morning|afternoon|"
     rf"evening|night))?|\s+(?:on\s+)?{_MONTH}\s+\d{{1,2}}|\s+(?:this|last|earlier this)\s+"
@@ -732,7 +741,9 @@ def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
             break
         if i == len(words) and re.search(r"[,;:~”»\"]$", w):
             break
-        if not _np_words_ok(w, lex):
+        if not _np_words_ok(w, lex) and not (
+            fold(w) in {"to", "ante"} and i >= 2 and fold(words[i - 2].group()) in _ENVOY_WORDS
+        ):
             break
         low = fold(w)
         if low in {"and", "y"} and not (
@@ -817,7 +828,7 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
     out_end = None
     for k, wm in enumerate(words):
         w = wm.group()
-        bare = w.rstrip(",.;:!?")
+        bare = w if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w.rstrip(",.;:!?")  # "U.S."
         if not _np_words_ok(bare, lex):
             break
         f = fold(bare)
@@ -853,6 +864,7 @@ class _Resolver:
     def __init__(self, ctx: _Ctx):
         self.ctx = ctx
         self.reg = get_registry()
+        self._starts: list[int] | None = None
 
     # entities -----------------------------------------------------------------------------
     def collect(self) -> None:
@@ -879,6 +891,11 @@ class _Resolver:
         role_part, name = split_mention(run)
         if not name:
             return None
+        trimmed = self._trim_name(name)
+        if trimmed != name:
+            role_part = (role_part + " " + name[: len(name) - len(trimmed)]).strip()
+            start += run.find(trimmed) if run.find(trimmed) > 0 else 0
+            run, name = trimmed, trimmed
         nwords = name.split()
         if all(fold(w) in _NON_NAMES or fold(w) in _ORG_WORDS for w in nwords):
             return None
@@ -1105,6 +1122,19 @@ class _Resolver:
                 continue
             seen.add(name)
             ent = self._entity_named(name)
+            if ent is None and st.speaker.get("speaker_mention"):
+                # a person the article names only as a speaker ("Jana Novak of the institute")
+                role = st.speaker.get("speaker_role") or ""
+                ent = Entity(
+                    name,
+                    "person",
+                    st.start,
+                    st.speaker["speaker_mention"],
+                    role=role,
+                    country=st.speaker.get("speaker_country") or "",
+                    gender=_gender_of(role),
+                    role_text=fold(role),
+                )
             if ent is not None:
                 out.append(ent)
         return out
@@ -1118,8 +1148,54 @@ class _Resolver:
             return _entity_from_registry(sp, 0, name, "")
         return None
 
+    def _salient_subject(self, gender: str, pos: int) -> Entity | None:
+        """The person who opens the pronoun's own sentence or a previous sentence without
+        statements ("Putin floated it in June, when he said ..."; "X was more reserved. “...,”
+        he said"): more salient than the last speaker."""
+        ctx = self.ctx
+        if self._starts is None:
+            self._starts = [a for a, _ in ctx.sentences]
+        i = bisect.bisect_right(self._starts, pos) - 1
+        for j in (i, i - 1):
+            if j < 0:
+                return None
+            sa, sb = ctx.sentences[j]
+            if j < i and any(sa <= st.start < sb for st in ctx.statements):
+                return None  # the previous sentence has its own speaker: the usual rules
+            seg = ctx.masked[sa : min(sb, pos)]
+            d = _dateline_len(seg)
+            lead = _LEAD_ADVERB_RE.match(seg, d)
+            d = lead.end() if lead else d
+            hd = _scan_np_right(seg[d:], ctx.lex)
+            if hd is None or sa + d + hd[0] >= pos:
+                continue
+            np_text = hd[2]
+            if np_text.lower() in _PRONOUNS or re.search(r"['’]s$", np_text):
+                if j == i:
+                    continue
+                return None
+            fields, _ = self.resolve(np_text, sa + d + hd[0])
+            while fields is None and " " in np_text and np_text.split()[-1][:1].islower():
+                np_text = np_text.rsplit(" ", 1)[0]  # "Putin first (floated)"
+                fields, _ = self.resolve(np_text, sa + d + hd[0])
+            if fields is None:
+                return None
+            ent = self._entity_named(fields["speaker"])
+            if ent is None:
+                if len(fields["speaker"].split()) < 2:
+                    return None
+                ent = Entity(fields["speaker"], "person", sa + d, np_text, gender="")
+            if ent.kind != "person" or (gender and ent.gender and ent.gender != gender):
+                return None
+            return ent
+        return None
+
     def _pronoun(self, gender: str, np: str, pos: int) -> dict | None:
         want_inst = gender == "i"
+        if not want_inst:
+            ent = self._salient_subject(gender, pos)
+            if ent is not None:
+                return ent.as_fields(np)
         for ent in self._speakers_before(pos):
             if want_inst:
                 if ent.kind != "person":

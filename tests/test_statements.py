@@ -802,3 +802,49 @@ def test_time_tail_keeps_the_interruption():
         "was good."
     )
     assert only(text)["speaker"] == "Donald Trump"
+
+
+def test_ambassador_to_a_country_before_the_name():
+    text = (
+        "The new doctrine is destabilising, Russian Ambassador to the United States Anatoly "
+        "Antonov said. Antonov later met officials. According to him, the mood was poor."
+    )
+    assert [(r[1], r[2]) for r in rows(text)] == [
+        ("Anatoly Antonov", "The new doctrine is destabilising"),
+        ("Anatoly Antonov", "the mood was poor"),
+    ]
+
+
+def test_pronoun_after_a_speaker_named_only_as_a_speaker():
+    text = (
+        "Jana Novak said the talks had failed. Lavrov's team declined to comment. Petr Dvorak "
+        "of the Prague Institute for Security Studies said the moratorium would hold. He "
+        "claimed that both sides were tired."
+    )
+    assert [r[1] for r in rows(text)][-1] == "Petr Dvorak"
+
+
+def test_pronoun_refers_to_the_subject_of_its_own_sentence():
+    text = (
+        "Peskov said no reply had come.\n\nPutin raised the idea at a meeting in June, when "
+        "he said Moscow was ready to wait."
+    )
+    assert [r[1] for r in rows(text)] == ["Dmitry Peskov", "Vladimir Putin"]
+
+
+def test_pronoun_refers_to_the_subject_of_a_sentence_without_speech():
+    text = (
+        "Blinken met Lavrov in Geneva. Lavrov said the meeting was useful.\n\n"
+        "The top U.S. diplomat was more cautious. “We will see,” he said."
+    )
+    assert [r[1] for r in rows(text)] == ["Sergey Lavrov", "Antony Blinken"]
+    text = (
+        "Kimball said the limits could hold. Thomas Countryman, a former State Department "
+        "official, is less hopeful. In his view, nobody in either capital cares."
+    )
+    assert [r[1] for r in rows(text)] == ["Daryl Kimball", "Thomas Countryman"]
+
+
+def test_pronoun_keeps_the_last_speaker_when_the_previous_sentence_has_one():
+    text = 'Lavrov met Blinken. Blinken said talks were useful. "We will see," he added.'
+    assert [r[1] for r in rows(text)] == ["Antony Blinken", "Antony Blinken"]
