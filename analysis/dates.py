@@ -172,6 +172,15 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), "iso"),
     (
+        # wire datelines: "Moscú, 29 nov (Prensa Latina)", "MADRID, 5 Feb. (EUROPA PRESS)"
+        re.compile(
+            _DAY + r"\s+(?P<mon>ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\.?"
+            r"(?=\s*(?:\(|/|\.-|-))",
+            _I,
+        ),
+        "md",
+    ),
+    (
         re.compile(
             r"\b(?:el\s+)?(?:(?P<mod>pasado|próximo|proximo)\s+)?(?:"
             + _ES_WD
@@ -284,9 +293,12 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_ES_ABBREV = {"ene": 1, "abr": 4, "ago": 8, "dic": 12}
+
+
 def _month_num(name: str) -> int | None:
     key = name.lower().rstrip(".")
-    return _EN_MONTHS.get(key) or _ES_MONTHS.get(key)
+    return _EN_MONTHS.get(key) or _ES_MONTHS.get(key) or _ES_ABBREV.get(key)
 
 
 def _weekday_num(name: str) -> int | None:

@@ -212,7 +212,10 @@ _TEMPORAL_SUB = re.compile(
     re.IGNORECASE,
 )
 _INVERTED = re.compile(r"^\W*(?:should|were|had)\s+\w+\s+\w+", re.IGNORECASE)
-_CLAUSE_OPENER = re.compile(r"(?:[;:]|(?<![\w-])(?:that|which|who|que|whereas)(?![\w-]))")
+_CLAUSE_OPENER = re.compile(
+    r"(?:[;:]|(?<!\bunder )(?<!\bof )(?<!\bin )(?<!\bon )(?<!\bat )(?<!\bfrom )(?<!\bwith )"
+    r"(?<!\bby )(?<!\bfor )(?<!\bto )(?<![\w-])(?:that|which|who|que|whereas)(?![\w-]))"
+)  # "under that treaty": a determiner, not a relative pronoun
 _RIGHT_STOP = re.compile(
     r"(?:[;:!?]|\s[—–]\s|,(?!\s*\d)|\s(?:and|but|y|pero)\s+(?:is|are|was|were|has|"
     r"have|had|will|would|also|then|said|says|stated|added|está|ha|han|dijo|afirmó)\b|"
@@ -285,6 +288,23 @@ _LAW = re.compile(
 )
 _BEFORE = re.compile(r"\b(?:prior to|before|ahead of|in the run-up to|antes de|previo a)\b", re.I)
 _COORDINATION = re.compile(r"[;]|,\s*(?:but|while|and|whereas|yet|pero|mientras|y)\b", re.I)
+_DATELINE_TAIL = re.compile(
+    r"\s*(?:,?\s*(?:19|20)\d\d)?\s*[.,]?\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,20}/)"
+)
+_EXTEND_VERBS = {"extend", "prolong", "prorrogar", "extender"}
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|it's|it’s|this|which)\b", re.IGNORECASE)
+_DECISION_PENDING = re.compile(
+    r"[^,;.]{0,60}?\b(?:will|would|shall|must|should|could|can|may|is to|are to)\s+be\s+"
+    r"(?:taken|made|adopted|decided)\b|[^,;.]{0,60}?\b(?:se\s+)?(?:tomará|adoptará|decidirá)\b",
+    re.IGNORECASE,
+)
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:out\s+of|from|of|its|their|his|her|the|a|an|all|su|sus|el|la|los|las|del)\b", re.I
+)
+_NEXT_VERB = re.compile(r"\s(?:and|y|e)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_CONTRAST = re.compile(
+    r"[,;]\s*(?:while|whereas|but|although|though|mientras|aunque|pero)\b|\s[—–]\s", re.I
+)
 _PRONOUN = re.compile(r"(?:he|she|they|él|ella)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -629,7 +649,10 @@ def _verb_candidate(
             and re.search(r"(?:,|\by|\band)\s*$", text[max(ss, m.start() - 6) : m.start()])
             and _DATE_WORD.search(text, m.end(), min(se, m.end() + 30))
         ):
-            # ", suspendidas desde marzo de 2020", "firmado en 2010 y prorrogado en 2021"
+            # ", suspendidas desde marzo de 2020", "firmado en 2010 y prorrogado en 2021";
+            # "withdrew from X in 2019 and pulled out of Y": with an object, an active verb
+            if _OBJECT_NEXT.match(text, m.end()):
+                return action, "past", "active"
             return action, "past", "passive"
         if form in ("part", "ing"):
             return None
@@ -661,6 +684,8 @@ def _verb_candidate(
     if to_pos is None or to_pos < 0:
         return None
     effect = _governor(lex, text, ss, to_pos)
+    if effect == "keep" and _DECISION_PENDING.match(text, m.end(), se):
+        return None  # "the decision to resume ... will be taken by the president"
     if effect == "keep":
         gov_text = text[max(ss, to_pos - 30) : to_pos].lower()
         tense = "present" if re.search(r"\bagrees?\s*$|\bdecides\s*$", gov_text) else "past"
@@ -726,11 +751,15 @@ def _analyse_sentence(
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
     for m in lex.propose_re.finditer(text, ss, se):
         verb = m.group("verb").lower()
+        if lang == "es" and verb not in _PROPOSE_VERBS:
+            verb = re.sub(r"(?<=[aei]r)(?:l[oa]s?|se|le)$", "", verb)  # "prorrogarlo"
         if verb not in _PROPOSE_VERBS and not lex.trigger_re.fullmatch(verb):
             continue
         if _blocked(text, ss, m.start(), "x", lang):
             continue
         cand = _Cand(m.start(), m.end("gov"), "propose", "propose", "active", (ss, se), pi)
+        if verb in _EXTEND_VERBS:
+            cand.mechanism_hint = "treaty"  # only treaties are extended; "to extend it"
         cand.mech_window = (m.start("verb"), _right_end(text, m.start("verb"), se))
         # "ready to start talks to extend the treaty": the mechanism is what is extended
         for inner in lex.trigger_re.finditer(text, m.start("verb"), cand.mech_window[1]):
@@ -819,10 +848,14 @@ def _analyse_sentence(
 
 
 def _dedup_spans(cands: list[_Cand]) -> list[_Cand]:
-    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    # on one span, the reading that knows its object ("proposed to extend") wins
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.mech_window is None))
     kept: list[_Cand] = []
     for c in cands:
-        if any(c.start < k.end and k.start < c.end for k in kept):
+        twin = next((k for k in kept if c.start < k.end and k.start < c.end), None)
+        if twin is not None:
+            if (twin.start, twin.end, twin.action) == (c.start, c.end, c.action):
+                twin.tense = c.tense  # the verb's own tense ("propuso": past, undated)
             continue
         kept.append(c)
     return kept
@@ -851,6 +884,8 @@ def _date_for(text: str, cand: _Cand, zone_hi: int, dates: list[DateMention]) ->
             and not re.search(r"(?<![\w-])(?:that|que)(?![\w-])", text[d.end : cand.start])
         )
         penalty = 0 if clause_lo <= d.start < zone_hi or fronted else 1
+        if d.start - ss < 40 and _DATELINE_TAIL.match(text, d.end):
+            penalty = 2  # "WASHINGTON, March 1 (Reuters) -": the wire's day, not the event's
         lo, hi = (d.end, cand.start) if d.end <= cand.start else (cand.end, d.start)
         between = text[lo:hi]
         exact = _EXACT_OFFSET.search(between) if d.end <= cand.start else None
@@ -866,8 +901,10 @@ def _date_for(text: str, cand: _Cand, zone_hi: int, dates: list[DateMention]) ->
             between = ""
         elif _OFFSET_PHRASE.search(between):
             continue
-        if _COORDINATION.search(between):
+        if _COORDINATION.search(between) or (d.end <= cand.start and _NEXT_VERB.search(between)):
             penalty += 1  # "X happened on May 1, and Y happened": May 1 is X's
+        elif d.start > cand.end and re.search(r",\s*(?:que|which|who)\b[^,;]*$", between, re.I):
+            penalty += 1  # "postponed the session, which was due on Tuesday": the session's day
         if d.start > cand.end and _SUBORDINATE_DATE.search(
             " ".join(_WORD.findall(text[max(cand.end, d.start - 40) : d.start])[-4:])
         ):
@@ -1015,6 +1052,11 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     ss, se = c.sent
     clause_lo = _clause_start(doc.text, ss, c.start)
     right_hi = _right_end(doc.text, c.end, se)
+    for inner in doc.lex.trigger_re.finditer(doc.text, c.end, right_hi):
+        link = _NEXT_VERB.search(doc.text, c.end, inner.start())
+        if link:  # "withdrew from X in 2019 and pulled out of Y": Y is the next verb's
+            right_hi = link.start()
+            break
     left = (clause_lo, c.start)
     right = (c.end, right_hi)
     if c.mech_window is not None:
@@ -1024,8 +1066,14 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     else:
         windows = [right, left]
     if c.action == "propose":
-        # "made the offer last month, saying Russia would observe the limits"
-        windows.append((c.end, se))
+        # a proposal's mechanism is its object, never its subject ("postponed the meeting
+        # and would propose new dates")
+        if c.mech_window is None and c.voice == "active":
+            windows = [right]
+        # "made the offer last month, saying Russia would observe the limits" (but not
+        # "..., while Washington insists on talks")
+        contrast = _CONTRAST.search(doc.text, c.end, se)
+        windows.append((c.end, contrast.start() if contrast else se))
     if c.action == "sign" and _LAW.match(doc.text[c.end : right_hi]):
         # "signed the law suspending the treaty": the law's content is the event
         inner = doc.lex.trigger_re.search(doc.text, c.end, right_hi)
@@ -1055,8 +1103,15 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         if mechs:
             used = (lo, hi)
             break
-    if c.mechanism_hint:
+    if c.mechanism_hint and (not mechs or c.action != "propose"):
         mechs = [c.mechanism_hint]
+    if (
+        not mechs
+        and c.action in _INTRANSITIVE
+        and doc.default_treaty
+        and _PRONOUN_SUBJECT.search(doc.text[clause_lo : c.start])
+    ):
+        mechs = ["treaty"]  # "It is set to expire on ...": only a treaty expires
     if c.action in ("expire", "enter_into_force", "sign") and mechs:
         mechs = ["treaty"]  # only treaties expire, enter into force or are signed
     if not mechs:

@@ -615,3 +615,60 @@ def test_made_that_offer_in_a_month() -> None:
 def test_not_received_is_no_cessation() -> None:
     text = "Washington has not received any notification from Moscow about the change."
     assert kinds(text, PUB) == []
+
+
+def test_that_after_a_preposition_is_a_determiner() -> None:
+    text = "Inspections under that treaty have been on hold since March 2020 due to the pandemic."
+    assert kinds(text, PUB) == [("inspections", "pause", "2020-03")]
+
+
+def test_a_proposal_takes_its_mechanism_from_its_object_only() -> None:
+    text = "Russia told them it had postponed the meeting and would propose new dates."
+    assert ("bcc", "propose", None) not in kinds(text, PUB)
+    assert not [k for k in kinds(text, PUB) if k[1] == "propose"]
+    text = "Moscow has proposed to extend it, while Washington wants China to join any talks."
+    assert [k[:2] for k in kinds(text, PUB)] == [("treaty", "propose")]
+
+
+def test_wire_dateline_day_yields_to_the_reported_day() -> None:
+    text = (
+        "WASHINGTON, March 1 (Reuters) - The United States has suspended its strategic "
+        "stability dialogue with Russia, a spokesperson said last Friday."
+    )
+    assert kinds(text, dt.date(2022, 3, 1)) == [("strategic_dialogue", "suspend", "2022-02-25")]
+    text = (
+        "Moscú, 29 nov (Prensa Latina) Rusia aplazó la reunión de la Comisión Consultiva "
+        "Bilateral, que debía celebrarse este martes, informó Washington el pasado lunes."
+    )
+    assert kinds(text, dt.date(2022, 11, 29), "es") == [("bcc", "postpone", "2022-11-28")]
+
+
+def test_clitic_infinitive_after_a_proposal() -> None:
+    text = "En enero, Moscú propuso prorrogarlo sin condiciones."
+    assert kinds(text, PUB, "es") == [("treaty", "propose", "2023-01")]
+
+
+def test_pronoun_subject_of_an_expiry_is_the_treaty() -> None:
+    text = "New START entered into force in 2011. It is set to expire on February 5, 2021."
+    assert ("treaty", "expire", "2021-02-05") in kinds(text, dt.date(2020, 4, 2))
+
+
+def test_a_decision_still_to_be_taken_is_no_event() -> None:
+    text = "The law says the decision to resume participation will be taken by the president."
+    assert kinds(text, PUB) == []
+
+
+def test_coordinated_verbs_each_keep_their_own_object() -> None:
+    text = (
+        "It withdrew from the Intermediate-Range Nuclear Forces Treaty in August 2019 and "
+        "pulled out of the Open Skies Treaty last November."
+    )
+    got = kinds(text, dt.date(2021, 2, 4))
+    assert ("treaty", "withdraw", "2019-08") in got
+    assert ("open_skies_flights", "withdraw", "2020-11") in got
+
+
+def test_past_proposal_without_a_date_stays_undated() -> None:
+    assert kinds("Rusia propuso prorrogar el START III por un año.", PUB, "es") == [
+        ("treaty", "propose", None)
+    ]
