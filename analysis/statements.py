@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -649,6 +649,18 @@ _TRAILING_ADJUNCT_RE = re.compile(
     r"mientras|durante|en|desde)\b",
     re.IGNORECASE,
 )
+_SCARE_RE = re.compile(
+    r"\b(?:so-called|so called|self-styled|the (?:term|word|phrase|label)|known as|dubbed|"
+    r"llamad[oa]s?|denominad[oa]s?|supuest[oa]s?|autodenominad[oa]s?|(?:el|del) término|"
+    r"la palabra|conocid[oa]s? como|bautizad[oa]s? como|apodad[oa]s?)\s*$",
+    re.IGNORECASE,
+)
+_TRANSCRIPT_RE = re.compile(
+    r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?\s+)?[A-Z][A-Z’'\-]+(?:[ \t]+[A-Z][A-Z’'\-]+){0,2})"
+    r"[ \t]*:[ \t]*(?P<rest>\S[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+_QUESTION_LABELS = _wordset("question q questioner reporter journalist pregunta periodista")
 _POST_AUX_RE = re.compile(r"(?:ha|han|había|habían|has|had)\s+(?=\w)", re.IGNORECASE)
 _HEAD_COLON_RE = re.compile(r"^(?P<np>[^:]{2,70}?):\s+(?P<q>\S.+)$")
 _TAIL_COLON_RE = re.compile(r"^(?P<q>.+?\S):\s+(?P<np>[^:]{2,60})$")
@@ -1135,6 +1147,10 @@ class _Resolver:
                     gender=_gender_of(role),
                     role_text=fold(role),
                 )
+            if ent is not None and ent.kind != "person" and st.speaker.get("speaker_mention"):
+                # "a State Department spokesperson said" ... "the spokesperson added"
+                mention = fold(st.speaker["speaker_mention"])
+                ent = replace(ent, role_text=ent.role_text + " " + mention)
             if ent is not None:
                 out.append(ent)
         return out
@@ -1276,6 +1292,15 @@ class _Resolver:
                         break
             if st.speaker is None and fallback is not None:
                 st.speaker = fallback
+            if st.speaker is None:
+                # "a State Department spokesperson said ..." ... "the spokesperson added"
+                for other in reversed(self.ctx.statements):
+                    if other.start >= st.start or other.speaker is None:
+                        continue
+                    mention = fold(other.speaker.get("speaker_mention") or "")
+                    if re.search(rf"\b{re.escape(entry.phrase)}\b", mention):
+                        st.speaker = dict(other.speaker, speaker_mention=np)
+                        break
 
 
 class _Extractor:
@@ -1303,10 +1328,36 @@ class _Extractor:
     def run(self) -> list[_Stmt]:
         ctx = self.ctx
         self.res.collect()
+        turns = self._transcript_turns() if ":" in ctx.text else []
+        k = 0
         for sent in ctx.sentences:
+            while k < len(turns) and turns[k][1] <= sent[0]:
+                k += 1
+            if k < len(turns) and turns[k][0] <= sent[0] < turns[k][1]:
+                a, b, speaker, qa = turns[k]
+                if speaker is not None and qa is not None:
+                    self._add(speaker, "direct", qa, b, ":", (a, b))
+                    turns[k] = (a, b, speaker, None)
+                continue  # a reporter's question, or an answer already taken whole
             self._sentence(sent)
         self.res.resolve_pending()
         return ctx.statements
+
+    def _transcript_turns(self) -> list[tuple[int, int, dict | None, int | None]]:
+        """Briefing transcripts: "MR PRICE: ..." is the speaker's answer (one direct statement
+        per turn); "QUESTION: ..." is a reporter's question (no statement)."""
+        out = []
+        for lm in _TRANSCRIPT_RE.finditer(self.ctx.text):
+            label = lm.group("label")
+            if fold(label) in _QUESTION_LABELS:
+                out.append((lm.start(), lm.end(), None, None))
+                continue
+            name = " ".join(w.capitalize() for w in label.split())
+            speaker, _ = self.res.resolve(name, lm.start())
+            if speaker is None or self.res.reg.organisation(speaker["speaker"]) is not None:
+                continue
+            out.append((lm.start(), lm.end(), speaker, lm.start("rest")))
+        return out
 
     def _add(self, speaker, kind, start, end, cue, sent, pending=None) -> _Stmt | None:
         text = self.ctx.text
@@ -1348,6 +1399,8 @@ class _Extractor:
         for q in inner:
             if _looks_like_a_name(text[q.start : q.end]):
                 continue  # a quoted title or name ("the “Sarmat” missile"), not words said
+            if _SCARE_RE.search(text, max(a, q.open - 30), q.open):
+                continue  # "the so-called “security architecture”": the writer's distance
             st = self._add(speaker, "partial", q.start, q.end, cue, sent, pending)
             if st is not None and pending is not None:
                 st.pending = pending
@@ -1886,9 +1939,19 @@ class _Extractor:
         if speaker is None:
             d = _dateline_len(left)
             np = _scan_np_left(re.split(r"\s(?=[a-z])", left[d:], maxsplit=1)[0] + " ", ctx.lex)
-            if np is None:
-                return
-            speaker, _ = self.res.resolve(np[1], a + d + np[0])
+            if np is not None:
+                speaker, _ = self.res.resolve(np[1], a + d + np[0])
+            if speaker is None:
+                # "Later, deputy spokesperson X echoed that, saying ...": the sentence subject
+                lead = _LEAD_ADVERB_RE.match(left, d)
+                d = lead.end() if lead else d
+                hd = _scan_np_right(left[d:], ctx.lex)
+                while hd is not None and speaker is None:
+                    speaker, _ = self.res.resolve(hd[2], a + d + hd[0])
+                    words = hd[2].split()
+                    if speaker is not None or len(words) < 2 or not words[-1][:1].islower():
+                        break
+                    hd = (hd[0], hd[1], " ".join(words[:-1]))
             if speaker is None:
                 return
         r = m[cm.end() : b]

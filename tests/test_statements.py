@@ -848,3 +848,65 @@ def test_pronoun_refers_to_the_subject_of_a_sentence_without_speech():
 def test_pronoun_keeps_the_last_speaker_when_the_previous_sentence_has_one():
     text = 'Lavrov met Blinken. Blinken said talks were useful. "We will see," he added.'
     assert [r[1] for r in rows(text)] == ["Antony Blinken", "Antony Blinken"]
+
+
+def test_participle_after_a_non_speech_verb_takes_the_sentence_subject():
+    text = (
+        "Later, deputy spokesperson Vedant Patel repeated the point, saying Washington "
+        "would not be rushed."
+    )
+    s = only(text)
+    assert (s["speaker"], s["quote"]) == ("Vedant Patel", "Washington would not be rushed")
+
+
+def test_the_spokesperson_again_after_an_institution_spokesperson():
+    text = (
+        '"We have received nothing," a Pentagon spokesperson said. The data exchange has '
+        "stopped, the spokesperson added."
+    )
+    assert [r[1] for r in rows(text)] == ["Pentagon", "Pentagon"]
+
+
+def test_scare_quotes_are_not_partial_statements():
+    for text, language in [
+        ('Lavrov said the so-called "rules-based order" was a fiction.', "en"),
+        ("Lavrov dijo que el llamado «orden basado en reglas» es una ficción.", "es"),
+    ]:
+        assert [r[0] for r in rows(text, language)] == ["indirect"]
+    # a real partial quote is still one
+    kinds = [r[0] for r in rows('Lavrov said the move was a "clear provocation".')]
+    assert kinds == ["indirect", "partial"]
+
+
+def test_former_role_from_the_registry():
+    text = (
+        'Medvedev wrote that the treaty was dead. "We need no papers," the former president said.'
+    )
+    assert [r[1] for r in rows(text)] == ["Dmitry Medvedev", "Dmitry Medvedev"]
+
+
+def test_spanish_role_nouns_representante():
+    text = (
+        "El embajador ruso, Anatoli Antónov, habló con la prensa. El representante ruso "
+        "aseveró que Moscú no será el primero."
+    )
+    assert [r[1] for r in rows(text, "es")] == ["Anatoly Antonov"]
+
+
+def test_briefing_transcript_turns():
+    text = (
+        "Department Press Briefing\n\n"
+        "QUESTION: Matt, Lavrov said today that the treaty is dead. Your response?\n\n"
+        "MR MILLER: We have seen those remarks. We remain open to talks.\n\n"
+        "QUESTION: And the data?\n\n"
+        "MR MILLER: We are reviewing that."
+    )
+    found = rows(text)
+    assert found == [
+        ("direct", "Matthew Miller", "We have seen those remarks. We remain open to talks."),
+        ("direct", "Matthew Miller", "We are reviewing that."),
+    ]
+
+
+def test_dateline_with_a_colon_is_not_a_transcript_turn():
+    assert [r[1] for r in rows("WASHINGTON: Russia said the talks were over.")] == ["Russia"]
