@@ -255,7 +255,9 @@ _SUBORDINATE_DATE = re.compile(
 _INTERPOSED = re.compile(
     r"\d[\d,]*|in|on|at|last|this|next|early|late|mid|also|then|now|finally|already|"
     r"[A-Z][a-z]{2,8}\.?|\w+ly|en|el|de|ya|también|finalmente|years?|months?|weeks?|days?|"
-    r"today|yesterday|ago|año|mes|semana|pasad[oa]|ayer|hoy",
+    r"today|yesterday|ago|año|mes|semana|pasad[oa]|ayer|hoy|est[ea]|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre",
 )
 _DATE_WORD = re.compile(
     r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
@@ -302,6 +304,19 @@ _OBJECT_NEXT = re.compile(
     r"\s+(?:out\s+of|from|of|its|their|his|her|the|a|an|all|su|sus|el|la|los|las|del)\b", re.I
 )
 _NEXT_VERB = re.compile(r"\s(?:and|y|e)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_TOPICS = {"inspections", "data_exchange", "notifications"}
+_TOPIC_OF = re.compile(
+    r"\w+(?:\s+(?:with|con)\s+(?:[\w.]+\s+){1,3}?)?\s*(?:on|about|over|regarding|sobre|"
+    r"acerca\s+de|to\s+discuss|para\s+(?:discutir|abordar))\b",
+    re.IGNORECASE,
+)
+_SPECULATION = re.compile(
+    r"\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,3}?(?:might|could|may|would|podría|podrían)\b", re.I
+)
+_CLAUSE_WORDS = {"that", "which", "who", "que", "but", "and", "y", "pero", "not", "no"}
+_PP_HEADS = {"during", "at", "in", "on", "after", "durante", "en", "tras", "por"}
+_RELATIVE_HEAD = re.compile(r",\s*(?:which|who|que|quien)\s*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:\b(?:its|their|su|sus)|['’]s)\s*$", re.IGNORECASE)
 _CONTRAST = re.compile(
     r"[,;]\s*(?:while|whereas|but|although|though|mientras|aunque|pero)\b|\s[—–]\s", re.I
 )
@@ -441,7 +456,16 @@ def _mechanisms(lex: _Lexicon, window: str, has_bcc: bool) -> list[str]:
         return []
     kinds = {m for _, m in hits}
     out: list[str] = []
-    for _, mech in hits:
+    topic_from = None  # "talks on resuming inspections": inspections are the talks' topic
+    for pos, mech in hits:
+        if topic_from is not None and pos >= topic_from and mech in _TOPICS:
+            continue
+        if (
+            mech == "meeting"
+            and _TOPIC_OF.match(window, pos)
+            and (kinds & {"bcc", "strategic_dialogue", "treaty"} or has_bcc)
+        ):
+            topic_from = pos
         if mech == "meeting":  # a meeting is a BCC session or strategic talks, by context
             if "bcc" in kinds:
                 mech = "bcc"
@@ -594,7 +618,7 @@ def _action_of(lex: _Lexicon, word: str) -> str | None:
 
 def _governor(lex: _Lexicon, text: str, ss: int, to_pos: int) -> str | None:
     """Effect of the word governing "to <verb>" ("agreed in 2021 to extend" -> keep)."""
-    words = _GOV_TOKEN.findall(text[max(ss, to_pos - 60) : to_pos].replace("’", "'"))
+    words = _GOV_TOKEN.findall(text[max(ss, to_pos - 90) : to_pos].replace("’", "'"))
     for _ in range(5):
         for k in (3, 2, 1):
             if len(words) >= k:
@@ -603,8 +627,23 @@ def _governor(lex: _Lexicon, text: str, ss: int, to_pos: int) -> str | None:
                     return lex.governor_effects[m.lastgroup]
         # step over a date or an adverb between the governing word and "to"
         if not words or not _INTERPOSED.fullmatch(words[-1]):
-            return None
+            break
         words = words[:-1]
+    # ... or over a short prepositional phrase ("during a phone call", "at their summit")
+    for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        if words[i].lower() in _CLAUSE_WORDS:
+            break
+        if words[i].lower() in _PP_HEADS:
+            j = i
+            while j > 0 and i - j < 3 and _INTERPOSED.fullmatch(words[j - 1]):
+                j -= 1  # "acordaron este martes durante ..."
+            for end in {i, j}:
+                for k in (3, 2, 1):
+                    if end >= k:
+                        m = lex.governors_full.fullmatch(" ".join(words[end - k : end]))
+                        if m and m.lastgroup:
+                            effect = lex.governor_effects[m.lastgroup]
+                            return effect if effect in ("keep", "propose") else None
     return None
 
 
@@ -744,6 +783,8 @@ def _analyse_sentence(
             form = "future"
         if _blocked(text, ss, m.start(), form, lang):
             continue
+        if action == "propose" and _SPECULATION.match(text, m.end(), se):
+            continue  # "lawmakers have suggested Russia might revoke its ratification"
         cand = _Cand(m.start(), m.end(), action, tense, voice, (ss, se), pi)
         if _SUBJECT_MEETING.match(m.group(0)):
             cand.action_form = "intransitive"
@@ -864,7 +905,13 @@ def _dedup_spans(cands: list[_Cand]) -> list[_Cand]:
 # --------------------------------------------------------------------------- dates
 
 
-def _date_for(text: str, cand: _Cand, zone_hi: int, dates: list[DateMention]) -> DateMention | None:
+def _date_for(
+    text: str,
+    cand: _Cand,
+    zone_hi: int,
+    dates: list[DateMention],
+    lex: _Lexicon | None = None,
+) -> DateMention | None:
     """The date expression of the trigger's sentence that dates the event: one in its own
     clause (up to ``zone_hi``) or fronted before all of it, else the nearest, skipping
     dates that belong to another clause or another event."""
@@ -874,6 +921,8 @@ def _date_for(text: str, cand: _Cand, zone_hi: int, dates: list[DateMention]) ->
         clause_lo = ss + m.end()
     best: tuple[int, int, DateMention] | None = None
     shifted_ids: set[int] = set()
+    # the event's own governed verb ("signed the law suspending ...") is not another event
+    own_lo = cand.mech_window[0] if cand.mech_window else cand.end
     for d in dates:
         if d.start < ss or d.end > se or d.value is None or d.role in ("until", "end"):
             continue
@@ -903,6 +952,12 @@ def _date_for(text: str, cand: _Cand, zone_hi: int, dates: list[DateMention]) ->
             continue
         if _COORDINATION.search(between) or (d.end <= cand.start and _NEXT_VERB.search(between)):
             penalty += 1  # "X happened on May 1, and Y happened": May 1 is X's
+        elif (
+            d.start > cand.end
+            and lex is not None
+            and _owned_by_other_verb(lex, text[max(cand.end, own_lo) : d.start])
+        ):
+            continue  # "ready to ... after it expires on 5 February": the expiry's date
         elif d.start > cand.end and re.search(r",\s*(?:que|which|who)\b[^,;]*$", between, re.I):
             penalty += 1  # "postponed the session, which was due on Tuesday": the session's day
         if d.start > cand.end and _SUBORDINATE_DATE.search(
@@ -928,6 +983,16 @@ def _date_for(text: str, cand: _Cand, zone_hi: int, dates: list[DateMention]) ->
             cand.date_source = "text"  # a bound the sentence itself sets
             return _coarser(d)
     return d
+
+
+def _owned_by_other_verb(lex: _Lexicon, between: str) -> bool:
+    """True when another event verb stands between a trigger and a date, in the date's own
+    clause ("... after it expires on 5 February"; not "... it expires, he said on Monday")."""
+    last = None
+    for t in lex.trigger_re.finditer(between):
+        if t.group(0).lower() not in ("hold", "held"):
+            last = t
+    return last is not None and not re.search(r"[,;:]", between[last.end() :])
 
 
 def _coarser(d: DateMention) -> DateMention:
@@ -1010,6 +1075,12 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
             actor = near[0]
         if actor is None and _PRONOUN.search(before):
             actor = _actor_in(doc.lex, doc.text[ss : c.start], last=False)
+        relative = _RELATIVE_HEAD.search(doc.text, ss, clause_lo)
+        if actor is None and relative and not before.strip(" ,"):
+            # "the position of the United States, which signed the treaty": its antecedent
+            antecedent = _actor_span(doc.lex, doc.text[ss : relative.start()])
+            if antecedent and antecedent[1] >= relative.start() - ss - 1:
+                actor = antecedent[0]
         if actor is None:
             actor = _actor_in(doc.lex, before, last=False) or _actor_in(
                 doc.lex, doc.text[ss : c.start], last=False
@@ -1034,7 +1105,7 @@ def _evidence_and_date(
         ev_lo = doc.text.find(" ", c.start - 140, c.start) + 1
     ev_hi = max(c.end, right_hi if used[0] >= c.start else c.end, used[1])
     ev_hi = min(ev_hi, se)
-    date = _date_for(doc.text, c, max(ev_hi, right_hi), doc.dates)
+    date = _date_for(doc.text, c, max(ev_hi, right_hi), doc.dates, doc.lex)
     if date is not None and c.end <= date.start and date.end <= max(right_hi, ev_hi):
         ev_hi = max(ev_hi, date.end)
     evidence = doc.text[ev_lo:ev_hi]
@@ -1046,21 +1117,30 @@ def _evidence_and_date(
     return ev_lo, ev_hi, date
 
 
+def _next_event(doc: _Doc, lo: int, se: int) -> int:
+    """Where a coordinated next event begins after ``lo`` ("... and pulled out of Y",
+    "... y revocó los visados"), else the sentence end."""
+    starts = [m.start() for m in doc.lex.trigger_re.finditer(doc.text, lo, se)]
+    starts += [m.start() for m in _VISA.finditer(doc.text, lo, se)]
+    for pos in sorted(starts):
+        link = _NEXT_VERB.search(doc.text, lo, pos)
+        if link:  # "withdrew from X in 2019 and pulled out of Y": Y is the next verb's
+            return link.start()
+    return se
+
+
 def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     """The event(s) one trigger reports: mechanism, evidence, actor, treaty and date."""
     out: list[dict[str, Any]] = []
     ss, se = c.sent
     clause_lo = _clause_start(doc.text, ss, c.start)
     right_hi = _right_end(doc.text, c.end, se)
-    for inner in doc.lex.trigger_re.finditer(doc.text, c.end, right_hi):
-        link = _NEXT_VERB.search(doc.text, c.end, inner.start())
-        if link:  # "withdrew from X in 2019 and pulled out of Y": Y is the next verb's
-            right_hi = link.start()
-            break
+    clip = _next_event(doc, c.end, se)
+    right_hi = min(right_hi, clip)
     left = (clause_lo, c.start)
     right = (c.end, right_hi)
     if c.mech_window is not None:
-        windows = [c.mech_window]
+        windows = [(c.mech_window[0], min(c.mech_window[1], max(clip, c.mech_window[0] + 1)))]
     elif c.voice == "passive" or c.action in _INTRANSITIVE:
         windows = [left, (ss, c.start), right]
     else:
@@ -1112,6 +1192,12 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         and _PRONOUN_SUBJECT.search(doc.text[clause_lo : c.start])
     ):
         mechs = ["treaty"]  # "It is set to expire on ...": only a treaty expires
+    if c.action == "enter_into_force":
+        subject = _NOMINAL.search(doc.text, max(clause_lo, c.start - 40), c.start)
+        if subject and _NOMINALS[subject.group("noun").lower()] not in ("enter_into_force",):
+            c.action = _NOMINALS[subject.group("noun").lower()]  # "the withdrawal took effect"
+            if not mechs and doc.default_treaty:
+                mechs = ["treaty"]
     if c.action in ("expire", "enter_into_force", "sign") and mechs:
         mechs = ["treaty"]  # only treaties expire, enter into force or are signed
     if not mechs:
@@ -1132,6 +1218,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         treaty = doc.default_treaty
 
     # date
+    said_day = date is not None and c.date_source == "report" and date.precision == "day"
     headline = _is_headline(doc.text, doc.paras[c.para], doc.title)
     if (
         date is None
@@ -1171,6 +1258,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
                 "end": ev_hi,
                 "until": until.value if until else None,
                 "date_source": c.date_source if date else None,
+                "_said_day": said_day,
             }
         )
     return out
@@ -1216,7 +1304,10 @@ def find_events(
     doc = _Doc(text, lex, dates, paras, pub, title, has_bcc, default_treaty, lede)
     events = [ev for c in cands for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty))
-    return _merge(events)
+    merged = _merge(events)
+    for ev in merged:
+        ev.pop("_said_day", None)
+    return merged
 
 
 def _is_headline(text: str, para: _Para, title: str | None) -> bool:
@@ -1329,6 +1420,8 @@ def _dated_nominals(
                 continue
         else:
             mechs = _mechanisms(lex, text[m.end() : d.start], False)
+            if not mechs and action == "extend" and default_treaty and _POSSESSIVE.search(before):
+                mechs = ["treaty"]  # "Its extension in 2021": only a treaty is extended
             if not mechs:
                 continue
         near = _actor_span(lex, before)
@@ -1369,7 +1462,12 @@ def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     report, stated = (a, b) if a.get("date_source") == "report" else (b, a)
     rb, sb = period_bounds(report["date"]), period_bounds(stated["date"])
-    return bool(rb and sb) and sb[0] <= rb[1] and (rb[0] - sb[1]).days <= 366
+    if not (rb and sb):
+        return False
+    if report.get("_said_day") and (rb[0] - sb[1]).days > 31:
+        # "has withdrawn, the ministry said on Tuesday" is not the decree of months before
+        return False
+    return sb[0] <= rb[1] and (rb[0] - sb[1]).days <= 366
 
 
 def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -672,3 +672,74 @@ def test_past_proposal_without_a_date_stays_undated() -> None:
     assert kinds("Rusia propuso prorrogar el START III por un año.", PUB, "es") == [
         ("treaty", "propose", None)
     ]
+
+
+def test_a_date_after_another_event_verb_is_that_events() -> None:
+    text = (
+        "Russia is prepared to keep to the limits for a year after the treaty expires on "
+        "February 5, 2026, Putin said on Monday."
+    )
+    got = kinds(text, dt.date(2025, 9, 22))
+    assert ("treaty", "propose", "2025-09-22") in got
+    assert ("treaty", "expire", "2026-02-05") in got
+
+
+def test_reported_day_is_not_merged_into_an_older_stated_date() -> None:
+    text = (
+        "Russia has formally withdrawn from the CFE treaty, the ministry said on Tuesday. "
+        "Putin signed a decree denouncing the treaty in May, and the withdrawal took effect "
+        "six months later."
+    )
+    got = kinds(text, dt.date(2023, 11, 7))
+    assert ("treaty", "withdraw", "2023-11-07") in got
+    assert ("treaty", "withdraw", "2023-05") in got
+    assert not [k for k in got if k[1] == "enter_into_force"]
+
+
+def test_the_topic_of_postponed_talks_is_not_postponed() -> None:
+    text = (
+        "Russia has put off talks with the United States on resuming inspections under the "
+        "New START treaty, the State Department said Monday."
+    )
+    assert [k[:2] for k in kinds(text, dt.date(2022, 11, 29))] == [("bcc", "postpone")]
+
+
+def test_a_second_verb_keeps_its_own_object_in_spanish() -> None:
+    text = (
+        "EE.UU. anunció en junio que dejaría de facilitar notificaciones y revocó los visados "
+        "de los inspectores rusos."
+    )
+    got = kinds(text, PUB, "es")
+    assert ("notifications", "suspend", "2023-06") in got
+    assert ("inspections", "ban", "2023-06") in got
+    assert ("inspections", "suspend", "2023-06") not in got
+
+
+def test_suggestion_of_what_might_happen_is_not_a_proposal() -> None:
+    text = "Some lawmakers have suggested Russia might revoke its ratification of the CTBT."
+    assert kinds(text, PUB) == []
+
+
+def test_governor_across_a_prepositional_phrase() -> None:
+    text = (
+        "Putin y Biden acordaron este martes durante una conversación telefónica prorrogar el "
+        "tratado START III."
+    )
+    assert kinds(text, dt.date(2021, 1, 27), "es") == [("treaty", "extend", "2021-01-26")]
+
+
+def test_relative_clause_actor_is_its_antecedent() -> None:
+    text = (
+        "The step mirrors the position of the United States, which signed the CTBT in 1996 "
+        "but never ratified it. Russia signed the CTBT in 1996."
+    )
+    found = find_events(text, published=PUB)
+    assert sorted(e["actor"] for e in found if e["action"] == "sign") == [
+        "Russia",
+        "United States",
+    ]
+
+
+def test_possessive_extension_with_a_date() -> None:
+    text = "The New START treaty was signed in 2010. Its extension in 2021 keeps it in force."
+    assert ("treaty", "extend", "2021") in kinds(text, PUB)
