@@ -212,10 +212,9 @@ _TEMPORAL_SUB = re.compile(
     re.IGNORECASE,
 )
 _INVERTED = re.compile(r"^\W*(?:should|were|had)\s+\w+\s+\w+", re.IGNORECASE)
-_CLAUSE_OPENER = re.compile(
-    r"(?:[;:]|(?<!\bunder )(?<!\bof )(?<!\bin )(?<!\bon )(?<!\bat )(?<!\bfrom )(?<!\bwith )"
-    r"(?<!\bby )(?<!\bfor )(?<!\bto )(?<![\w-])(?:that|which|who|que|whereas)(?![\w-]))"
-)  # "under that treaty": a determiner, not a relative pronoun
+_CLAUSE_OPENER = re.compile(r"(?:[;:]|(?<![\w-])(?:that|which|who|que|whereas)(?![\w-]))")
+# "under that treaty": after a preposition, "that" is a determiner, not a relative pronoun
+_PREP_BEFORE = re.compile(r"\b(?:under|of|in|on|at|from|with|by|for|to)\s$")
 _RIGHT_STOP = re.compile(
     r"(?:[;:!?]|\s[—–]\s|,(?!\s*\d)|\s(?:and|but|y|pero)\s+(?:is|are|was|were|has|"
     r"have|had|will|would|also|then|said|says|stated|added|está|ha|han|dijo|afirmó)\b|"
@@ -438,6 +437,8 @@ def _clause_start(text: str, ss: int, pos: int) -> int:
     """Start of the clause holding ``pos``: after "that", "which", ";" or ":" (or the sentence)."""
     start = ss
     for m in _CLAUSE_OPENER.finditer(text, ss, pos):
+        if m.group(0) == "that" and _PREP_BEFORE.search(text, max(ss, m.start() - 6), m.start()):
+            continue
         start = m.end()
     return start
 
@@ -910,7 +911,7 @@ def _date_for(
     cand: _Cand,
     zone_hi: int,
     dates: list[DateMention],
-    lex: _Lexicon | None = None,
+    trigger_spans: tuple[tuple[int, int], ...] | None = None,
 ) -> DateMention | None:
     """The date expression of the trigger's sentence that dates the event: one in its own
     clause (up to ``zone_hi``) or fronted before all of it, else the nearest, skipping
@@ -954,8 +955,8 @@ def _date_for(
             penalty += 1  # "X happened on May 1, and Y happened": May 1 is X's
         elif (
             d.start > cand.end
-            and lex is not None
-            and _owned_by_other_verb(lex, text[max(cand.end, own_lo) : d.start])
+            and trigger_spans is not None
+            and _owned_by_other_verb(text, trigger_spans, max(cand.end, own_lo), d.start)
         ):
             continue  # "ready to ... after it expires on 5 February": the expiry's date
         elif d.start > cand.end and re.search(r",\s*(?:que|which|who)\b[^,;]*$", between, re.I):
@@ -985,14 +986,16 @@ def _date_for(
     return d
 
 
-def _owned_by_other_verb(lex: _Lexicon, between: str) -> bool:
+def _owned_by_other_verb(text: str, spans: tuple[tuple[int, int], ...], lo: int, hi: int) -> bool:
     """True when another event verb stands between a trigger and a date, in the date's own
     clause ("... after it expires on 5 February"; not "... it expires, he said on Monday")."""
     last = None
-    for t in lex.trigger_re.finditer(between):
-        if t.group(0).lower() not in ("hold", "held"):
-            last = t
-    return last is not None and not re.search(r"[,;:]", between[last.end() :])
+    for a, b in spans:
+        if a >= hi:
+            break
+        if a >= lo and b <= hi and text[a:b].lower() not in ("hold", "held"):
+            last = b
+    return last is not None and not re.search(r"[,;:]", text[last:hi])
 
 
 def _coarser(d: DateMention) -> DateMention:
@@ -1049,6 +1052,7 @@ class _Doc:
     has_bcc: bool  # the article speaks of the BCC: "the meeting" is one of its sessions
     default_treaty: str | None  # the treaty the article speaks of most
     lede: int  # index of the lead paragraph
+    trigger_spans: tuple[tuple[int, int], ...] = ()  # every trigger of the text, in order
 
 
 def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None:
@@ -1105,7 +1109,7 @@ def _evidence_and_date(
         ev_lo = doc.text.find(" ", c.start - 140, c.start) + 1
     ev_hi = max(c.end, right_hi if used[0] >= c.start else c.end, used[1])
     ev_hi = min(ev_hi, se)
-    date = _date_for(doc.text, c, max(ev_hi, right_hi), doc.dates, doc.lex)
+    date = _date_for(doc.text, c, max(ev_hi, right_hi), doc.dates, doc.trigger_spans)
     if date is not None and c.end <= date.start and date.end <= max(right_hi, ev_hi):
         ev_hi = max(ev_hi, date.end)
     evidence = doc.text[ev_lo:ev_hi]
@@ -1120,8 +1124,9 @@ def _evidence_and_date(
 def _next_event(doc: _Doc, lo: int, se: int) -> int:
     """Where a coordinated next event begins after ``lo`` ("... and pulled out of Y",
     "... y revocó los visados"), else the sentence end."""
-    starts = [m.start() for m in doc.lex.trigger_re.finditer(doc.text, lo, se)]
-    starts += [m.start() for m in _VISA.finditer(doc.text, lo, se)]
+    starts = [a for a, _ in doc.trigger_spans if lo <= a < se]
+    if "visa" in doc.text[lo:se].lower():
+        starts += [m.start() for m in _VISA.finditer(doc.text, lo, se)]
     for pos in sorted(starts):
         link = _NEXT_VERB.search(doc.text, lo, pos)
         if link:  # "withdrew from X in 2019 and pulled out of Y": Y is the next verb's
@@ -1301,7 +1306,18 @@ def find_events(
             cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, triggers))
     cands = _dedup_spans(cands)
 
-    doc = _Doc(text, lex, dates, paras, pub, title, has_bcc, default_treaty, lede)
+    doc = _Doc(
+        text,
+        lex,
+        dates,
+        paras,
+        pub,
+        title,
+        has_bcc,
+        default_treaty,
+        lede,
+        tuple((m.start(), m.end()) for m in triggers),
+    )
     events = [ev for c in cands for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty))
     merged = _merge(events)
