@@ -17,11 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pandas as pd
 
 from analysis.paths import REPORTS_DIR
+from analysis.safety import safe_url
 
 FORMATS: tuple[str, ...] = ("html", "docx", "pdf")
 BRIEF_NAME = "brief"
@@ -98,17 +98,6 @@ def _text(value: Any, default: str = "") -> str:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-def safe_url(url: Any) -> str | None:
-    """The URL if it is an absolute http(s) URL, else None (no javascript:, data:, ...)."""
-    text = _text(url)
-    if not text or any(c.isspace() for c in text):
-        return None
-    parsed = urlparse(text)
-    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
-        return text
-    return None
 
 
 def _human_date(value: Any) -> str:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.frames import KINDS, MECHANISMS, STATEMENT_COLUMNS
+from analysis.safety import safe_url, spreadsheet_safe
 
 PAGE_SIZE = 20
 UNKNOWN = "Unknown"
@@ -93,8 +94,9 @@ def safe_link(url: Any, label: str, tooltip: str | None = None) -> str:
     """An <a> to ``url`` (http/https only) with the escaped ``label``; plain text otherwise."""
     text = html.escape(label)
     hover = f' title="{html.escape(tooltip, quote=True)}"' if tooltip else ""
-    if isinstance(url, str) and re.match(r"^https?://", url.strip(), re.I):
-        href = html.escape(url.strip(), quote=True)
+    good = safe_url(url)
+    if good:
+        href = html.escape(good, quote=True)
         return f'<a href="{href}" target="_blank" rel="noopener noreferrer"{hover}>{text}</a>'
     return f"<span{hover}>{text}</span>" if hover else text
 
@@ -397,14 +399,14 @@ class StatementExplorer:
         """Write the filtered statements to CSV (default: reports/exports/); return the path."""
         target = Path(path) if path else self._export_path("csv")
         target.parent.mkdir(parents=True, exist_ok=True)
-        self.export_table().to_csv(target, index=False)
+        spreadsheet_safe(self.export_table()).to_csv(target, index=False)
         return target
 
     def export_excel(self, path: str | Path | None = None) -> Path:
         """Write the filtered statements to an .xlsx workbook; return the path."""
         target = Path(path) if path else self._export_path("xlsx")
         target.parent.mkdir(parents=True, exist_ok=True)
-        self.export_table().to_excel(target, index=False, sheet_name="statements")
+        spreadsheet_safe(self.export_table()).to_excel(target, index=False, sheet_name="statements")
         return target
 
     def _export_path(self, ext: str) -> Path:

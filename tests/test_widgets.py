@@ -533,3 +533,21 @@ def test_saved_notebooks_get_a_static_snapshot_of_the_explorer(explorer):
     assert "1 of 25 statements" in bundle["text/plain"]
     assert "&lt;img src=x onerror=alert(1)&gt; is not a treaty" in bundle["text/html"]
     assert "<img" not in bundle["text/html"]
+
+
+def test_exported_quotes_cannot_run_as_spreadsheet_formulas(frames, tmp_path):
+    import openpyxl
+
+    statements, articles = frames
+    hostile = statements.iloc[[0]].copy()
+    hostile["quote"] = '=HYPERLINK("https://example.org/x","click")'
+    hostile["speaker"] = "@Anna Envoy"
+    explorer = StatementExplorer(hostile, articles, export_dir=tmp_path)
+    csv_path = explorer.export_csv(tmp_path / "out.csv")
+    back = pd.read_csv(csv_path)
+    assert back["quote"][0] == "'" + '=HYPERLINK("https://example.org/x","click")'
+    assert back["speaker"][0] == "'@Anna Envoy"
+    xlsx_path = explorer.export_excel(tmp_path / "out.xlsx")
+    sheet = openpyxl.load_workbook(xlsx_path).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
