@@ -147,6 +147,7 @@ class Registry:
         self.by_alias: dict[tuple[str, ...], Speaker] = {}
         self.by_surname: dict[str, list[Speaker]] = {}
         self.org_aliases: dict[str, Speaker] = {}
+        self.acronyms: set[str] = set()
         for sp in speakers:
             names = (sp.name, *sp.aliases)
             if sp.kind == "person":
@@ -166,6 +167,8 @@ class Registry:
                     f = _strip_article(fold(n))
                     if f:
                         self.org_aliases.setdefault(f, sp)
+                        if re.fullmatch(r"[A-Z][A-Z.]{1,5}", n):
+                            self.acronyms.add(f)  # "UN" is not the Spanish article "un"
         self.max_org_words = max((len(k.split()) for k in self.org_aliases), default=1)
 
     def person(self, name: str) -> Speaker | None:
@@ -191,6 +194,8 @@ class Registry:
         f = _strip_article(fold(mention))
         sp = self.org_aliases.get(f)
         if sp is None:
+            return None
+        if f in self.acronyms and mention.strip().islower():
             return None
         if sp.kind == "country" and not countries:
             return None

@@ -539,6 +539,59 @@ _DATELINE_RE = re.compile(
     r"\s*[.,]?\s*"
     r"(?:(?:\([^)]{1,80}\)|/[A-Za-z\- ]{2,20}/)\s*(?:\.-|[-–—]+|\.)?|(?:\.-|[-–—]+))\s*"
 )
+_APPOSITION_START_RE = re.compile(
+    r"\s*,\s*(?:a|an|the|who|which|whose|el|la|los|las|un|una|quien|quienes|que|su|his|her|"
+    r"former|ex|senior|deputy|head|director|chief|spokesman|spokeswoman|spokesperson|portavoz|"
+    r"vocero|vocera|jefe|jefa|presidente|ministro|ministra|embajador|embajadora)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_OF_RE = re.compile(
+    r"(?:a|an|the|un|una|el|la)?\s*(?:\w+\s+)?(?:statement|report|readout|communiqu[eé]|release|"
+    r"comunicado|nota|informe|declaración|mensaje|texto)\s+(?:(?:issued|released|published|"
+    r"posted)\s+)?(?:from|by|of|del|de la|de|por|emitido por|publicado por)\s+",
+    re.IGNORECASE,
+)
+_GOVERNMENT_RE = re.compile(
+    r"(?:the |el |la )?(?:(?P<a1>\w+) (?:government|cabinet)|(?:gobierno|ejecutivo) (?P<a2>\w+))"
+)
+_GOVERNMENT_ADJ = {
+    "german": "German",
+    "aleman": "German",
+    "french": "French",
+    "frances": "French",
+    "british": "British",
+    "britanico": "British",
+    "polish": "Polish",
+    "polaco": "Polish",
+    "chinese": "Chinese",
+    "chino": "Chinese",
+    "ukrainian": "Ukrainian",
+    "ucraniano": "Ukrainian",
+    "japanese": "Japanese",
+    "japones": "Japanese",
+    "russian": "Russian",
+    "ruso": "Russian",
+    "italian": "Italian",
+    "italiano": "Italian",
+    "spanish": "Spanish",
+    "espanol": "Spanish",
+    "turkish": "Turkish",
+    "turco": "Turkish",
+    "iranian": "Iranian",
+    "irani": "Iranian",
+    "indian": "Indian",
+    "indio": "Indian",
+    "israeli": "Israeli",
+    "dutch": "Dutch",
+    "neerlandes": "Dutch",
+    "swedish": "Swedish",
+    "sueco": "Swedish",
+    "finnish": "Finnish",
+    "finlandes": "Finnish",
+}
+_CLAUSE_START_RE = re.compile(
+    r"\s+(?:(?:the|a|an|it|he|she|they|we|i|this|these|there|no|el|la|los|las|un|una)\b|[A-ZÀ-Þ])",
+)
 _BARE_CONJ_RE = re.compile(
     r"\s+(?:but|and|yet|pero|y|e)\s+(?:(?:also|then|later|too|también|luego)\s+)?",
     re.IGNORECASE,
@@ -556,7 +609,7 @@ _LISTENER_RE = re.compile(
     r"\s*[,.:]|\s*$)"
 )
 _RIGHT_APPOS_RE = re.compile(
-    r"\s*((?:el|la|the)\s+[^,.;~]{2,60}?),\s+([A-ZÀ-Þ](?:[\w’'\-]+|\.)(?:\s+[A-ZÀ-Þ](?:[\w’'\-]+|\.)){0,3})"
+    r"\s*((?:el|la|the|su|his|her|its)\s+[^,.;~]{2,60}?),\s+([A-ZÀ-Þ](?:[\w’'\-]+|\.)(?:\s+[A-ZÀ-Þ](?:[\w’'\-]+|\.)){0,3})"
     r"(?=\s*[,.;]|\s*$)"
 )
 _APP_NAME_RE = re.compile(
@@ -708,6 +761,7 @@ def _np_words_ok(w: str, lex: Lexicon) -> bool:
     f = fold(bare)
     return (
         f in ROLE_WORDS
+        or f in _GOVERNMENT_ADJ
         or f in lex.role_tokens
         or f
         in {
@@ -877,6 +931,7 @@ class _Resolver:
         self.ctx = ctx
         self.reg = get_registry()
         self._starts: list[int] | None = None
+        self._in_salience = False
 
     # entities -----------------------------------------------------------------------------
     def collect(self) -> None:
@@ -971,6 +1026,17 @@ class _Resolver:
             if name and role_part and np.startswith(name) and "," not in name:
                 # "Heather Williams, a nuclear expert at CSIS in Washington"
                 return self._person(self._trim_name(name), role_part, np, pos), None
+        gm = _GOVERNMENT_RE.fullmatch(f)
+        if gm is not None:
+            adj = _GOVERNMENT_ADJ.get(gm.group("a1") or gm.group("a2"))
+            if adj:  # "the German government", "el Gobierno alemán"
+                return {
+                    "speaker": f"{adj} government",
+                    "speaker_mention": np,
+                    "speaker_role": None,
+                    "speaker_org": f"{adj} government",
+                    "speaker_country": None,
+                }, None
         pm = _NP_PREP_RE.match(np)
         if pm is not None:
             head = pm.group("head")
@@ -1106,6 +1172,11 @@ class _Resolver:
         return True
 
     def _by_role(self, entry: RoleNoun, f: str, pos: int) -> Entity | None:
+        if entry.target == "person":
+            # "Grushko struck a harsher tone. ... the diplomat warned": the sentence subject
+            ent = self._salient_subject(lambda e: self._fits(entry, f, e), pos)
+            if ent is not None:
+                return ent
         seen = self._speakers_before(pos)
         for ent in seen:
             if self._fits(entry, f, ent):
@@ -1164,11 +1235,13 @@ class _Resolver:
             return _entity_from_registry(sp, 0, name, "")
         return None
 
-    def _salient_subject(self, gender: str, pos: int) -> Entity | None:
+    def _salient_subject(self, accept: Any, pos: int) -> Entity | None:
         """The person who opens the pronoun's own sentence or a previous sentence without
         statements ("Putin floated it in June, when he said ..."; "X was more reserved. “...,”
         he said"): more salient than the last speaker."""
         ctx = self.ctx
+        if self._in_salience:
+            return None
         if self._starts is None:
             self._starts = [a for a, _ in ctx.sentences]
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -1190,10 +1263,14 @@ class _Resolver:
                 if j == i:
                     continue
                 return None
-            fields, _ = self.resolve(np_text, sa + d + hd[0])
-            while fields is None and " " in np_text and np_text.split()[-1][:1].islower():
-                np_text = np_text.rsplit(" ", 1)[0]  # "Putin first (floated)"
+            self._in_salience = True
+            try:
                 fields, _ = self.resolve(np_text, sa + d + hd[0])
+                while fields is None and " " in np_text and np_text.split()[-1][:1].islower():
+                    np_text = np_text.rsplit(" ", 1)[0]  # "Putin first (floated)"
+                    fields, _ = self.resolve(np_text, sa + d + hd[0])
+            finally:
+                self._in_salience = False
             if fields is None:
                 return None
             ent = self._entity_named(fields["speaker"])
@@ -1201,15 +1278,16 @@ class _Resolver:
                 if len(fields["speaker"].split()) < 2:
                     return None
                 ent = Entity(fields["speaker"], "person", sa + d, np_text, gender="")
-            if ent.kind != "person" or (gender and ent.gender and ent.gender != gender):
-                return None
-            return ent
+            return ent if accept(ent) else None
         return None
 
     def _pronoun(self, gender: str, np: str, pos: int) -> dict | None:
         want_inst = gender == "i"
         if not want_inst:
-            ent = self._salient_subject(gender, pos)
+            ent = self._salient_subject(
+                lambda e: e.kind == "person" and not (gender and e.gender and e.gender != gender),
+                pos,
+            )
             if ent is not None:
                 return ent.as_fields(np)
         for ent in self._speakers_before(pos):
@@ -1279,6 +1357,8 @@ class _Resolver:
             entry, np, pos, fallback = st.pending
             f = fold(np)
             later = [e for e in self.ctx.entities if e.start > pos] if entry.match else []
+            if entry.match and self.ctx.field == "title":
+                later += self.ctx.prior  # a headline's "Kremlin aide" is named in the text
             for ent in later[:6]:
                 if self._fits(entry, f, ent):
                     st.speaker = ent.as_fields(np)
@@ -1509,6 +1589,12 @@ class _Extractor:
         sp = reg.person(name)
         if sp is not None:
             return _entity_from_registry(sp, pos, np, role).as_fields(np)
+        if len(name.split()) == 1:
+            # "Austin: ..." where the article names "Defense Secretary Lloyd Austin"
+            key = name_key(name)
+            for ent in self.res._entities():
+                if ent.kind == "person" and name_key(ent.name.split()[-1]) == key:
+                    return ent.as_fields(np)
         if (
             role
             and any(fold(w) in ROLE_WORDS for w in role.split())
@@ -1644,12 +1730,14 @@ class _Extractor:
         ctx = self.ctx
         a, b = sent
         s = ctx.masked[a:b]
-        np = _scan_np_right(s[mm.end() :], ctx.lex)
+        doc = _DOCUMENT_OF_RE.match(s, mm.end())  # "according to a statement from X"
+        at = doc.end() if doc else mm.end()
+        np = _scan_np_right(s[at:], ctx.lex)
         if np is None:
             return
         np_text = np[2]
-        pos = a + mm.end() + np[0]
-        np_end = a + mm.end() + np[1]
+        pos = a + at + np[0]
+        np_end = a + at + np[1]
         app = re.match(r",\s+([A-ZÀ-Þ][\w.’'\- ]{1,40}),", ctx.masked[np_end:b])
         if app and split_mention(app.group(1))[1] == app.group(1).strip():
             # "según el canciller ruso, Serguéi Lavrov, ..."
@@ -1689,7 +1777,12 @@ class _Extractor:
             if (
                 hit
                 and hit[0].start() == cm.end()
-                and re.match(r"\s*(?:that|que)\b", m[hit[0].end() : end])
+                and (
+                    re.match(r"\s*(?:that|que)\b", m[hit[0].end() : end])
+                    or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), "")[1:]
+                    == ("clause",)
+                    and _CLAUSE_START_RE.match(m, hit[0].end(), end)
+                )
             ):
                 return cm.start()
         return end
@@ -1841,7 +1934,11 @@ class _Extractor:
                     clause_start = None
                     subj_start = cm.start()
                     after = m[cm.end() + inv[1] : b]
-                    if re.match(r"\s*,\s*\w+\s+\w+", after) and re.search(r"\w", m[a : cm.start()]):
+                    if (
+                        re.match(r"\s*,\s*\w+\s+\w+", after)
+                        and not _APPOSITION_START_RE.match(after)
+                        and re.search(r"\w", m[a : cm.start()])
+                    ):
                         # parenthetical: "El tratado, dijo Lavrov, ha muerto."
                         ca = a + _dateline_len(m[a:b])
                         ce = self._clause_end(cm.end() + inv[1], b)
@@ -1856,10 +1953,21 @@ class _Extractor:
                 )
             ):
                 # "X lamented ... and warned that ...": the sentence's subject goes on
-                d = _dateline_len(m[a : cm.start()])
-                head = _scan_np_right(m[a + d : cm.start()], ctx.lex)
-                if head is not None:
-                    speaker, pending = self.res.resolve(head[2], a + d + head[0])
+                prev = next(
+                    (
+                        st
+                        for st in reversed(ctx.statements)
+                        if st.sentence == sent and st.start < cm.start() and st.kind == "indirect"
+                    ),
+                    None,
+                )
+                if prev is not None:
+                    speaker, pending = prev.speaker, prev.pending
+                else:
+                    d = _dateline_len(m[a : cm.start()])
+                    head = _scan_np_right(m[a + d : cm.start()], ctx.lex)
+                    if head is not None:
+                        speaker, pending = self.res.resolve(head[2], a + d + head[0])
             if speaker is None and pending is None:
                 if (
                     ctx.lang == "es"

@@ -910,3 +910,92 @@ def test_briefing_transcript_turns():
 
 def test_dateline_with_a_colon_is_not_a_transcript_turn():
     assert [r[1] for r in rows("WASHINGTON: Russia said the talks were over.")] == ["Russia"]
+
+
+def test_role_noun_refers_to_the_subject_of_a_sentence_without_speech():
+    text = (
+        "Presidential aide Yuri Ushakov said no date was set. Deputy Foreign Minister "
+        "Alexander Grushko was blunter. In an interview, the diplomat warned that NATO was "
+        "arming."
+    )
+    assert [r[1] for r in rows(text)] == ["Yuri Ushakov", "Alexander Grushko"]
+
+
+def test_second_verb_without_that_after_a_bare_and():
+    text = "Grushko warned that NATO was arming and said Russia would answer every deployment."
+    assert [r[2] for r in rows(text)] == [
+        "NATO was arming",
+        "Russia would answer every deployment",
+    ]
+    # not a second statement: "and added nothing"
+    assert len(rows("Lavrov said the talks were useful and added nothing else.")) == 1
+
+
+def test_inverted_attribution_with_an_appositive_and_relative_clause():
+    text = (
+        "The cuts were never verified, argued Jana Novak, a researcher at a Prague institute, "
+        "who has studied the treaty for years."
+    )
+    s = only(text)
+    assert (s["speaker"], s["quote"]) == ("Jana Novak", "The cuts were never verified")
+
+
+@pytest.mark.parametrize(
+    "text,language,speaker",
+    [
+        (
+            "According to a statement from the Russian Defense Ministry, the drills are over.",
+            "en",
+            "Russian Defense Ministry",
+        ),
+        ("Según un comunicado del Pentágono, los ejercicios terminaron.", "es", "Pentagon"),
+    ],
+)
+def test_according_to_a_document_from_an_institution(text, language, speaker):
+    assert only(text, language)["speaker"] == speaker
+
+
+def test_lowercase_article_is_not_an_acronym():
+    # "un" is a Spanish article, not the UN
+    assert rows("Según un experto, el riesgo es alto.", "es") == []
+
+
+def test_headline_surname_named_in_the_text():
+    text = (
+        "Austin: limits will hold\n\nU.S. Defense Secretary Lloyd Austin told senators that "
+        "the limits would hold."
+    )
+    assert [r[1] for r in rows(text)] == ["Lloyd Austin", "Lloyd Austin"]
+    assert rows("Analysis: the limits will hold\n\nNobody knows.") == []
+
+
+def test_headline_role_noun_is_named_in_the_text():
+    found = find_statements(
+        "Presidential aide Yuri Ushakov told journalists that no date was set.",
+        title="Kremlin aide says no date set for talks",
+    )
+    assert [s["speaker"] for s in found] == ["Yuri Ushakov", "Yuri Ushakov"]
+
+
+def test_possessive_role_with_a_name_after_a_quote():
+    text = (
+        "El Kremlin ha asegurado que la tensión crece. «Estamos cerca de esa situación», ha "
+        "señalado su portavoz, Dmitri Peskov."
+    )
+    assert [r[1] for r in rows(text, "es")] == ["Kremlin", "Dmitry Peskov"]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("El Gobierno alemán ha defendido que el despliegue es defensivo.", "es"),
+        ("The German government said the deployment was defensive.", "en"),
+    ],
+)
+def test_governments_named_by_their_country_adjective(text, language):
+    assert only(text, language)["speaker"] == "German government"
+
+
+def test_expressed_hope_that():
+    s = only("Wang Wenbin expressed hope that both sides would keep talking.")
+    assert (s["speaker"], s["quote"]) == ("Wang Wenbin", "both sides would keep talking")
