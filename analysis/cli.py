@@ -42,13 +42,15 @@ def _report_errors(errors: list[dict[str, str]]) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print each article's metadata with its statements and events."""
     from analysis.articles import load_articles
-    from analysis.pipeline import extract_article
+    from analysis.pipeline import safe_extract_article
 
     articles = load_articles(*args.sources)
-    errors = articles.attrs.get("errors", [])
+    errors = list(articles.attrs.get("errors", []))
     rows = []
     for record in articles.to_dict("records"):
-        found = extract_article(record)
+        found, error = safe_extract_article(record)
+        if error:
+            errors.append({"source": record["source"], "error": error})
         published = record["published"]
         obj = {
             "path": record["source"],

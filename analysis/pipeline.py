@@ -78,14 +78,37 @@ def _period_start(label: Any) -> str | None:
     return "-".join(parts[:3])
 
 
+def safe_extract_article(
+    article: dict[str, Any],
+) -> tuple[dict[str, list[dict[str, Any]]], str | None]:
+    """``extract_article`` that never raises: empty results and a one-line reason instead.
+
+    An extractor failing on one odd article must not stop a batch.
+    """
+    try:
+        return extract_article(article), None
+    except Exception as exc:  # reported, and the batch goes on
+        reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
+        return {"statements": [], "events": []}, reason
+
+
 def extract(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Statements and events frames for every article in an articles frame."""
+    """Statements and events frames for every article in an articles frame.
+
+    An article the extractors fail on is skipped and listed in both frames'
+    ``attrs["errors"]`` as ``{"source", "error"}``.
+    """
     statements: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
+    errors: list[dict[str, str]] = []
     for record in articles.to_dict("records"):
-        found = extract_article(record)
+        found, error = safe_extract_article(record)
+        if error:
+            errors.append({"source": str(record.get("source")), "error": error})
         for st in found["statements"]:
             statements.append({"article_id": record["article_id"], **st})
         for ev in found["events"]:
             events.append({"article_id": record["article_id"], **ev})
-    return statements_frame(statements), events_frame(events)
+    st_frame, ev_frame = statements_frame(statements), events_frame(events)
+    st_frame.attrs["errors"] = ev_frame.attrs["errors"] = errors
+    return st_frame, ev_frame

@@ -39,3 +39,24 @@ def test_frames_have_the_documented_dtypes() -> None:
     text = frame.text.iloc[0]
     for row in statements[statements.field == "text"].itertuples():
         assert text[row.start : row.end] == row.quote
+
+
+def test_an_extractor_failing_on_one_article_does_not_stop_the_batch(monkeypatch) -> None:
+    import analysis.statements
+
+    real = analysis.statements.find_statements
+
+    def fragile(text: str, **kwargs):
+        if "poison" in text:
+            raise RuntimeError("cannot parse")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(analysis.statements, "find_statements", fragile)
+    good = article_from_text(TEXT, title="Good", published="2022-11-29")
+    bad = article_from_text("This poison paragraph breaks the extractor, he said.", title="Bad")
+    bad["source"] = "bad.txt"
+    statements, events = extract(articles_frame([bad, good]))
+    assert set(statements.article_id) == {good["article_id"]}
+    assert statements.attrs["errors"] == events.attrs["errors"]
+    (error,) = statements.attrs["errors"]
+    assert error["source"] == "bad.txt" and "cannot parse" in error["error"]
