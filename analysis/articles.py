@@ -592,12 +592,16 @@ def save_article(
     stem = (meta.get("published", "undated") + "-" + _slug(title)).strip("-")
     path = Path(directory) / f"{stem}.txt"
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8") as fh:
             fh.write(f"---\n{header}---\n\n{text.strip()}\n")
     except FileExistsError:
         raise ArticleError(
             path, "a file with this name already exists; change the title or remove the old file"
+        ) from None
+    except OSError as exc:
+        raise ArticleError(
+            directory, f"cannot save here ({exc.strerror or exc}); choose a folder you can write to"
         ) from None
     return path

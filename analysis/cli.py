@@ -220,6 +220,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except BrokenPipeError:  # output piped into `head`
         return 0
+    except OSError as exc:  # an output folder that cannot be written, a full disk, ...
+        where = exc.filename or "output"
+        print(
+            f"error: {where}: {exc.strerror or exc}; choose a folder you can write to "
+            "(e.g. --out) or free some space",
+            file=sys.stderr,
+        )
+        return 1
     except Exception as exc:
         # Errors a user can cause (a bad registry row, a typo in a treaty CSV) carry a
         # message that names the input and the fix: print it, not a traceback.

@@ -805,8 +805,9 @@ def cli_report(args: Any) -> int:
 
     sources = list(getattr(args, "articles", None) or [])
     articles = load_articles(*sources)
-    for err in articles.attrs.get("errors", []) or []:
-        print(f"warning: skipped {err['source']}: {err['error']}", file=sys.stderr)
+    skipped = list(articles.attrs.get("errors", []) or [])
+    for err in skipped:
+        print(f"error: skipped {err['source']}: {err['error']}", file=sys.stderr)
     articles.attrs["errors"] = []
     if articles.empty:
         where = ", ".join(sources) if sources else "data/articles/"
@@ -833,4 +834,6 @@ def cli_report(args: Any) -> int:
         except ValueError:
             shown = path
         print(f"  {shown}")
-    return 0
+    # Like extract and summary: the brief is built from what loaded, and the exit code
+    # says that some input did not.
+    return 1 if skipped else 0

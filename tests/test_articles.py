@@ -380,3 +380,9 @@ def test_photo_captions_are_removed_but_prose_naming_an_agency_is_kept() -> None
     rec = article_from_text(text, title="Minister speaks")
     assert "EPA" not in rec["text"] and "Getty" not in rec["text"]
     assert prose in rec["text"]
+
+
+def test_save_article_into_an_unwritable_place_is_one_clear_error(tmp_path: Path) -> None:
+    blocker = write(tmp_path / "a-file", "not a folder")
+    with pytest.raises(ArticleError, match="cannot save here"):
+        save_article(EN_BODY, title="Talks", directory=blocker / "articles")

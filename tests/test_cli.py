@@ -83,3 +83,27 @@ def test_report_prints_the_articles_at_a_glance_then_what_it_wrote(tmp_path: Pat
     assert "2022-12-05" in head and "El American" in head and "327" in head
     assert "brief.html" in tail and "timeline.png" in tail
     assert (tmp_path / "brief.html").is_file()
+
+
+def test_report_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    out = run("report", "--out", str(blocker / "out"), "--formats", "html")
+    assert out.returncode == 1
+    assert "error:" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_report_still_builds_but_exits_non_zero_when_an_input_failed(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    out = run(
+        "report",
+        "data/articles",
+        str(tmp_path / "empty.txt"),
+        "--out",
+        str(tmp_path / "r"),
+        "--formats",
+        "html",
+    )
+    assert out.returncode == 1
+    assert "empty.txt" in out.stderr
+    assert (tmp_path / "r" / "brief.html").is_file()
