@@ -556,6 +556,13 @@ def _patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
     return _ES_PATTERNS if (language or "en").lower().startswith("es") else _EN_PATTERNS
 
 
+#: Days counted from the last day the text named ("on February 1 ... the following day").
+_ANAPHORIC_DAYS = {
+    "the day before": -1, "the previous day": -1, "el día anterior": -1, "la víspera": -1,
+    "the day after": 1, "the next day": 1, "the following day": 1, "el día siguiente": 1,
+}  # fmt: skip
+
+
 def _names_a_date(kind: str, g: dict[str, Any]) -> bool:
     """False for a match that names no period by itself ("el año", "un año más")."""
     if kind == "relunit":
@@ -617,6 +624,17 @@ def find_dates(
         g = m.groupdict()
         tense = _tense(text, s, e)
         value, precision = _resolve(kind, g, published, tense)
+        if kind == "relday" and g["rel"].lower() in _ANAPHORIC_DAYS:
+            # "the following day" counts from the day just named, not from publication
+            prior = next(
+                (o for o in reversed(out) if o.precision == "day" and o.value and s - o.end < 400),
+                None,
+            )
+            if prior is not None:
+                day = dt.date.fromisoformat(prior.value) + dt.timedelta(
+                    days=_ANAPHORIC_DAYS[g["rel"].lower()]
+                )
+                value, precision = day.isoformat(), "day"
         if kind == "month" and value is None and not (g.get("mod") or g.get("mod2")):
             continue  # a bare month word: not a date expression
         if kind == "relunit" and not (

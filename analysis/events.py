@@ -166,6 +166,7 @@ def _lexicon(language: str) -> _Lexicon:
 _AUX_BE = {
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "fue", "fueron", "sido",
     "está", "están", "estaba", "estaban", "estuvo", "estuvieron", "quedó", "quedaron", "queda",
+    "lleva", "llevan", "llevaba", "llevaban",
     "quedan", "es", "son", "será", "serán",
 }  # fmt: skip
 _AUX_HAVE = {"has", "have", "had", "'ve", "ha", "han", "había", "habían", "habrá"}
@@ -231,7 +232,7 @@ _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*\-–]|\d{1,2}[.)])\s+")
 _TREATY_ANY = re.compile(
     r"START|Start III|Strategic Arms Reduction|\bINF\b|Intermediate-Range|Open Skies|Cielos "
     r"Abiertos|CTBT|Test[- ]Ban|Ensayos Nucleares|\bCFE\b|Conventional Armed Forces|Fuerzas "
-    r"Armadas Convencionales|\bFACE\b"
+    r"Armadas Convencionales|\bFACE\b|\bTPCE\b"
 )
 _BCC_WORDS = re.compile(r"\bBCC\b|\bCCB\b|consultative commission|comisi[oó]n consultiva", re.I)
 _COVID = re.compile(r"covid|pandemic|coronavirus|pandemia", re.IGNORECASE)
@@ -280,12 +281,12 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _GOV_TOKEN = re.compile(r"'s|[\w.-]+")
 _LAW_VERB = re.compile(
     r"(?<![\w-])(?:signed|signs|approved|approves|passed|passes|adopted|adopts|endorsed|backed|"
-    r"firmó|aprobó|promulgó|ratificó)\s+(?:an?|the|la|el|una|un)?\s*(?:[\w-]+\s+){0,2}?"
+    r"firmó|aprobó|promulgó|ratificó)\s+(?:an?|the|la|el|una|un)?\s*(?:[\w-]+\s+){0,3}?"
     r"(?:law|decree|bill|order|ley|decreto)\b",
     re.IGNORECASE,
 )
 _LAW = re.compile(
-    r"\s*(?:an?|the|la|el|un|una)?\s*(?:\w+\s+){0,2}?(?:law|decree|bill|order|ley|decreto)\b", re.I
+    r"\s*(?:an?|the|la|el|un|una)?\s*(?:\w+\s+){0,3}?(?:law|decree|bill|order|ley|decreto)\b", re.I
 )
 _BEFORE = re.compile(r"\b(?:prior to|before|ahead of|in the run-up to|antes de|previo a)\b", re.I)
 _COORDINATION = re.compile(r"[;]|,\s*(?:but|while|and|whereas|yet|pero|mientras|y)\b", re.I)
@@ -366,7 +367,7 @@ _PROPOSE_NOUN = {
     ),
 }
 _SUBJECT_MEETING = re.compile(
-    r"(?:take|takes|took|taken|taking|tendrá|tuvo) (?:place|lugar)|se celebr|met$|meets?$",
+    r"(?:take|takes|took|taken|taking|tendrá|tuvo) (?:place|lugar)|se celebr|met$|meets?$|ended$",
     re.IGNORECASE,
 )
 _BAN_VERBS = re.compile(r"allow|admit|accept|grant|receive|host|permit|acept|recib", re.I)
@@ -1191,6 +1192,12 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     if c.mechanism_hint and (not mechs or c.action != "propose"):
         mechs = [c.mechanism_hint]
     if (
+        c.action == "other"
+        and (not mechs or (mechs == ["bcc"] and not _BCC_WORDS.search(doc.text, *used)))
+        and "strategic_dialogue" in _mechanisms(doc.lex, doc.text[ss : c.start], False)
+    ):
+        mechs = ["strategic_dialogue"]  # "the dialogue ... had held two rounds": its sessions
+    if (
         not mechs
         and c.action in _INTRANSITIVE
         and doc.default_treaty
@@ -1198,11 +1205,21 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     ):
         mechs = ["treaty"]  # "It is set to expire on ...": only a treaty expires
     if c.action == "enter_into_force":
-        subject = _NOMINAL.search(doc.text, max(clause_lo, c.start - 40), c.start)
+        subject = _NOMINAL.search(doc.text, max(clause_lo, c.start - 60), c.start)
         if subject and _NOMINALS[subject.group("noun").lower()] not in ("enter_into_force",):
             c.action = _NOMINALS[subject.group("noun").lower()]  # "the withdrawal took effect"
             if not mechs and doc.default_treaty:
                 mechs = ["treaty"]
+    if (
+        not mechs
+        and c.action == "extend"
+        and doc.default_treaty
+        and (
+            re.search(r"l[oa]$", doc.text[c.start : c.end])
+            or re.match(r"\s+(?:it|them)\b", doc.text[c.end : c.end + 8])
+        )
+    ):
+        mechs = ["treaty"]  # "agreed to extend it", "acordaron prorrogarlo"
     if c.action in ("expire", "enter_into_force", "sign") and mechs:
         mechs = ["treaty"]  # only treaties expire, enter into force or are signed
     if not mechs:
@@ -1218,9 +1235,17 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         actor = _BOTH
 
     # treaty
-    treaty = _treaty_in(doc.lex, doc.text[ss:se])
+    # the treaty the clause names ("revoked its ratification of the CTBT and left the CFE"),
+    # else the sentence's, else the article's
+    treaty = (
+        _treaty_in(doc.lex, doc.text[used[0] : used[1]])
+        or _treaty_in(doc.lex, evidence)
+        or _treaty_in(doc.lex, doc.text[ss:se])
+    )
     if treaty is None and any(m != "strategic_dialogue" for m in mechs):
         treaty = doc.default_treaty
+    if mechs == ["treaty"] and treaty == "Open Skies" and c.action in ("withdraw", "suspend"):
+        mechs = ["open_skies_flights"]  # leaving Open Skies ends the flights (as in the record)
 
     # date
     said_day = date is not None and c.date_source == "report" and date.precision == "day"
@@ -1421,7 +1446,7 @@ def _dated_nominals(
                 and d.value
                 and d.role not in ("until", "end")
                 and not re.search(r"[,;:.()]", text[m.end() : d.start])
-                and len(_WORD.findall(text[m.end() : d.start])) <= 9
+                and len(_WORD.findall(text[m.end() : d.start])) <= 12
             ),
             None,
         )
@@ -1499,6 +1524,7 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and k["action"] == ev["action"]
                 and _same_time(k, ev)
                 and _actor_compatible(k["actor"], ev["actor"])
+                and (not k["treaty"] or not ev["treaty"] or k["treaty"] == ev["treaty"])
             ),
             None,
         )

@@ -167,3 +167,25 @@ def test_relative_years_and_weeks(
     text: str, published: dt.date, language: str, expected: tuple[str, str]
 ) -> None:
     assert value(text, published, language) == expected
+
+
+def test_the_following_day_counts_from_the_day_just_named() -> None:
+    text = "Washington suspended its obligations on February 1; Moscow did so the following day."
+    found = find_dates(text, dt.date(2019, 8, 2))
+    assert [(d.text, d.value) for d in found] == [
+        ("February 1", "2019-02-01"),
+        ("the following day", "2019-02-02"),
+    ]
+    # with no day named before, it is the day after publication (as before)
+    assert value("The talks resume the next day.", MONDAY) == ("2022-12-06", "day")
+
+
+def test_spanish_dateline_abbreviations() -> None:
+    assert value("Moscú, 29 nov (Prensa Latina) Rusia aplazó.", MONDAY, "es") == (
+        "2022-11-29",
+        "day",
+    )
+    assert value("MADRID, 5 Feb. (EUROPA PRESS) -", dt.date(2026, 2, 5), "es") == (
+        "2026-02-05",
+        "day",
+    )

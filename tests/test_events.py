@@ -743,3 +743,61 @@ def test_relative_clause_actor_is_its_antecedent() -> None:
 def test_possessive_extension_with_a_date() -> None:
     text = "The New START treaty was signed in 2010. Its extension in 2021 keeps it in force."
     assert ("treaty", "extend", "2021") in kinds(text, PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language", "expected"),
+    [
+        # "the following day" after a named day
+        ("Washington suspended its obligations under the INF treaty on February 1. Russia "
+         "suspended its own obligations the following day.", dt.date(2019, 8, 2), "en",
+         ("treaty", "suspend", "2019-02-02")),
+        # a nominal subject of "take effect" is the event
+        ("Russia's withdrawal from the Treaty on Open Skies will take effect on December 18.",
+         dt.date(2021, 6, 18), "en", ("open_skies_flights", "withdraw", "2021-12-18")),
+        # "the treaty" in an article about Open Skies
+        ("The Open Skies Treaty allowed observation flights. Putin signed the law on "
+         "denouncing the treaty on June 7.", dt.date(2021, 6, 18), "en",
+         ("open_skies_flights", "withdraw", "2021-06-07")),
+        # a round of talks that ended
+        ("The second round of the strategic stability dialogue ended in Geneva on Sept. 30.",
+         dt.date(2021, 10, 7), "en", ("strategic_dialogue", "other", "2021-09-30")),
+        # "llevaban paralizadas desde"
+        ("Las inspecciones llevaban paralizadas desde 2020 a causa de la pandemia.",
+         dt.date(2022, 8, 9), "es", ("inspections", "pause", "2020")),
+        # a clitic object of an extension
+        ("El START III se firmó en 2010. En 2021 ambos países acordaron prorrogarlo.",
+         dt.date(2022, 8, 9), "es", ("treaty", "extend", "2021")),
+        # a date between "firmó" and "la ley"
+        ("Putin firmó este jueves la ley que revoca la ratificación del TPCE.",
+         dt.date(2023, 11, 2), "es", ("treaty", "withdraw", "2023-11-02")),
+        # a long treaty name between a dated noun and its date
+        ("El diálogo se interrumpió tras la retirada de Washington del Tratado sobre Fuerzas "
+         "Nucleares de Alcance Intermedio en 2019.", dt.date(2021, 7, 29), "es",
+         ("treaty", "withdraw", "2019")),
+        # the treaty's implementation body
+        ("The delegations resumed work in the treaty's implementation body in October.",
+         dt.date(2021, 10, 20), "en", ("bcc", "resume", "2021-10")),
+        # sessions held by the dialogue
+        ("The dialogue had held two rounds and an extraordinary session in January.",
+         dt.date(2022, 3, 1), "en", ("strategic_dialogue", "other", "2022-01")),
+    ],
+)  # fmt: skip
+def test_second_held_out_batch(
+    text: str, published: dt.date, language: str, expected: tuple
+) -> None:
+    assert expected in kinds(text, published, language)
+
+
+def test_two_treaties_left_in_one_sentence_stay_two_events() -> None:
+    text = (
+        "En noviembre, Rusia revocó la ratificación del TPCE y se retiró del Tratado FACE "
+        "sobre fuerzas convencionales."
+    )
+    found = find_events(text, published=dt.date(2024, 2, 21), language="es")
+    assert sorted(e["treaty"] for e in found if e["action"] == "withdraw") == ["CFE", "CTBT"]
+
+
+def test_signed_not_extended_by_the_law_date() -> None:
+    text = "Putin firmó este jueves la ley que revoca la ratificación del TPCE."
+    assert not [k for k in kinds(text, dt.date(2023, 11, 2), "es") if k[1] == "sign"]
