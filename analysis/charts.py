@@ -91,6 +91,8 @@ SIZE_STANDARD = (7.5, 4.6)
 SIZE_TALL = (7.5, 7.6)
 
 HOUSE_RC: dict[str, Any] = {
+    # Article text (speakers, outlets) is drawn as written: "$" is a dollar, not mathtext.
+    "text.parse_math": False,
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.titlesize": 9.5,

@@ -593,3 +593,15 @@ def test_a_chart_shows_once_inline_in_a_real_kernel():
     for cell in nb.cells:
         images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
         assert len(images) == 1, cell.outputs
+
+
+def test_dollar_signs_in_article_text_are_not_read_as_mathtext():
+    st = sample_statements()
+    st["speaker"] = st["speaker"].astype(object)
+    st.loc[st.index[0], "speaker"] = "Fund $5 $Cost"
+    fig = charts.statements_chart(st, sample_articles())
+    labels = [t for ax in fig.axes for t in ax.get_yticklabels() if "$" in t.get_text()]
+    assert labels, "the speaker with dollar signs is drawn"
+    for label in labels:
+        assert label.get_parse_math() is False
+        assert label._preprocess_math(label.get_text()) == ("Fund $5 $Cost", False)
