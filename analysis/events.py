@@ -84,6 +84,7 @@ class _Lexicon:
     actors: list[tuple[re.Pattern[str], str]]
     mech_re: re.Pattern[str]
     mech_names: dict[str, str]
+    treaty_any: re.Pattern[str] | None = None  # every treaty name in one pattern
 
     def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         """(position, mechanism or "meeting") for every keyword in ``text``."""
@@ -158,6 +159,7 @@ def _lexicon(language: str) -> _Lexicon:
         actors,
         mech_re,
         mech_names,
+        re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in treaties)),
     )
 
 
@@ -542,6 +544,8 @@ def _actor_span(lex: _Lexicon, window: str) -> tuple[str, int] | None:
 
 
 def _treaty_in(lex: _Lexicon, window: str) -> str | None:
+    if lex.treaty_any is not None and not lex.treaty_any.search(window):
+        return None  # one search for the common case: no treaty named
     for rx, name in lex.treaties:
         if rx.search(window):
             return name
