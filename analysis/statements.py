@@ -589,6 +589,10 @@ _GOVERNMENT_ADJ = {
     "finnish": "Finnish",
     "finlandes": "Finnish",
 }
+# object verbs whose object is part of what was said ("accused X of Y", "pidió a X que Y")
+_OBJECT_SAID = frozenset(
+    {"accuse", "blame", "urge", "slam", "blast", "pedir", "instar", "exhortar"}
+)
 _CLAUSE_START_RE = re.compile(
     r"\s+(?:(?:the|a|an|it|he|she|they|we|i|this|these|there|no|el|la|los|las|un|una)\b|[A-ZÀ-Þ])",
 )
@@ -908,6 +912,22 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
     return pos, out_end, s[pos:out_end]
 
 
+_SUBJ_APPOS_RE = re.compile(
+    r"\s*(?P<role>[^,.;~]{2,60}?),\s+(?P<name>[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){1,3})\s*,"
+)
+
+
+def _subject_appositive(s: str, d: int, lex: Lexicon) -> tuple[int, int, str] | None:
+    """A sentence opening "His deputy, Sergey Ryabkov, ..." / "El presidente de Rusia,
+    Vladimir Putin, ...": (start, end, name) relative to s[d:]."""
+    m = _SUBJ_APPOS_RE.match(s, d)
+    if m is None:
+        return None
+    if not any(fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in m["role"].split()):
+        return None
+    return m.start("name") - d, m.end("name") - d, m["name"]
+
+
 def _looks_like_a_name(s: str) -> bool:
     """A short quotation whose every word is capitalised: a title or a name."""
     words = re.findall(r"[^\W\d_][\w’'\-]*", s)
@@ -981,8 +1001,13 @@ class _Resolver:
         if len(nwords) < 2 or any(fold(w) in _ORG_WORDS or fold(w) in _NON_NAMES for w in nwords):
             return None
         if not any(fold(w) in ROLE_WORDS for w in stated.split()):
-            after = self.ctx.masked[start + len(run) : start + len(run) + 60]
-            app = re.match(r",\s+(?:a|an|the|el|la|un|una)\s+([^,.;]{3,60})", after)
+            after = self.ctx.masked[start + len(run) : start + len(run) + 100]
+            end_ok = len(after) < 100  # the text ends inside the window
+            app = re.match(
+                r",\s+(?:a|an|the|el|la|un|una)\s+([^,.;]{3,60}?)"
+                + (r"(?=\s*[,.;)]|\s*$)" if end_ok else r"(?=\s*[,.;)])"),
+                after,
+            )
             follows_cue = self.ctx.lex.cue_re.match(after.lstrip()) is not None
             if app is not None:
                 stated = app.group(1)
@@ -1255,7 +1280,7 @@ class _Resolver:
             d = _dateline_len(seg)
             lead = _LEAD_ADVERB_RE.match(seg, d)
             d = lead.end() if lead else d
-            hd = _scan_np_right(seg[d:], ctx.lex)
+            hd = _subject_appositive(seg, d, ctx.lex) or _scan_np_right(seg[d:], ctx.lex)
             if hd is None or sa + d + hd[0] >= pos:
                 continue
             np_text = hd[2]
@@ -1879,7 +1904,7 @@ class _Extractor:
             return  # "said little about", "said nothing"
         r_stripped = r.strip(" .,;")
         starts_adjunct = bool(_ADJUNCT_RE.match(r))
-        if pattern == "object" and lemma in {"accuse", "blame", "urge"}:
+        if pattern == "object" and lemma in _OBJECT_SAID:
             that = None  # "accused X of Y": the object is part of what was said
         if that and (
             not r[: that.start()].strip()
@@ -1895,7 +1920,7 @@ class _Extractor:
             and pattern in ("clause", "quote_only")
             or r_stripped
             and pattern == "object"
-            and (lemma in {"accuse", "blame", "urge"} or listener and not starts_adjunct)
+            and (lemma in _OBJECT_SAID or listener and not starts_adjunct)
             or pattern == "infinitive"
             and re.match(r"\s*to\s", r)
         ):
@@ -2046,25 +2071,32 @@ class _Extractor:
                 break
         if speaker is None:
             d = _dateline_len(left)
-            np = _scan_np_left(re.split(r"\s(?=[a-z])", left[d:], maxsplit=1)[0] + " ", ctx.lex)
-            if np is not None:
-                speaker, _ = self.res.resolve(np[1], a + d + np[0])
+            lead = _LEAD_ADVERB_RE.match(left, d)
+            d2 = lead.end() if lead else d
+            # "His deputy, X, went further, declaring ...", "Later, spokesperson X echoed it,
+            # saying ...", "Foreign Ministry spokeswoman X condemned it, calling it ..."
+            hd = _subject_appositive(left, d2, ctx.lex) or _scan_np_right(left[d2:], ctx.lex)
+            while hd is not None and speaker is None:
+                speaker, _ = self.res.resolve(hd[2], a + d2 + hd[0])
+                words = hd[2].split()
+                if speaker is not None or len(words) < 2 or not words[-1][:1].islower():
+                    break
+                hd = (hd[0], hd[1], " ".join(words[:-1]))
             if speaker is None:
-                # "Later, deputy spokesperson X echoed that, saying ...": the sentence subject
-                lead = _LEAD_ADVERB_RE.match(left, d)
-                d = lead.end() if lead else d
-                hd = _scan_np_right(left[d:], ctx.lex)
-                while hd is not None and speaker is None:
-                    speaker, _ = self.res.resolve(hd[2], a + d + hd[0])
-                    words = hd[2].split()
-                    if speaker is not None or len(words) < 2 or not words[-1][:1].islower():
-                        break
-                    hd = (hd[0], hd[1], " ".join(words[:-1]))
+                np = _scan_np_left(re.split(r"\s(?=[a-z])", left[d:], maxsplit=1)[0] + " ", ctx.lex)
+                if np is not None:
+                    speaker, _ = self.res.resolve(np[1], a + d + np[0])
             if speaker is None:
                 return
         r = m[cm.end() : b]
         ca = cm.end() + (re.match(r"\s*(?:that\b|que\b)?", r).end())
-        self._clause(speaker, None, ca, self._clause_end(ca, b), cm.group(), sent)
+        ce = self._clause_end(ca, b)
+        lemma = ctx.lex.cues.get(re.sub(r"\s+", " ", cm.group().lower()), ("", ""))[0]
+        if lemma in ("call", "describe") and (
+            re.match(r"\s*(?:for|on|upon)\b", r) or "~" not in m[ca:ce]
+        ):
+            return  # "calling for talks"; "calling it X" only with the quoted words
+        self._clause(speaker, None, ca, ce, cm.group(), sent)
 
     def _cite(self, cm: re.Match, sent, fallback) -> None:
         """'X citó palabras del presidente Y ...: «...»' -> Y said the quoted words."""
