@@ -948,9 +948,9 @@ def bcc_chart(treaty: Any, *, size: tuple[float, float] = SIZE_STANDARD) -> Figu
     df = _table(treaty, "bcc_sessions").copy()
     fig = new_figure(
         "Consultative Commission sessions: held, postponed or cancelled",
-        "Sessions of the Bilateral Consultative Commission, the treaty's implementation body, "
-        "per calendar year, by outcome; \u2013: no session in the record for that year. "
-        "Shading: the Commission paused or suspended.",
+        "Sessions of the Bilateral Consultative Commission found in public sources, per "
+        "calendar year, by outcome. The record is incomplete: \u2013 means none recorded, "
+        "not none held. Shading: the Commission paused or suspended.",
         source_line(treaty, ["bcc_sessions"]),
         size=size,
     )
