@@ -220,7 +220,7 @@ _CLAUSE_OPENER = re.compile(r"(?:[;:]|(?<![\w-])(?:that|which|who|que|whereas)(?
 _PREP_BEFORE = re.compile(r"\b(?:under|of|in|on|at|from|with|by|for|to)\s$")
 _RIGHT_STOP = re.compile(
     r"(?:[;:!?]|\s[—–]\s|,(?!\s*\d)|\s(?:and|but|y|pero)\s+(?:is|are|was|were|has|"
-    r"have|had|will|would|also|then|said|says|stated|added|está|ha|han|dijo|afirmó)\b|"
+    r"have|had|will|would|also|then|said|says|stated|added|está|ha|han|dijo|afirmó|that|que)\b|"
     r"\s(?:following|because|although|though|despite|claiming|saying|citing|while|whereas|"
     r"tras|aunque|mientras|porque)\b)",
     re.IGNORECASE,
@@ -237,6 +237,10 @@ _TREATY_ANY = re.compile(
     r"Armadas Convencionales|\bFACE\b|\bTPCE\b"
 )
 _BCC_WORDS = re.compile(r"\bBCC\b|\bCCB\b|consultative commission|comisi[oó]n consultiva", re.I)
+_DIALOGUE_WORDS = re.compile(
+    r"strategic stability|strategic dialogue|estabilidad estrat[ée]gica|di[áa]logo estrat[ée]gico",
+    re.IGNORECASE,
+)
 _COVID = re.compile(r"covid|pandemic|coronavirus|pandemia", re.IGNORECASE)
 _OFFSET_PHRASE = re.compile(
     r"\b(?:days|weeks|months|years|shortly|soon|long|días|semanas|meses|años)\s+(?:after|before|"
@@ -342,7 +346,7 @@ _CESSATION = {
         r"(?P<verb>shar(?:e[ds]?|ing)|provid(?:e[ds]?|ing)|exchang(?:e[ds]?|ing)|send(?:s|ing)?|"
         r"sent|transmit(?:s|ted|ting)?|notif(?:y|ies|ied|ying)|g(?:ive[ns]?|iving|ave)|"
         r"allow(?:s|ed|ing)?|admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|grant(?:s|ed|ing)?|"
-        r"receiv(?:e[ds]?|ing)|issu(?:e[ds]?|ing)|host(?:s|ed|ing)?)\b",
+        r"receiv(?:e[ds]?|ing)|issu(?:e[ds]?|ing)|host(?:s|ed|ing)?)\b(?!\s+(?:up|in|way)\b)",
         re.IGNORECASE,
     ),
     "es": re.compile(
@@ -453,7 +457,9 @@ def _right_end(text: str, pos: int, se: int, limit: int = 170) -> int:
     return min(se, pos + limit)
 
 
-def _mechanisms(lex: _Lexicon, window: str, has_bcc: bool) -> list[str]:
+def _mechanisms(
+    lex: _Lexicon, window: str, has_bcc: bool, dialogue_article: bool = False
+) -> list[str]:
     """Mechanisms a window of text names, most specific first (treaty only if nothing else)."""
     hits = lex.mechanism_hits(window)
     if not hits:
@@ -477,6 +483,8 @@ def _mechanisms(lex: _Lexicon, window: str, has_bcc: bool) -> list[str]:
                 mech = "strategic_dialogue"
             elif "treaty" in kinds or has_bcc:
                 mech = "bcc"
+            elif dialogue_article:
+                mech = "strategic_dialogue"  # "the next round" of the dialogue the article covers
             else:
                 continue
         if mech not in out:
@@ -1058,6 +1066,7 @@ class _Doc:
     default_treaty: str | None  # the treaty the article speaks of most
     lede: int  # index of the lead paragraph
     trigger_spans: tuple[tuple[int, int], ...] = ()  # every trigger of the text, in order
+    dialogue_article: bool = False  # speaks of the strategic dialogue (and not of the BCC)
 
 
 def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None:
@@ -1189,7 +1198,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     mechs: list[str] = []
     used = right
     for lo, hi in windows:
-        mechs = _mechanisms(doc.lex, doc.text[lo:hi], doc.has_bcc)
+        mechs = _mechanisms(doc.lex, doc.text[lo:hi], doc.has_bcc, doc.dialogue_article)
         if mechs:
             used = (lo, hi)
             break
@@ -1252,7 +1261,11 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         mechs = ["open_skies_flights"]  # leaving Open Skies ends the flights (as in the record)
 
     # date
-    said_day = date is not None and c.date_source == "report" and date.precision == "day"
+    # a day said in the event's own sentence, or an announced (future) step, is its own
+    # event, not a later mention of an older one
+    said_day = (
+        date is not None and c.date_source == "report" and date.precision == "day"
+    ) or c.tense == "future"
     headline = _is_headline(doc.text, doc.paras[c.para], doc.title)
     if (
         date is None
@@ -1346,6 +1359,7 @@ def find_events(
         default_treaty,
         lede,
         tuple((m.start(), m.end()) for m in triggers),
+        not has_bcc and _DIALOGUE_WORDS.search(context) is not None,
     )
     events = [ev for c in cands for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty))
@@ -1510,7 +1524,8 @@ def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not (rb and sb):
         return False
     if report.get("_said_day") and (rb[0] - sb[1]).days > 31:
-        # "has withdrawn, the ministry said on Tuesday" is not the decree of months before
+        # "has withdrawn, the ministry said on Tuesday" is not the decree of months before;
+        # "will not provide telemetry" (announced today) is not March's refusal
         return False
     return sb[0] <= rb[1] and (rb[0] - sb[1]).days <= 366
 

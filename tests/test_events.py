@@ -801,3 +801,32 @@ def test_two_treaties_left_in_one_sentence_stay_two_events() -> None:
 def test_signed_not_extended_by_the_law_date() -> None:
     text = "Putin firmó este jueves la ley que revoca la ratificación del TPCE."
     assert not [k for k in kinds(text, dt.date(2023, 11, 2), "es") if k[1] == "sign"]
+
+
+def test_announced_step_is_not_merged_into_an_older_refusal() -> None:
+    text = (
+        "Washington se había negado en marzo a entregar su paquete de datos semestral. "
+        "El Departamento de Estado anunció este jueves que tampoco facilitará datos de "
+        "telemetría."
+    )
+    got = kinds(text, PUB, "es")
+    assert ("data_exchange", "suspend", "2023-03") in got
+    assert ("data_exchange", "suspend", "2023-06-01") in got
+
+
+def test_next_round_in_an_article_about_the_dialogue() -> None:
+    text = (
+        "Rusia y EE.UU. reanudaron el diálogo sobre estabilidad estratégica. La próxima ronda "
+        "se celebrará en septiembre."
+    )
+    assert ("strategic_dialogue", "other", "2021-09") in kinds(text, dt.date(2021, 7, 29), "es")
+    # without the dialogue in the article, a bare "round" names no mechanism
+    assert kinds("La próxima ronda se celebrará en septiembre.", dt.date(2021, 7, 29), "es") == []
+
+
+def test_would_not_give_up_is_no_cessation() -> None:
+    text = (
+        "Ryabkov said Moscow would not give up its new weapons and that the strategic "
+        "stability talks should cover missile defence."
+    )
+    assert kinds(text, PUB) == []
