@@ -57,6 +57,9 @@ ROLE_WORDS = _wordset(
     vicepresidente chino china ucraniano ucraniana experto experta analista estado kremlin's
     ministry's embassy mission embajada dr mr mrs ms prof sen rep gen adm col lt capt sir lord
     sr sra dra administration government military western european
+    scholar fellow professor academic lecturer investigador investigadora profesor profesora
+    académico académica catedrático catedrática especialista politólogo politóloga
+    defensa interior energía hacienda economía justicia seguridad
     """
 )
 

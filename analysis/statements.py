@@ -393,7 +393,8 @@ _ORG_WORDS = _wordset(
     parliament government administration conference news channel newspaper times post press
     ministerio departamento consejo casa gobierno tratado organization organisation forces
     force army navy university foundation bank sonntag televisión television radio agencia
-    federation federación
+    federation federación instituto fundación universidad centro comisión comité observatorio
+    programme program programa
     """
 )
 _COUNTRY_ADJ = {
@@ -518,7 +519,8 @@ _TIME_LEAD_RE = re.compile(
     rf"recently|again|also|previously|repeatedly|ayer|hoy|también|además|nuevamente|"
     rf"separately|publicly|privately|bluntly|flatly|firmly|openly|explicitly|categorically|"
     rf"subsequently|then|further|once again|"
-    rf"(?:last|this|earlier this|later this)\s+(?:week|month|year)|repetidamente)\b,?",
+    rf"(?:last|this|earlier this|later this)\s+(?:week|month|year)|repetidamente|"
+    rf"hace\s+(?:\w+\s+)?(?:años|meses|semanas|días)|(?:\w+\s+)?(?:years|months|weeks)\s+ago)\b,?",
     re.IGNORECASE,
 )
 _ADJUNCT_RE = re.compile(
@@ -621,7 +623,10 @@ _APP_NAME_RE = re.compile(
 )
 _POST_LISTENER_RE = re.compile(
     r"(?:\s+(?:to\s+(?:reporters|journalists|the\s+press)|a\s+(?:la\s+prensa|los\s+periodistas|"
-    r"los\s+medios)|(?:este|el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|"
+    r"los\s+medios)|(?:to|a)\s+(?:this|este|esta)\s+(?:newspaper|agency|outlet|website|channel|"
+    r"diario|periódico|medio|agencia|cadena|canal|emisora|portal)|"
+    r"a\s+(?:la\s+agencia\s+|el\s+diario\s+|la\s+cadena\s+)?[A-Z][\w\-]+(?=\s+(?:el|la)\s)|"
+    r"(?:este|el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|hoy|ayer))+"
 )
@@ -766,6 +771,7 @@ def _np_words_ok(w: str, lex: Lexicon) -> bool:
     return (
         f in ROLE_WORDS
         or f in _GOVERNMENT_ADJ
+        or (f[:2] == "ex" and f[2:] in ROLE_WORDS)  # "exministro", "excanciller"
         or f in lex.role_tokens
         or f
         in {
@@ -912,6 +918,11 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
     return pos, out_end, s[pos:out_end]
 
 
+_ROLE_BEFORE_NAME_RE = re.compile(
+    r"(?:^|[,(]\s*|\b(?:by|from|of|with|and|por|de|con|y)\s+)(?:(?:the|his|her|its|their|a|an|el|la|"
+    r"su|sus)\s+)?([\w\- ]{2,50}?),\s*$",
+    re.IGNORECASE,
+)
 _SUBJ_APPOS_RE = re.compile(
     r"\s*(?P<role>[^,.;~]{2,60}?),\s+(?P<name>[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){1,3})\s*,"
 )
@@ -1009,6 +1020,18 @@ class _Resolver:
                 after,
             )
             follows_cue = self.ctx.lex.cue_re.match(after.lstrip()) is not None
+            if app is not None and lex.cue_re.search(app.group(1)):
+                app = None  # ", the Secretary-General urged calm": a subject, not an appositive
+            before = _ROLE_BEFORE_NAME_RE.search(left)
+            if (
+                app is None
+                and before
+                and any(
+                    fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens
+                    for w in before.group(1).split()
+                )
+            ):
+                app = before  # "his spokesperson, Stéphane Dujarric,"
             if app is not None:
                 stated = app.group(1)
             elif not follows_cue:
@@ -1148,6 +1171,11 @@ class _Resolver:
         for k in range(len(words) - 1):
             if self.reg.person(" ".join(words[k:])) is not None:
                 return " ".join(words[k:])
+        last_org = max((i for i, w in enumerate(words) if fold(w) in _ORG_WORDS), default=-1)
+        if 0 <= last_org < len(words) - 2:
+            # "Real Instituto Elcano Carmen González": the institute's own name goes too
+            rest = words[last_org + 1 :]
+            return " ".join(rest[1:] if len(rest) >= 3 else rest)
         for k in range(len(words) - 2, 0, -1):
             prefix = words[:k]
             if all(fold(w) in _ORG_WORDS for w in prefix) or self.reg.organisation(
@@ -1676,6 +1704,8 @@ class _Extractor:
         if not left.strip() or len(left.split()) > 14 or "~" in left:
             return None
         np = _scan_np_left(left, ctx.lex)
+        if (np is None or left[: np[0]].strip()) and "," in left:
+            np = _appositive(left, ctx.lex)  # "Ambassador X, who negotiated START I, told"
         if np is None or left[: np[0]].strip():
             return None
         speaker, pending = self.res.resolve(np[1], off + np[0])
@@ -1807,6 +1837,8 @@ class _Extractor:
                     or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), "")[1:]
                     == ("clause",)
                     and _CLAUSE_START_RE.match(m, hit[0].end(), end)
+                    or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), "")[:1]
+                    in (("pedir",), ("instar",), ("urge",), ("exhortar",))
                 )
             ):
                 return cm.start()
@@ -1948,17 +1980,25 @@ class _Extractor:
             return
         if not mention_ok:
             # no subject before the verb: inverted ("..., said X") or subject-less (Spanish)
-            inv = (
-                _scan_np_right(m[cm.end() : b], ctx.lex)
-                if re.search(r"[,~”»\"]\s*$", left_raw)
-                else None
-            )
+            inv_at = cm.end()
+            if re.search(r"[,~”»\"]\s*$", left_raw):
+                tl = _TIME_LEAD_RE.match(m[inv_at:b])  # "..., aseguró este viernes el portavoz"
+                if tl and tl.end() and not tl.group().rstrip().endswith(","):
+                    inv_at += tl.end()
+                app = _RIGHT_APPOS_RE.match(m[inv_at:b])  # "el portavoz del Kremlin, Dmitri Peskov"
+                inv = (
+                    (app.start(1), app.end(), app.group(0).strip())
+                    if app
+                    else _scan_np_right(m[inv_at:b], ctx.lex)
+                )
+            else:
+                inv = None
             if inv is not None:
-                speaker, pending = self.res.resolve(inv[2], cm.end() + inv[0])
+                speaker, pending = self.res.resolve(inv[2], inv_at + inv[0])
                 if speaker is not None or pending is not None:
                     clause_start = None
                     subj_start = cm.start()
-                    after = m[cm.end() + inv[1] : b]
+                    after = m[inv_at + inv[1] : b]
                     if (
                         re.match(r"\s*,\s*\w+\s+\w+", after)
                         and not _APPOSITION_START_RE.match(after)
@@ -1966,7 +2006,7 @@ class _Extractor:
                     ):
                         # parenthetical: "El tratado, dijo Lavrov, ha muerto."
                         ca = a + _dateline_len(m[a:b])
-                        ce = self._clause_end(cm.end() + inv[1], b)
+                        ce = self._clause_end(inv_at + inv[1], b)
                         self._clause(speaker, pending, ca, ce, cue, sent)
                         return
             if (

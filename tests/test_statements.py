@@ -999,3 +999,80 @@ def test_governments_named_by_their_country_adjective(text, language):
 def test_expressed_hope_that():
     s = only("Wang Wenbin expressed hope that both sides would keep talking.")
     assert (s["speaker"], s["quote"]) == ("Wang Wenbin", "both sides would keep talking")
+
+
+def test_headline_slams_and_participle_calling_with_a_quote():
+    text = (
+        "Moscow slams Washington over 'reckless' decision\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova condemned the move, calling it a step "
+        'towards "open war".'
+    )
+    found = rows(text)
+    assert [(r[0], r[1]) for r in found] == [
+        ("indirect", "Russia"),
+        ("partial", "Russia"),
+        ("indirect", "Maria Zakharova"),
+        ("partial", "Maria Zakharova"),
+    ]
+    # "calling for" is a request without quoted words: not a statement
+    assert rows("Lavrov criticised the plan, calling for new talks.") == []
+
+
+def test_participle_declaring_after_an_opening_appositive():
+    text = (
+        "Lavrov said talks were pointless. His deputy, Sergey Ryabkov, went further, "
+        'declaring that "the era of treaties is over."'
+    )
+    assert [(r[0], r[1]) for r in rows(text)][-1] == ("direct", "Sergey Ryabkov")
+
+
+def test_spokesperson_named_after_a_comma_and_a_subject_that_is_not_an_appositive():
+    text = (
+        "Secretary-General António Guterres warned that the risk was high. In a statement "
+        "issued by his spokesperson, Stéphane Dujarric, the Secretary-General urged both "
+        'sides to talk. "Nobody can afford this," the spokesperson said.'
+    )
+    assert [r[1] for r in rows(text)] == ["António Guterres"] * 2 + ["Stéphane Dujarric"]
+
+
+def test_subject_with_a_who_clause_after_a_quote():
+    text = (
+        '"A handshake is better than nothing," Ambassador Jana Novak, who led the talks, told '
+        "a conference."
+    )
+    assert only(text)["speaker"] == "Jana Novak"
+
+
+def test_spanish_inverted_subject_after_a_day():
+    s = only(
+        "Moscú no tiene prisa, aseguró este martes el portavoz del Kremlin, Dmitri Peskov.", "es"
+    )
+    assert (s["speaker"], s["quote"]) == ("Dmitry Peskov", "Moscú no tiene prisa")
+
+
+def test_spanish_listener_and_researcher_of_an_institute():
+    text = (
+        '"Es un error grave", explica a este diario la investigadora del Instituto Ibérico '
+        "Marta Ruiz, quien recuerda que el tratado tenía inspecciones. La experta considera "
+        'que Europa "debe actuar".'
+    )
+    assert [(r[0], r[1]) for r in rows(text, "es")] == [
+        ("direct", "Marta Ruiz"),
+        ("indirect", "Marta Ruiz"),
+        ("indirect", "Marta Ruiz"),
+        ("partial", "Marta Ruiz"),
+    ]
+
+
+def test_spanish_former_minister_years_ago():
+    s = only(
+        "El exministro de Defensa Pedro Soto escribió hace años que el desarme era clave.", "es"
+    )
+    assert (s["speaker"], s["quote"]) == ("Pedro Soto", "el desarme era clave")
+
+
+def test_spanish_request_after_a_bare_y():
+    text = "Stoltenberg lamentó la decisión de Rusia y pidió a Moscú que reconsidere su postura."
+    found = rows(text, "es")
+    assert [r[2] for r in found][0] == "la decisión de Rusia"
+    assert len(found) == 2 and "reconsidere su postura" in found[1][2]
