@@ -262,6 +262,7 @@ _INTERPOSED = re.compile(
     r"\d[\d,]*|in|on|at|last|this|next|early|late|mid|also|then|now|finally|already|"
     r"[A-Z][a-z]{2,8}\.?|\w+ly|en|el|de|ya|también|finalmente|years?|months?|weeks?|days?|"
     r"today|yesterday|ago|año|mes|semana|pasad[oa]|ayer|hoy|est[ea]|lunes|martes|miércoles|"
+    r"a|finales|fines|principios|mediados|comienzos|"
     r"jueves|viernes|sábado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
     r"septiembre|octubre|noviembre|diciembre",
 )
@@ -323,6 +324,15 @@ _CLAUSE_WORDS = {"that", "which", "who", "que", "but", "and", "y", "pero", "not"
 _PP_HEADS = {"during", "at", "in", "on", "after", "durante", "en", "tras", "por"}
 _RELATIVE_HEAD = re.compile(r",\s*(?:which|who|que|quien)\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:\b(?:its|their|su|sus)|['’]s)\s*$", re.IGNORECASE)
+_DATA_OBJECT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:data|figures|datos|cifras)\b",
+    re.IGNORECASE,
+)
+_BRIDGE = re.compile(
+    r",\s*(?:previst[oa]|programad[oa]|fijad[oa]|scheduled|due|set|planned)\s+(?:para|for|on|in)"
+    r"(?:\s+el)?\s*$",
+    re.IGNORECASE,
+)  # "su vencimiento, previsto para el 5 de febrero": the noun's own date
 _CONTRAST = re.compile(
     r"[,;]\s*(?:while|whereas|but|although|though|mientras|aunque|pero)\b|\s[—–]\s", re.I
 )
@@ -346,7 +356,8 @@ _CESSATION = {
         r"(?P<verb>shar(?:e[ds]?|ing)|provid(?:e[ds]?|ing)|exchang(?:e[ds]?|ing)|send(?:s|ing)?|"
         r"sent|transmit(?:s|ted|ting)?|notif(?:y|ies|ied|ying)|g(?:ive[ns]?|iving|ave)|"
         r"allow(?:s|ed|ing)?|admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|grant(?:s|ed|ing)?|"
-        r"receiv(?:e[ds]?|ing)|issu(?:e[ds]?|ing)|host(?:s|ed|ing)?)\b(?!\s+(?:up|in|way)\b)",
+        r"receiv(?:e[ds]?|ing)|issu(?:e[ds]?|ing)|host(?:s|ed|ing)?|hand(?:s|ed|ing)?\s+over)\b"
+        r"(?!\s+(?:up|in|way)\b)",
         re.IGNORECASE,
     ),
     "es": re.compile(
@@ -854,13 +865,18 @@ def _analyse_sentence(
         tense = (
             "future" if re.match(r"will|won|would|no longer|ya no|dejar|tampoco", head) else "past"
         )
-        if re.match(r"ha[sv]e? not", head):
-            tense = "perfect"
+        if re.match(r"ha[sv]e? not", head) or re.search(
+            r"\b(?:has|have)\s*$", text[ss : m.start()]
+        ):
+            tense = "perfect"  # "has not provided", "has refused to hand over"
         if head.startswith("no longer") and re.search(r"\bwill\s*$", text[ss : m.start()]):
             tense = "future"
         cand = _Cand(m.start(), m.end(), action, tense, "active", (ss, se), pi)
         cand.mech_window = (m.end(), _right_end(text, m.end(), se))
-        if not _mechanisms(lex, text[cand.mech_window[0] : cand.mech_window[1]], False):
+        found = _mechanisms(lex, text[cand.mech_window[0] : cand.mech_window[1]], False)
+        if found in ([], ["treaty"]) and _DATA_OBJECT.match(text, m.end(), se):
+            cand.mechanism_hint = "data_exchange"  # "stop sharing data on its forces"
+        elif not found:
             if re.match(r"notif", m.group("verb"), re.I):
                 cand.mechanism_hint = "notifications"
             elif re.match(r"exchang|intercambi", m.group("verb"), re.I):
@@ -1385,7 +1401,17 @@ def _report_date(
     lead-in of its list, a nearby paragraph's day), else the publication day."""
     p = paras[c.para]
     usable = [d for d in dates if d.value is not None and d.role not in ("until", "end")]
-    same = [d for d in usable if p.start <= d.start < c.sent[0]]
+    # an earlier date of the paragraph dates the report only if it reads like one (a day,
+    # or beside a reporting verb), not "the treaty expires in 2021. Russia has offered ..."
+    same = [
+        d
+        for d in usable
+        if p.start <= d.start < c.sent[0]
+        and (
+            d.precision == "day"
+            or _REPORTING.search(text, max(0, d.start - 50), min(len(text), d.end + 50))
+        )
+    ]
     if same:
         return same[-1]
     if p.bullet:
@@ -1463,7 +1489,7 @@ def _dated_nominals(
                 if m.end() <= d.start <= min(se, m.end() + 80)
                 and d.value
                 and d.role not in ("until", "end")
-                and not re.search(r"[,;:.()]", text[m.end() : d.start])
+                and not re.search(r"[,;:.()]", _BRIDGE.sub(" ", text[m.end() : d.start]))
                 and len(_WORD.findall(text[m.end() : d.start])) <= 12
             ),
             None,

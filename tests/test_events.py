@@ -830,3 +830,40 @@ def test_would_not_give_up_is_no_cessation() -> None:
         "stability talks should cover missile defence."
     )
     assert kinds(text, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language", "expected"),
+    [
+        # data named by its content, not by "data exchange"
+        ("The United States will stop sharing some data on its nuclear forces under New START.",
+         dt.date(2023, 3, 29), "en", ("data_exchange", "suspend", "2023-03-29")),
+        ("Officials said the U.S. would not provide Russia with the biannual update that the "
+         "treaty requires.", dt.date(2023, 3, 29), "en",
+         ("data_exchange", "suspend", "2023-03-29")),
+        # perfect refusal to hand over figures takes the report's day
+        ("Moscow has refused to hand over its own figures.", dt.date(2023, 3, 29), "en",
+         ("data_exchange", "suspend", "2023-03-29")),
+        # a meeting called off by its consultative body
+        ("A meeting of the treaty's consultative body, scheduled for late November, was called "
+         "off by Moscow.", dt.date(2023, 3, 29), "en", ("bcc", "postpone", "2022-11")),
+        # "previsto para" joins a noun to its own date
+        ("Rusia respetará los límites tras su vencimiento, previsto para el 5 de febrero de 2026.",
+         dt.date(2025, 9, 23), "es", ("treaty", "expire", "2026-02-05")),
+        # "acordaron a finales de marzo interrumpir"
+        ("Ambos países acordaron a finales de marzo interrumpir las inspecciones por la pandemia.",
+         dt.date(2020, 5, 5), "es", ("inspections", "pause", "2020-03")),
+        # "ha ofrecido prorrogarlo"
+        ("El tratado Nuevo START expira en 2021. Rusia ha ofrecido prorrogarlo sin condiciones.",
+         dt.date(2020, 5, 5), "es", ("treaty", "propose", "2020-05-05")),
+    ],
+)  # fmt: skip
+def test_third_held_out_batch(
+    text: str, published: dt.date, language: str, expected: tuple
+) -> None:
+    assert expected in kinds(text, published, language)
+
+
+def test_such_information_since_a_suspension_is_not_a_data_exchange() -> None:
+    text = "Russia has not shared such information since it suspended the treaty on February 28."
+    assert [k for k in kinds(text, dt.date(2023, 6, 2)) if k[0] == "data_exchange"] == []
