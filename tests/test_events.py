@@ -867,3 +867,13 @@ def test_third_held_out_batch(
 def test_such_information_since_a_suspension_is_not_a_data_exchange() -> None:
     text = "Russia has not shared such information since it suspended the treaty on February 28."
     assert [k for k in kinds(text, dt.date(2023, 6, 2)) if k[0] == "data_exchange"] == []
+
+
+def test_the_commission_in_an_article_about_the_bcc() -> None:
+    text = (
+        "Russia postponed the session of the Bilateral Consultative Commission. The commission "
+        "last met in October 2021 in Geneva."
+    )
+    assert ("bcc", "other", "2021-10") in kinds(text, dt.date(2022, 11, 29))
+    # elsewhere a commission is not a treaty body
+    assert kinds("The commission last met in October 2021 in Brussels.", MONDAY) == []
