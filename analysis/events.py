@@ -159,7 +159,7 @@ def _lexicon(language: str) -> _Lexicon:
         actors,
         mech_re,
         mech_names,
-        re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in treaties)),
+        re.compile("|".join(f"(?P<t{i}>{rx.pattern})" for i, (rx, _) in enumerate(treaties))),
     )
 
 
@@ -563,12 +563,11 @@ def _actor_span(lex: _Lexicon, window: str) -> tuple[str, int] | None:
 
 
 def _treaty_in(lex: _Lexicon, window: str) -> str | None:
-    if lex.treaty_any is not None and not lex.treaty_any.search(window):
-        return None  # one search for the common case: no treaty named
-    for rx, name in lex.treaties:
-        if rx.search(window):
-            return name
-    return None
+    """The treaty a window names (the first in lexicon order when it names several)."""
+    if lex.treaty_any is None:
+        return next((name for rx, name in lex.treaties if rx.search(window)), None)
+    found = {int((m.lastgroup or "t0")[1:]) for m in lex.treaty_any.finditer(window)}
+    return lex.treaties[min(found)][1] if found else None
 
 
 @dataclass
