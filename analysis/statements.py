@@ -593,7 +593,7 @@ _GOVERNMENT_ADJ = {
 }
 # object verbs whose object is part of what was said ("accused X of Y", "pidió a X que Y")
 _OBJECT_SAID = frozenset(
-    {"accuse", "blame", "urge", "slam", "blast", "pedir", "instar", "exhortar"}
+    {"accuse", "blame", "urge", "slam", "blast", "pedir", "instar", "exhortar", "acusar"}
 )
 _CLAUSE_START_RE = re.compile(
     r"\s+(?:(?:the|a|an|it|he|she|they|we|i|this|these|there|no|el|la|los|las|un|una)\b|[A-ZÀ-Þ])",
@@ -653,7 +653,7 @@ _CUT_RE_EN = re.compile(
     r"(?:,\s*|(?<=[”»\"’~])\s+)(?:while\s+|and\s+)?(?:saying|adding|noting|stressing|warning|claiming|blaming|"
     r"insisting|arguing|explaining|emphasizing|emphasising|recalling|accusing|pointing out)\b"
     r"|,\s*according to\b|,\s*(?:he|she|they|it)\s+(?:said|added|noted|stressed)\b"
-    r"|,\s*(?:just\s+|only\s+|some\s+)?(?:\w+\s+)?(?:hours|days|weeks|months|years)\s+"
+    r"|,\s*(?:just\s+|only\s+|some\s+)?(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\s+"
     r"(?:after|before|since)\b",
     re.IGNORECASE,
 )
@@ -728,7 +728,17 @@ _HEAD_COLON_RE = re.compile(r"^(?P<np>[^:]{2,70}?):\s+(?P<q>\S.+)$")
 _TAIL_COLON_RE = re.compile(r"^(?P<q>.+?\S):\s+(?P<np>[^:]{2,60})$")
 _TAIL_DASH_RE = re.compile(r"^(?P<q>.+?\S)\s+[-–—|]\s+(?P<np>[^-–—|]{2,60})$")
 _TAIL_SAYS_RE = re.compile(
-    r"^(?P<q>.+?\S),\s+(?P<cue>says|said|warns|tells|dice|afirma|asegura|advierte)\s+(?P<np>.+)$",
+    r"^(?P<q>.+?\S),\s+(?P<cue>says|said|warns|tells|confirms|claims|insists|notes|dice|afirma|"
+    r"asegura|advierte|confirma|insiste|señala|sostiene|denuncia|subraya|reconoce)\s+(?P<np>.+)$",
+    re.IGNORECASE,
+)
+_TAIL_NP_SAYS_RE = re.compile(
+    r"^(?P<q>.+?\S),\s+(?P<np>[A-ZÀ-Þ][^,]{1,50}?)\s+(?P<cue>says|said|warns|tells|confirms|"
+    r"claims|insists|notes|dice|afirma|asegura|advierte|confirma|insiste|señala|sostiene)$",
+)
+_RELATIVE_TAIL_RE = re.compile(
+    r",\s*(?:quien|who|(?:en|con|durante|tras)\s+(?:el|la|los|las)\s+que|in which|during which|"
+    r"donde|where)\s*$",
     re.IGNORECASE,
 )
 
@@ -1067,7 +1077,12 @@ class _Resolver:
         if words and words[-1] in lex.unnamed:
             return None, None
         last = np.split()[-1]
-        if last[:1].islower() and re.search(r"[^s]s$", last) and fold(last) not in ROLE_WORDS:
+        if (
+            last[:1].islower()
+            and re.search(r"[^s]s$", last)
+            and fold(last) not in ROLE_WORDS
+            and not last.endswith("és")  # "neerlandés", "francés": singular adjectives
+        ):
             return None, None  # a plural group: "independent researchers", "los analistas"
         if "," in np:
             role_part, name = split_mention(np)
@@ -1609,6 +1624,7 @@ class _Extractor:
             _TAIL_COLON_RE,
             _TAIL_DASH_RE,
             _TAIL_SAYS_RE,
+            _TAIL_NP_SAYS_RE,
         ):
             mm = rx.match(s)
             if not mm:
@@ -1865,8 +1881,11 @@ class _Extractor:
         if pattern == "perfect":
             if not re.search(r"\b(?:ha|han|había|habían|habría|habrían|hemos)\s*$", left_raw):
                 return
-            pattern = "clause"
-        rel = re.search(r",\s*(?:quien|who)\s*$", left_raw)
+            pattern = next(
+                (p for lm, p in ctx.lex.cues.values() if lm == lemma and p != "perfect"),
+                "clause",
+            )  # "ha acusado a X de Y" is "acusó a X de Y"
+        rel = _RELATIVE_TAIL_RE.search(_AUX_TAIL_RE.sub("", left_raw))
         if rel:
             # "..., dijo Lavrov, quien agregó que ...": the speaker just named goes on
             prev = next(
@@ -1874,7 +1893,7 @@ class _Extractor:
                 None,
             )
             if prev is not None:
-                ca = cm.end() + re.match(r"\s*(?:(?:that|que)\b)?", right).end()
+                ca = cm.end() + re.match(r"\s*(?:(?:en\s+|de\s+)?(?:that|que)\b)?", right).end()
                 self._clause(prev.speaker, None, ca, self._clause_end(ca, b), cue, sent)
                 return
         left = _AUX_TAIL_RE.sub("", _TIME_TAIL_RE.sub("", _AUX_TAIL_RE.sub("", left_raw)))
@@ -1905,7 +1924,7 @@ class _Extractor:
             self._cite(cm, sent, speaker)
             return
         listener = False
-        if pattern == "object":
+        if pattern == "object" and lemma not in _OBJECT_SAID:
             lm = _LISTENER_RE.match(r)
             if lm and lm.end() > 0 and not re.match(r"\s*(?:that|que)\b", r):
                 listener = True

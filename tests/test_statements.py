@@ -1076,3 +1076,57 @@ def test_spanish_request_after_a_bare_y():
     found = rows(text, "es")
     assert [r[2] for r in found][0] == "la decisión de Rusia"
     assert len(found) == 2 and "reconsidere su postura" in found[1][2]
+
+
+def test_clause_ends_before_a_day_after():
+    text = (
+        "The Kremlin said Russia could revise its doctrine, a day after Putin said Moscow "
+        "needed no new weapons."
+    )
+    assert [(r[1], r[2]) for r in rows(text)] == [
+        ("Kremlin", "Russia could revise its doctrine"),
+        ("Vladimir Putin", "Moscow needed no new weapons"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Moscow delays the data exchange, Ryabkov confirms", "en"),
+        ("Moscú aplaza el intercambio de datos, confirma Riabkov", "es"),
+    ],
+)
+def test_headline_with_a_trailing_attribution(text, language):
+    s = only(text, language)
+    assert (s["speaker"], s["quote"]) == ("Sergey Ryabkov", text.split(",")[0])
+
+
+def test_expresar_with_a_noun_is_not_reported_speech():
+    assert rows("Zajárova expresó su preocupación por los misiles.", "es") == []
+    s = only('"No hay diálogo", expresó Zajárova.', "es")
+    assert s["kind"] == "direct"
+
+
+def test_spanish_relative_clause_continues_the_speaker():
+    text = (
+        '"La disuasión es la garantía", ha afirmado Rutte en un discurso, en el que ha '
+        'insistido en que los aliados "no buscan una carrera".'
+    )
+    assert [(r[0], r[1]) for r in rows(text, "es")] == [
+        ("direct", "Mark Rutte"),
+        ("indirect", "Mark Rutte"),
+        ("partial", "Mark Rutte"),
+    ]
+
+
+def test_spanish_perfect_of_an_object_verb():
+    s = find_statements('Peskov ha acusado a la OTAN de "alimentar la escalada".', language="es")
+    assert [(r["kind"], r["quote"]) for r in s] == [
+        ("indirect", 'a la OTAN de "alimentar la escalada"'),
+        ("partial", "alimentar la escalada"),
+    ]
+
+
+def test_spanish_nationality_adjective_is_not_a_plural():
+    text = "Rutte habló en La Haya. El político neerlandés ha recordado que Rusia se retiró."
+    assert [r[1] for r in rows(text, "es")] == ["Mark Rutte"]
