@@ -97,6 +97,21 @@ def _same_action(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _SAME_ACTION)
 
 
+def _same_mechanism(mechanism: str, treaty: str | None, row: dict[str, Any]) -> bool:
+    """Whether a record row speaks of the article event's mechanism.
+
+    Leaving the Open Skies treaty is a ``treaty`` event in articles, and ends the flights
+    lane in the record (``open_skies_flights``): the two are the same fact.
+    """
+    if row["mechanism"] == mechanism:
+        return True
+    pair = {mechanism, row["mechanism"]}
+    return pair == {"treaty", "open_skies_flights"} and "Open Skies" in (
+        treaty,
+        _treaty(row.get("treaty")),
+    )
+
+
 def _actors_agree(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
@@ -182,7 +197,7 @@ def _check_one(ev: dict[str, Any], record: pd.DataFrame) -> dict[str, Any]:
     cands = [
         r
         for r in record
-        if r["mechanism"] == mechanism
+        if _same_mechanism(mechanism, treaty, r)
         and _same_action(action, r["action"])
         and _actors_agree(actor, _actor(r.get("actor")))
         and (treaty is None or _treaty(r.get("treaty")) in (None, treaty))

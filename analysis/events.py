@@ -2,7 +2,7 @@
 
 An event is a clause that reports an action on a treaty mechanism: "Russia
 unilaterally postponed the meetings of the bilateral consultative commission"
-(bcc/postpone), "the treaty is set to expire on February 5" (treaty/expire). The
+(bcc/postpone), "the pact lapses at midnight on Thursday" (treaty/expire). The
 finder works in small steps, each kept simple enough to test:
 
 1. triggers: verb forms from ``data/lexicon/events_triggers.csv`` (suspended, froze,
@@ -1231,7 +1231,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         and doc.default_treaty
         and _PRONOUN_SUBJECT.search(doc.text[clause_lo : c.start])
     ):
-        mechs = ["treaty"]  # "It is set to expire on ...": only a treaty expires
+        mechs = ["treaty"]  # "It lapses at midnight": only a treaty expires
     if c.action == "enter_into_force":
         subject = _NOMINAL.search(doc.text, max(clause_lo, c.start - 60), c.start)
         if subject and _NOMINALS[subject.group("noun").lower()] not in ("enter_into_force",):
@@ -1272,8 +1272,6 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     )
     if treaty is None and any(m != "strategic_dialogue" for m in mechs):
         treaty = doc.default_treaty
-    if mechs == ["treaty"] and treaty == "Open Skies" and c.action in ("withdraw", "suspend"):
-        mechs = ["open_skies_flights"]  # leaving Open Skies ends the flights (as in the record)
 
     # date
     # a day said in the event's own sentence, or an announced (future) step, is its own

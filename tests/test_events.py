@@ -73,10 +73,11 @@ def test_extension_until_a_date_keeps_the_end_date_apart() -> None:
 
 
 def test_withdrew_from_open_skies() -> None:
-    # Open Skies is the flights regime: the record files its end under open_skies_flights
+    # leaving a treaty is a treaty event, whichever treaty (crosscheck matches it with the
+    # record's end of the Open Skies flights)
     ev = one("Washington withdrew from the Open Skies treaty in November 2020.")
     assert (ev["mechanism"], ev["action"], ev["treaty"], ev["date"]) == (
-        "open_skies_flights",
+        "treaty",
         "withdraw",
         "Open Skies",
         "2020-11",
@@ -119,10 +120,10 @@ def test_data_exchange_and_notifications_stopped() -> None:
 
 def test_future_meetings_are_other_bcc_events_dated_ahead() -> None:
     text = (
-        "Russia and the US will hold meetings in Geneva from Nov. 29 to Dec. 6 on "
+        "The two delegations will hold sessions in Vienna from March 3 to March 9 on "
         "the New START treaty."
     )
-    assert kinds(text, dt.date(2022, 11, 17)) == [("bcc", "other", "2022-11-29")]
+    assert kinds(text, dt.date(2022, 2, 20)) == [("bcc", "other", "2022-03-03")]
 
 
 def test_passive_list_gives_one_event_per_mechanism() -> None:
@@ -139,7 +140,9 @@ def test_passive_list_gives_one_event_per_mechanism() -> None:
 
 
 def test_revoked_visas_of_inspectors_is_a_ban() -> None:
-    ev = one("The State Department will revoke visas issued to Russian inspectors.", THURSDAY)
+    ev = one(
+        "Washington is revoking the visas it had granted to the Russian inspection teams.", THURSDAY
+    )
     assert (ev["mechanism"], ev["action"], ev["actor"]) == ("inspections", "ban", "United States")
 
 
@@ -183,7 +186,10 @@ def test_negations_hypotheticals_and_plans_are_not_events(text: str) -> None:
 
 
 def test_reported_would_is_an_event_but_conditional_would_is_not() -> None:
-    reported = "On February 21 Putin announced that Russia would suspend its participation."
+    reported = (
+        "In his address on February 21, the president announced that Moscow would suspend "
+        "its participation in the treaty."
+    )
     assert kinds(reported, THURSDAY) == [("treaty", "suspend", "2023-02-21")]
     assert find_events("Russia would withdraw from the treaty if attacked.", published=MONDAY) == []
 
@@ -221,9 +227,9 @@ def test_quote_paragraph_takes_the_day_of_the_report_before_it() -> None:
 
 def test_list_items_take_the_date_of_their_lead_in() -> None:
     text = (
-        "The measures adopted as of June 1 include:\n"
-        "• The U.S. will no longer share information about the location of its missiles.\n"
-        "• The U.S. will not provide telemetric information about launches."
+        "The new rules from June 1 include:\n"
+        "• Washington will no longer send notices on the movements of its bombers.\n"
+        "• Washington will not provide telemetric information about test launches."
     )
     got = kinds(text, dt.date(2023, 6, 2))
     assert got == [
@@ -272,7 +278,7 @@ def test_offsets_match_evidence() -> None:
         ("El tratado Nuevo START expiró el jueves.", ("treaty", "expire", "2022-12-01")),
         (
             "Estados Unidos se retiró del Tratado de Cielos Abiertos en noviembre de 2020.",
-            ("open_skies_flights", "withdraw", "2020-11"),
+            ("treaty", "withdraw", "2020-11"),
         ),
         ("Rusia propuso prorrogar el START III por un año.", ("treaty", "propose", None)),
         (
@@ -297,8 +303,8 @@ def test_spanish_negation_and_condition() -> None:
 
 def test_spanish_dated_expiry_and_proposal_in_one_sentence() -> None:
     text = (
-        "En septiembre de 2025, el presidente afirmó que Moscú está dispuesta a seguir "
-        "respetando los límites del Nuevo START tras su expiración el 5 de febrero próximo."
+        "En septiembre de 2025, el mandatario dijo que Moscú está lista para seguir "
+        "respetando los techos del tratado tras su expiración el 5 de febrero próximo."
     )
     got = sorted(kinds(text, dt.date(2026, 1, 20), "es"))
     assert got == [("treaty", "expire", "2026-02-05"), ("treaty", "propose", "2025-09")]
@@ -580,7 +586,7 @@ PUB = dt.date(2023, 6, 2)  # a Friday
          ("treaty", "withdraw", "2022-11")),
         # Open Skies is the flights regime
         ("En 2020, EE.UU. se retiró del Tratado de Cielos Abiertos.", "es",
-         ("open_skies_flights", "withdraw", "2020")),
+         ("treaty", "withdraw", "2020")),
     ],
 )  # fmt: skip
 def test_held_out_constructions(text: str, language: str, expected: tuple) -> None:
@@ -665,7 +671,7 @@ def test_coordinated_verbs_each_keep_their_own_object() -> None:
     )
     got = kinds(text, dt.date(2021, 2, 4))
     assert ("treaty", "withdraw", "2019-08") in got
-    assert ("open_skies_flights", "withdraw", "2020-11") in got
+    assert ("treaty", "withdraw", "2020-11") in got
 
 
 def test_past_proposal_without_a_date_stays_undated() -> None:
@@ -754,11 +760,11 @@ def test_possessive_extension_with_a_date() -> None:
          ("treaty", "suspend", "2019-02-02")),
         # a nominal subject of "take effect" is the event
         ("Russia's withdrawal from the Treaty on Open Skies will take effect on December 18.",
-         dt.date(2021, 6, 18), "en", ("open_skies_flights", "withdraw", "2021-12-18")),
+         dt.date(2021, 6, 18), "en", ("treaty", "withdraw", "2021-12-18")),
         # "the treaty" in an article about Open Skies
         ("The Open Skies Treaty allowed observation flights. Putin signed the law on "
          "denouncing the treaty on June 7.", dt.date(2021, 6, 18), "en",
-         ("open_skies_flights", "withdraw", "2021-06-07")),
+         ("treaty", "withdraw", "2021-06-07")),
         # a round of talks that ended
         ("The second round of the strategic stability dialogue ended in Geneva on Sept. 30.",
          dt.date(2021, 10, 7), "en", ("strategic_dialogue", "other", "2021-09-30")),
