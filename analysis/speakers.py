@@ -59,7 +59,7 @@ ROLE_WORDS = _wordset(
     sr sra dra administration government military western european
     scholar fellow professor academic lecturer investigador investigadora profesor profesora
     académico académica catedrático catedrática especialista politólogo politóloga
-    defensa interior energía hacienda economía justicia seguridad
+    defensa interior energía hacienda economía justicia seguridad negociador negociadora
     """
 )
 

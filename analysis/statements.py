@@ -541,6 +541,11 @@ _DATELINE_RE = re.compile(
     r"\s*[.,]?\s*"
     r"(?:(?:\([^)]{1,80}\)|/[A-Za-z\- ]{2,20}/)\s*(?:\.-|[-–—]+|\.)?|(?:\.-|[-–—]+))\s*"
 )
+_DATELINE_TC_RE = re.compile(  # "Pekín, 22 feb (EFE).-", "Naciones Unidas, 3 feb (EFE).-"
+    r"^[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+(?:de\s+)?[A-ZÀ-Þ][a-zà-ÿ]+){0,3},?\s+"
+    r"(?:[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?:de\s+)?[A-Za-z]+\.?)(?:,?\s*\d{4})?\s*"
+    r"\([^)]{1,80}\)\s*(?:\.-|[-–—]+|\.)?\s*"
+)
 _APPOSITION_START_RE = re.compile(
     r"\s*,\s*(?:a|an|the|who|which|whose|el|la|los|las|un|una|quien|quienes|que|su|his|her|"
     r"former|ex|senior|deputy|head|director|chief|spokesman|spokeswoman|spokesperson|portavoz|"
@@ -722,6 +727,19 @@ _TRANSCRIPT_RE = re.compile(
     r"[ \t]*:[ \t]*(?P<rest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
+_PERSON_HEAD_RE = re.compile(
+    r"\b(?:head|chief|deputy|chairman|chairwoman|chair|secretary|director|minister|spokes\w*|"
+    r"aide|adviser|advisor|jefe|jefa|vicepresidente|vicepresidenta|presidente|presidenta|"
+    r"secretario|secretaria|director|directora|ministro|ministra|portavoz|vocero|vocera|asesor|"
+    r"asesora)\b"
+)
+_NEAR_ROLE_RE = re.compile(r"((?:[^\W\d_]+\s+){1,3})$")
+_AFFILIATION_RE = re.compile(
+    r"\s*(?:del|de la|de los|of the|from the|at the|at|of|from)\s+[A-ZÀ-Þ]"
+)
+_PARA_RE = re.compile(r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+[A-ZÀ-Þ])")
+_RAYA_RE = re.compile(r"\s*—\s*(?=[^\W\d_])")
+_DASH_TURN_RE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<rest>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _QUESTION_LABELS = _wordset("question q questioner reporter journalist pregunta periodista")
 _POST_AUX_RE = re.compile(r"(?:ha|han|había|habían|has|had)\s+(?=\w)", re.IGNORECASE)
 _HEAD_COLON_RE = re.compile(r"^(?P<np>[^:]{2,70}?):\s+(?P<q>\S.+)$")
@@ -827,6 +845,8 @@ def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
             break
         if i == len(words) and re.search(r"[,;:~”»\"]$", w):
             break
+        if re.search(r"(?:\.-|\)\W*)$", w):
+            break  # a dateline's "(EFE).-"
         if not _np_words_ok(w, lex) and not (
             fold(w) in {"to", "ante"} and i >= 2 and fold(words[i - 2].group()) in _ENVOY_WORDS
         ):
@@ -870,6 +890,7 @@ _INTERRUPT_RE = re.compile(
     r"responding|replying|asked|who|hablando|en declaraciones|en una entrevista|in an interview|"
     r"in a statement|at a|during|quoted by|cited by|citado por|for his part|for her part|"
     r"in turn|however|meanwhile|though|por su parte|a su vez|sin embargo|asimismo|por otro lado|"
+    r"en cambio|por el contrario|in contrast|by contrast|instead|on the other hand|for its part|"
     r"también|además|en tanto)\b[^~]{0,140}?,\s*$"
 )
 
@@ -959,7 +980,7 @@ def _looks_like_a_name(s: str) -> bool:
 
 
 def _dateline_len(s: str) -> int:
-    m = _DATELINE_RE.match(s)
+    m = _DATELINE_RE.match(s) or _DATELINE_TC_RE.match(s)
     n = m.end() if m else 0
     b = _BULLET_RE.match(s[n:])
     return n + (b.end() if b else 0)
@@ -1009,6 +1030,10 @@ class _Resolver:
             return None
         sp = self.reg.person(name)
         left = self.ctx.masked[max(0, start - 80) : start]
+        if sp is None and re.search(
+            r"\b(?:del|de la|de los|of the|at the|from the|[A-ZÀ-Þ][\w’'\-]*\s+(?:de|of))\s*$", left
+        ):
+            return None  # "... of the Arms Control Association", "del Centro de Estudios"
         pre = _scan_np_left(left, lex)
         stated = role_part
         if pre is not None:
@@ -1042,6 +1067,21 @@ class _Resolver:
                 )
             ):
                 app = before  # "his spokesperson, Stéphane Dujarric,"
+            if app is None:
+                near = _NEAR_ROLE_RE.search(left)
+                nw = near.group(1).split()[-2:] if near else []
+                if (
+                    nw
+                    and any(
+                        fold(w) in ROLE_WORDS or (fold(w) in lex.role_tokens and len(w) > 3)
+                        for w in nw
+                    )
+                    and not any(lex.cue_re.fullmatch(w) or fold(w) in _NON_NAMES for w in nw)
+                    and self.reg.organisation(name) is None
+                ):
+                    app = near  # "el investigador argentino Martín Ferreyra"
+            if app is None and _AFFILIATION_RE.match(after[1:] if after[:1] == "," else "~"):
+                app = re.match(r",\s*([^,.;]{3,80})", after)  # "X, del Centro de Estudios"
             if app is not None:
                 stated = app.group(1)
             elif not follows_cue:
@@ -1089,6 +1129,18 @@ class _Resolver:
             if name and role_part and np.startswith(name) and "," not in name:
                 # "Heather Williams, a nuclear expert at CSIS in Washington"
                 return self._person(self._trim_name(name), role_part, np, pos), None
+            head, rest = np.split(",", 1)
+            if _AFFILIATION_RE.match(rest):
+                # "El investigador Martín Ferreyra, del Centro de Estudios Estratégicos"
+                r1, n1 = split_mention(head)
+                if (
+                    n1
+                    and len(n1.split()) >= 2
+                    and head.rstrip().endswith(n1)
+                    and self.reg.organisation(n1) is None
+                    and not any(fold(w) in _ORG_WORDS for w in n1.split())
+                ):
+                    return self._person(n1, (r1 + " " + rest.strip()).strip(), np, pos), None
         gm = _GOVERNMENT_RE.fullmatch(f)
         if gm is not None:
             adj = _GOVERNMENT_ADJ.get(gm.group("a1") or gm.group("a2"))
@@ -1168,6 +1220,11 @@ class _Resolver:
         # a role noun: "the minister", "el vocero", "A senior Russian diplomat"
         entry = self._role_entry(f)
         if entry is None:
+            if fallback is not None and _PERSON_HEAD_RE.search(f):
+                # "the deputy head of Russia's Security Council": a person of that body
+                ent = self._member_of(fallback["speaker"], pos)
+                if ent is not None:
+                    return ent.as_fields(np), None
             return fallback, None
         indefinite = bool(re.match(r"^(?:a|an|un|una|one)\b", f))
         if indefinite:
@@ -1176,6 +1233,16 @@ class _Resolver:
         if ent is None:
             return None, (entry, np, pos, fallback)
         return ent.as_fields(np), None
+
+    def _member_of(self, org: str, pos: int) -> Entity | None:
+        """The latest speaker, else the latest person named, who belongs to an institution."""
+        for ent in self._speakers_before(pos):
+            if ent.kind == "person" and ent.org == org:
+                return ent
+        for ent in reversed([e for e in self._entities() if e.start < pos]):
+            if ent.kind == "person" and ent.org == org:
+                return ent
+        return None
 
     def _trim_name(self, name: str) -> str:
         """A name run without the institution or country glued before it: "Council Dmitry
@@ -1232,7 +1299,7 @@ class _Resolver:
                 for w in f.split()
                 if w in ROLE_WORDS
                 and w not in entry.phrase.split()
-                and w not in {"former", "top", "senior", "ex"}
+                and w not in {"former", "top", "senior", "ex", "un", "una", "el", "la"}
                 and w not in _COUNTRY_ADJ
             ]
             if extra and not all(w in text for w in extra):
@@ -1476,7 +1543,7 @@ class _Extractor:
     def run(self) -> list[_Stmt]:
         ctx = self.ctx
         self.res.collect()
-        turns = self._transcript_turns() if ":" in ctx.text else []
+        turns = self._transcript_turns() if ":" in ctx.text or "?" in ctx.text else []
         k = 0
         for sent in ctx.sentences:
             while k < len(turns) and turns[k][1] <= sent[0]:
@@ -1493,8 +1560,10 @@ class _Extractor:
 
     def _transcript_turns(self) -> list[tuple[int, int, dict | None, int | None]]:
         """Briefing transcripts: "MR PRICE: ..." is the speaker's answer (one direct statement
-        per turn); "QUESTION: ..." is a reporter's question (no statement)."""
-        out = []
+        per turn); "QUESTION: ..." is a reporter's question (no statement). Interviews set as
+        dashed lines ("— Question?" / "— Answer.") give the answers to the person introduced
+        before the first question."""
+        out = self._interview_turns() if "?" in self.ctx.text else []
         for lm in _TRANSCRIPT_RE.finditer(self.ctx.text):
             label = lm.group("label")
             if fold(label) in _QUESTION_LABELS:
@@ -1505,6 +1574,30 @@ class _Extractor:
             if speaker is None or self.res.reg.organisation(speaker["speaker"]) is not None:
                 continue
             out.append((lm.start(), lm.end(), speaker, lm.start("rest")))
+        return sorted(out, key=lambda t: t[0])
+
+    def _interview_turns(self) -> list[tuple[int, int, dict | None, int | None]]:
+        lines = list(_DASH_TURN_RE.finditer(self.ctx.text))
+        if not any(lm.group("rest").endswith("?") for lm in lines):
+            return []
+        first_q = next(lm for lm in lines if lm.group("rest").endswith("?"))
+        people = [
+            e for e in self.res._entities() if e.kind == "person" and e.start < first_q.start()
+        ]
+        if not people:
+            return []
+        said = [st for st in self.ctx.statements if st.speaker and st.start < first_q.start()]
+        speaker = said[-1].speaker if said else people[-1].as_fields(people[-1].mention)
+        out: list[tuple[int, int, dict | None, int | None]] = []
+        asked = False
+        for lm in lines:
+            if lm.start() < first_q.start():
+                continue
+            if lm.group("rest").endswith("?"):
+                out.append((lm.start(), lm.end(), None, None))
+                asked = True
+            elif asked:
+                out.append((lm.start(), lm.end(), speaker, lm.start("rest")))
         return out
 
     def _add(self, speaker, kind, start, end, cue, sent, pending=None) -> _Stmt | None:
@@ -1565,6 +1658,9 @@ class _Extractor:
         # 1. direct quotes with attribution right after the closing mark
         attributed: dict[int, _Stmt] = {}
         for qi, q in enumerate(quotes):
+            if "—" in ctx.text[q.start : q.end] and self._raya_split(q, sent):
+                attributed[qi] = ctx.statements[-1]
+                continue
             qend = q.close + 1 if q.close is not None else q.end
             nxt = quotes[qi + 1].open if qi + 1 < len(quotes) else b
             tail = m[qend:nxt]
@@ -1601,6 +1697,30 @@ class _Extractor:
             ):
                 continue
             self._floating(q, sent)
+
+    def _raya_split(self, q: Quote, sent) -> bool:
+        """«Hicimos una propuesta —dijo Peskov, portavoz— y nadie respondió»: two direct
+        statements around the interpolated attribution."""
+        ctx = self.ctx
+        t = ctx.text
+        for rm in _RAYA_RE.finditer(t, q.start, q.end):
+            cm = ctx.lex.cue_re.match(t, rm.end())
+            if cm is None:
+                continue
+            close = t.find("—", cm.end(), q.end)
+            if close < 0:
+                return False
+            np = t[cm.end() : close].strip(" ,.")
+            speaker, pending = self.res.resolve(np, cm.end())
+            if speaker is None and pending is None:
+                return False
+            end = close + 1
+            while end < q.end and t[end] in " ,.":
+                end += 1
+            first = self._add(speaker, "direct", q.start, rm.start(), cm.group(), sent, pending)
+            second = self._add(speaker, "direct", end, q.end, cm.group(), sent, pending)
+            return first is not None or second is not None
+        return False
 
     def _is_headline(self, sent) -> bool:
         a, b = sent
@@ -1789,6 +1909,15 @@ class _Extractor:
                     "was " + mm.group("cue"),
                     sent,
                 )
+        # "Para Lavrov, ...", "Para el Kremlin, ...": a person's or an institution's view
+        pm = _PARA_RE.match(s, d)
+        if pm is not None:
+            np = _scan_np_right(s[pm.end() :], ctx.lex)
+            if np is not None and s[pm.end() + np[1] : pm.end() + np[1] + 1] == ",":
+                speaker, pending = self.res.resolve(np[2], a + pm.end() + np[0], countries=False)
+                if speaker is not None:
+                    ca = a + pm.end() + np[1] + 1
+                    self._clause(speaker, None, ca, self._clause_end(ca, b), pm.group("cue"), sent)
         # "according to X" / "según X"
         for mm in _ACCORDING_RE.finditer(s):
             self._according(mm, sent, d)
@@ -2196,11 +2325,13 @@ class _Extractor:
                 if speaker is not None or pending is not None:
                     self._add(speaker, "direct", q.start, q.end, ":", sent, pending)
             return
-        if before or after or len(words) < 4:
+        if before or after or len(words) < 2:
             return
         prev = next((st for st in reversed(ctx.statements) if st.start < q.start), None)
         if prev is None or prev.speaker is None:
             return
+        if len(words) < 4 and not (prev.kind == "direct" and prev.para == self.para(q.open)):
+            return  # a short quote goes on only right after the speaker's quote
         if prev.kind != "direct" and not (words[0][:1].isupper() and len(words) >= 5):
             return
         if self.para(q.open) - prev.para > 1:

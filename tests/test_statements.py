@@ -1130,3 +1130,84 @@ def test_spanish_perfect_of_an_object_verb():
 def test_spanish_nationality_adjective_is_not_a_plural():
     text = "Rutte habló en La Haya. El político neerlandés ha recordado que Rusia se retiró."
     assert [r[1] for r in rows(text, "es")] == ["Mark Rutte"]
+
+
+def test_interview_dash_turns():
+    text = (
+        "Ambassador Jana Novak spoke to our reporter.\n\n"
+        "— Will the talks resume?\n\n"
+        "— Not this year. Both sides are tired.\n\n"
+        "— And next year?\n\n"
+        "— Perhaps."
+    )
+    assert rows(text) == [
+        ("direct", "Jana Novak", "Not this year. Both sides are tired."),
+        ("direct", "Jana Novak", "Perhaps."),
+    ]
+    # dashes without questions are a list, not an interview
+    assert rows("Key points:\n\n- Talks stalled.\n\n- Data exchange stopped.") == []
+
+
+def test_short_quote_right_after_the_speakers_quote():
+    text = '"They forgot what fear is," Medvedev wrote on Telegram. "Remember it."'
+    assert [(r[0], r[2]) for r in rows(text)] == [
+        ("direct", "They forgot what fear is,"),
+        ("direct", "Remember it."),
+    ]
+
+
+def test_deputy_head_of_an_institution_is_its_member():
+    text = (
+        "Dmitry Medvedev wrote a long post. In it, the deputy head of Russia's Security "
+        "Council claimed that the suspension was forced."
+    )
+    assert only(text)["speaker"] == "Dmitry Medvedev"
+
+
+def test_spanish_raya_interpolation_inside_a_quote():
+    text = (
+        "«Hicimos una oferta seria —dijo Dmitri Peskov, portavoz del Kremlin— y nadie nos "
+        "respondió»."
+    )
+    assert rows(text, "es") == [
+        ("direct", "Dmitry Peskov", "Hicimos una oferta seria"),
+        ("direct", "Dmitry Peskov", "y nadie nos respondió"),
+    ]
+
+
+def test_para_x_is_a_view_of_a_person_or_institution_not_of_a_country():
+    assert [r[1] for r in rows("Para Lavrov, las propuestas no son serias.", "es")] == [
+        "Sergey Lavrov"
+    ]
+    assert rows("Para Rusia, las sanciones han sido costosas.", "es") == []
+    assert rows("For the first time, no treaty limits them.") == []
+
+
+def test_spanish_title_case_dateline():
+    s = only("Pekín, 22 feb (EFE).- China instó hoy a Washington a reducir su arsenal.", "es")
+    assert (s["speaker"], s["quote"]) == ("China", "a Washington a reducir su arsenal")
+
+
+def test_affiliation_after_a_name_and_an_interview_subject():
+    text = (
+        "El investigador argentino Martín Ferreyra, del Centro de Estudios de Rosario, "
+        'considera que el fin de las inspecciones es grave. "Sin datos no hay confianza", '
+        "insiste el experto."
+    )
+    assert [r[1] for r in rows(text, "es")] == ["Martín Ferreyra", "Martín Ferreyra"]
+
+
+def test_headline_quote_by_an_indefinite_expert_named_later():
+    text = (
+        '"Sin inspecciones no hay confianza", advierte un experto\n\n'
+        "El investigador Martín Ferreyra considera que el fin es grave."
+    )
+    assert [r[1] for r in rows(text, "es")] == ["Martín Ferreyra", "Martín Ferreyra"]
+
+
+def test_words_after_a_verb_are_not_a_role_for_the_next_name():
+    text = (
+        "A Pentagon spokesperson said the United States remained committed. "
+        "The Pentagon said it would keep watching."
+    )
+    assert [r[1] for r in rows(text)] == ["Pentagon", "Pentagon"]
