@@ -197,6 +197,18 @@ class Registry:
         f = _strip_article(fold(mention))
         sp = self.org_aliases.get(f)
         if sp is None:
+            # "Departamento de Estado de Estados Unidos", "the Foreign Ministry of Russia"
+            for m in re.finditer(r" (?:de|del|of) (?:la |el |the )?", f):
+                inst = self.org_aliases.get(f[: m.start()])
+                place = self.org_aliases.get(f[m.end() :])
+                if (
+                    inst is not None
+                    and inst.kind == "institution"
+                    and place is not None
+                    and place.kind == "country"
+                    and inst.country == place.country
+                ):
+                    return inst
             return None
         if f in self.acronyms and mention.strip().islower():
             return None

@@ -598,7 +598,7 @@ _GOVERNMENT_ADJ = {
 }
 # object verbs whose object is part of what was said ("accused X of Y", "pidió a X que Y")
 _OBJECT_SAID = frozenset(
-    {"accuse", "blame", "urge", "slam", "blast", "pedir", "instar", "exhortar", "acusar"}
+    {"accuse", "blame", "urge", "slam", "blast", "pedir", "instar", "exhortar", "acusar", "call on"}
 )
 _CLAUSE_START_RE = re.compile(
     r"\s+(?:(?:the|a|an|it|he|she|they|we|i|this|these|there|no|el|la|los|las|un|una)\b|[A-ZÀ-Þ])",
@@ -608,7 +608,8 @@ _BARE_CONJ_RE = re.compile(
     re.IGNORECASE,
 )
 _CONJ_RE = re.compile(
-    r"(?:,|;)\s*(?:but|and|while|whereas|although|pero|y|mientras|aunque)\s+", re.IGNORECASE
+    r"(?:,|;)\s*(?:but|and|while|whereas|although|though|pero|y|mientras|aunque|si bien)\s+",
+    re.IGNORECASE,
 )
 _LISTENER_RE = re.compile(
     r"\s*(?:(?:to|a|ante)\s+)?(?:(?:the|a|an|local|state|russian|american|us|u\.s\.|national|"
@@ -737,6 +738,10 @@ _NEAR_ROLE_RE = re.compile(r"((?:[^\W\d_]+\s+){1,3})$")
 _AFFILIATION_RE = re.compile(
     r"\s*(?:del|de la|de los|of the|from the|at the|at|of|from)\s+[A-ZÀ-Þ]"
 )
+_SEGUN_VERB_RE = re.compile(
+    r"(?P<cue>(?:Según|Tal y como|Tal como)\s+(?:(?:ha|han|había|habían)\s+)?(?P<verb>\w+))"
+    r"(?:\s+(?:en|a|durante|ante|este|esta|hoy|ayer|el pasado|más tarde)\b[^,~]{0,60})?,\s*"
+)
 _PARA_RE = re.compile(r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+[A-ZÀ-Þ])")
 _RAYA_RE = re.compile(r"\s*—\s*(?=[^\W\d_])")
 _DASH_TURN_RE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<rest>\S[^\n]*?)[ \t]*$", re.MULTILINE)
@@ -755,8 +760,8 @@ _TAIL_NP_SAYS_RE = re.compile(
     r"claims|insists|notes|dice|afirma|asegura|advierte|confirma|insiste|señala|sostiene)$",
 )
 _RELATIVE_TAIL_RE = re.compile(
-    r",\s*(?:quien|who|(?:en|con|durante|tras)\s+(?:el|la|los|las)\s+que|in which|during which|"
-    r"donde|where)\s*$",
+    r",\s*(?:quien|who|which|que|(?:en|con|durante|tras)\s+(?:el|la|los|las)\s+que|in which|"
+    r"during which|donde|where)\s*$",
     re.IGNORECASE,
 )
 
@@ -1833,9 +1838,9 @@ class _Extractor:
                     return speaker, None, cue, off + cm.start(), off + cm.end()
             return None
         # subject first: "he said", "the former deputy secretary general said"
-        cm = ctx.lex.cue_re.search(rest[:160])
+        cm = next((c for c in ctx.lex.cue_re.finditer(rest[:160]) if c.group()[:1].islower()), None)
         if not cm:
-            return None
+            return None  # a capitalised "States" is a name, not a verb
         left = _AUX_TAIL_RE.sub("", _TIME_TAIL_RE.sub("", _AUX_TAIL_RE.sub("", rest[: cm.start()])))
         if not left.strip() or len(left.split()) > 14 or "~" in left:
             return None
@@ -1918,6 +1923,14 @@ class _Extractor:
                 if speaker is not None:
                     ca = a + pm.end() + np[1] + 1
                     self._clause(speaker, None, ca, self._clause_end(ca, b), pm.group("cue"), sent)
+        # "Según ha explicado en un comunicado, ...": the speaker goes on, unnamed
+        sm = _SEGUN_VERB_RE.match(s, d) if ctx.lang == "es" else None
+        if sm is not None and ctx.lex.cue_re.fullmatch(sm.group("verb")):
+            speaker = self._last_speaker(a + d)
+            if speaker is not None:
+                ca = a + sm.end()
+                self._clause(speaker, None, ca, self._clause_end(ca, b), sm.group("cue"), sent)
+                self._consume_cues(a + d, a + sm.end())
         # "according to X" / "según X"
         for mm in _ACCORDING_RE.finditer(s):
             self._according(mm, sent, d)
@@ -1983,7 +1996,7 @@ class _Extractor:
                     == ("clause",)
                     and _CLAUSE_START_RE.match(m, hit[0].end(), end)
                     or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), "")[:1]
-                    in (("pedir",), ("instar",), ("urge",), ("exhortar",))
+                    in (("pedir",), ("instar",), ("urge",), ("exhortar",), ("call on",))
                 )
             ):
                 return cm.start()
@@ -2014,16 +2027,28 @@ class _Extractor:
                 (p for lm, p in ctx.lex.cues.values() if lm == lemma and p != "perfect"),
                 "clause",
             )  # "ha acusado a X de Y" is "acusó a X de Y"
-        rel = _RELATIVE_TAIL_RE.search(_AUX_TAIL_RE.sub("", left_raw))
+        rel_left = _AUX_TAIL_RE.sub("", left_raw)
+        rel = _RELATIVE_TAIL_RE.search(rel_left)
         if rel:
-            # "..., dijo Lavrov, quien agregó que ...": the speaker just named goes on
-            prev = next(
-                (st for st in reversed(ctx.statements) if st.sentence == sent and st.speaker),
-                None,
-            )
-            if prev is not None:
-                ca = cm.end() + re.match(r"\s*(?:(?:en\s+|de\s+)?(?:that|que)\b)?", right).end()
-                self._clause(prev.speaker, None, ca, self._clause_end(ca, b), cue, sent)
+            # "..., dijo Lavrov, quien agregó que ...", "statements by Rutte, who said that ...":
+            # the person named just before the relative pronoun, else the sentence's speaker
+            speaker = None
+            ant = _scan_np_left(rel_left[: rel.start()] + " ", ctx.lex)
+            if ant is not None:
+                speaker, _ = self.res.resolve(ant[1], a + ant[0])
+            if speaker is None:
+                prev = next(
+                    (st for st in reversed(ctx.statements) if st.sentence == sent and st.speaker),
+                    None,
+                )
+                speaker = prev.speaker if prev is not None else None
+            if speaker is not None:
+                ca = cm.end()
+                for _ in range(2):  # "who said earlier this week that ..."
+                    lead = _TIME_LEAD_RE.match(m[ca:b])
+                    ca += lead.end() if lead else 0
+                ca += re.match(r"\s*(?:(?:en\s+|de\s+)?(?:that|que)\b)?", m[ca:b]).end()
+                self._clause(speaker, None, ca, self._clause_end(ca, b), cue, sent)
                 return
         left = _AUX_TAIL_RE.sub("", _TIME_TAIL_RE.sub("", _AUX_TAIL_RE.sub("", left_raw)))
         np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
@@ -2062,6 +2087,8 @@ class _Extractor:
                 r_off = lead.end() if lead else r_off
                 r = m[r_off:b]
         that = re.search(r"\b(?:that|que)\b|:", r[:160])
+        if that and that.start() > 0 and _find_cues(ctx.lex, m, r_off, r_off + that.start()):
+            that = None  # "commented on remarks by X, who said that ...": the later verb's "that"
         if that and r[: that.start()].strip() in (
             "",
             "en",

@@ -1211,3 +1211,71 @@ def test_words_after_a_verb_are_not_a_role_for_the_next_name():
         "The Pentagon said it would keep watching."
     )
     assert [r[1] for r in rows(text)] == ["Pentagon", "Pentagon"]
+
+
+def test_relative_who_said_belongs_to_the_person_just_named():
+    text = (
+        "Zakharova said the talks were over. She also commented on remarks by NATO Secretary "
+        'General Mark Rutte, who said earlier this week that the alliance would "adapt".'
+    )
+    found = rows(text)
+    assert [(r[0], r[1]) for r in found][-2:] == [
+        ("indirect", "Mark Rutte"),
+        ("partial", "Mark Rutte"),
+    ]
+    assert found[-2][2] == 'the alliance would "adapt"'
+
+
+def test_capitalised_word_after_a_quote_is_not_a_verb():
+    text = (
+        'Zakharova said the talks were over. She stressed that Russia "will not chase" the '
+        "United States to resume them."
+    )
+    assert "direct" not in [r[0] for r in rows(text)]
+
+
+def test_though_he_warned_is_a_second_statement():
+    text = (
+        "Ryabkov told reporters that Russia kept its moratorium, though he warned that it "
+        '"cannot last forever."'
+    )
+    assert [(r[0], r[2]) for r in rows(text)] == [
+        ("indirect", "Russia kept its moratorium"),
+        ("indirect", 'it "cannot last forever."'),
+        ("partial", "cannot last forever."),
+    ]
+
+
+def test_called_on_after_a_bare_and():
+    text = (
+        'Prime Minister Shigeru Ishiba said Japan was "deeply concerned" and called on both '
+        "countries to show restraint."
+    )
+    assert [r[2] for r in rows(text) if r[0] == "indirect"] == [
+        'Japan was "deeply concerned"',
+        "both countries to show restraint",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El Departamento de Estado de Estados Unidos ha anunciado que dejará de enviar datos.",
+        "La diplomacia estadounidense ha anunciado que dejará de enviar datos.",
+    ],
+)
+def test_institution_with_its_country_and_la_diplomacia(text):
+    assert only(text, "es")["speaker"] == "U.S. State Department"
+
+
+def test_segun_ha_explicado_without_a_named_subject():
+    text = (
+        "El Kremlin ha anunciado que responderá. Según ha explicado en un comunicado, la "
+        "respuesta será militar."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")][-1] == (
+        "Kremlin",
+        "la respuesta será militar",
+    )
+    # an agency reporting is not the speaker going on
+    assert len(rows("Peskov habló. Según informó la agencia TASS, no habrá respuesta.", "es")) == 0
