@@ -151,6 +151,7 @@ class Registry:
         self.by_surname: dict[str, list[Speaker]] = {}
         self.org_aliases: dict[str, Speaker] = {}
         self.acronyms: set[str] = set()
+        self._org_cache: dict[tuple[str, bool], Speaker | None] = {}
         for sp in speakers:
             names = (sp.name, *sp.aliases)
             if sp.kind == "person":
@@ -194,11 +195,19 @@ class Registry:
 
     def organisation(self, mention: str, *, countries: bool = True) -> Speaker | None:
         """The institution (or country) a phrase names exactly, or None."""
+        key = (mention, countries)
+        if key not in self._org_cache:
+            if len(self._org_cache) > 50000:
+                self._org_cache.clear()
+            self._org_cache[key] = self._organisation(mention, countries)
+        return self._org_cache[key]
+
+    def _organisation(self, mention: str, countries: bool) -> Speaker | None:
         f = _strip_article(fold(mention))
         sp = self.org_aliases.get(f)
         if sp is None:
             # "Departamento de Estado de Estados Unidos", "the Foreign Ministry of Russia"
-            for m in re.finditer(r" (?:de|del|of) (?:la |el |the )?", f):
+            for m in re.finditer(r" (?:de|del|of) (?:la |el |the )?", f) if " " in f else ():
                 inst = self.org_aliases.get(f[: m.start()])
                 place = self.org_aliases.get(f[m.end() :])
                 if (

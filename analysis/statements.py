@@ -55,6 +55,7 @@ class Lexicon:
     role_nouns: list[RoleNoun]
     role_tokens: frozenset[str]
     unnamed: frozenset[str]
+    role_cache: dict = field(default_factory=dict)  # folded mention -> RoleNoun | None
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -1272,10 +1273,15 @@ class _Resolver:
         return name
 
     def _role_entry(self, f: str) -> RoleNoun | None:
-        for entry in self.ctx.lex.role_nouns:
-            if re.search(rf"\b{re.escape(entry.phrase)}\b", f):
-                return entry
-        return None
+        cache = self.ctx.lex.role_cache
+        if f not in cache:
+            if len(cache) > 50000:
+                cache.clear()
+            cache[f] = next(
+                (e for e in self.ctx.lex.role_nouns if re.search(rf"\b{re.escape(e.phrase)}\b", f)),
+                None,
+            )
+        return cache[f]
 
     def _fits(self, entry: RoleNoun, f: str, ent: Entity) -> bool:
         if entry.target == "person" and ent.kind != "person":
