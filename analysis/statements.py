@@ -743,6 +743,15 @@ _SEGUN_VERB_RE = re.compile(
     r"(?P<cue>(?:Según|Tal y como|Tal como)\s+(?:(?:ha|han|había|habían)\s+)?(?P<verb>\w+))"
     r"(?:\s+(?:en|a|durante|ante|este|esta|hoy|ayer|el pasado|más tarde)\b[^,~]{0,60})?,\s*"
 )
+_ONLY_COLON_RE = re.compile(
+    r"\s*(?:only|simply|just|merely|briefly|solo|sólo|solamente|únicamente|escuetamente)\s*:\s*"
+    r"[.,;]?\s*",
+    re.IGNORECASE,
+)
+_DOCUMENT_NP_RE = re.compile(
+    r"(?:the|this|that|its|el|la|este|esta|su)\s+(?:statement|communique|readout|release|note|"
+    r"comunicado|nota|declaracion|texto|documento)"
+)
 _PARA_RE = re.compile(r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+[A-ZÀ-Þ])")
 _RAYA_RE = re.compile(r"\s*—\s*(?=[^\W\d_])")
 _DASH_TURN_RE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<rest>\S[^\n]*?)[ \t]*$", re.MULTILINE)
@@ -884,7 +893,7 @@ def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
 
 
 _APPOS_ROLE_NAME_RE = re.compile(
-    r"(?:^|,\s*|\b(?:and|y|que)\s+)(?P<np>(?:the|el|la|a|an|un|una)?\s*[^,~]{2,60},\s+"
+    r"(?:^|,\s*|\b(?:and|y|que)\s+)(?P<np>(?:the|el|la|a|an|un|una)?\s*[^,~]{2,90},\s+"
     r"[A-ZÀ-Þ][^,~]{1,40}),\s*$"
 )
 _APPOS_NAME_ROLE_RE = re.compile(
@@ -1120,6 +1129,13 @@ class _Resolver:
                 return None, None  # "they": too often an unnamed group
             return self._pronoun(_PRONOUNS[np.lower()], np, pos), None
         words = f.split()
+        if _DOCUMENT_NP_RE.fullmatch(f):
+            # "the statement said", "indica el comunicado": whoever issued it, named before
+            prev = next(
+                (st for st in reversed(self.ctx.statements) if st.speaker and st.start < pos),
+                None,
+            )
+            return (dict(prev.speaker, speaker_mention=np) if prev else None), None
         if words and words[-1] in lex.unnamed:
             return None, None
         last = np.split()[-1]
@@ -1418,6 +1434,8 @@ class _Resolver:
             finally:
                 self._in_salience = False
             if fields is None:
+                if j == i:
+                    continue  # "Asked about Blinken, he said": look at the sentence before
                 return None
             ent = self._entity_named(fields["speaker"])
             if ent is None:
@@ -1642,7 +1660,7 @@ class _Extractor:
         if len(inner) == 1:
             q = inner[0]
             outside = text[a : q.open] + text[(q.close + 1 if q.close is not None else q.end) : b]
-            if not re.search(r"\w", outside):
+            if not re.search(r"\w", outside) or _ONLY_COLON_RE.fullmatch(outside):
                 self._add(speaker, "direct", q.start, q.end, cue, sent, pending)
                 return
         main = self._add(speaker, "indirect", a, b, cue, sent, pending)
@@ -1678,6 +1696,20 @@ class _Extractor:
             got = self._post_attribution(tail, qend, sent)
             if got is not None:
                 speaker, pending, cue, cue_pos, rest_pos = got
+                d = _dateline_len(m[a:b])
+                pre = m[a + d : q.open]
+                if (
+                    qi == 0
+                    and len(_WORD_RE.findall(pre)) >= 3
+                    and not pre.rstrip().endswith(":")
+                    and not _find_cues(ctx.lex, m, a + d, q.open)
+                ):
+                    # 'La decisión se debe a que "...", indica el comunicado': the clause
+                    # around the quote is what was said, the quote a partial of it
+                    self._clause(speaker, pending, a + d, qend, cue, sent)
+                    attributed[qi] = ctx.statements[-1]
+                    ctx.consumed.add(cue_pos)
+                    continue
                 st = self._add(speaker, "direct", q.start, q.end, cue, sent, pending)
                 if st is not None:
                     attributed[qi] = st
@@ -1827,6 +1859,10 @@ class _Extractor:
             after = rest[skip:]
             app = _RIGHT_APPOS_RE.match(after)
             np = (app.start(1), app.end(), app.group(0).strip()) if app else None
+            doc = _DOCUMENT_NP_RE.match(after.lstrip())
+            if np is None and doc is not None:  # "..., indica el comunicado"
+                lead = len(after) - len(after.lstrip())
+                np = (lead, lead + doc.end(), doc.group())
             np = np or _scan_np_right(after, ctx.lex)
             cue = rest[aux.start() : cm.end()] if aux else cm.group()
             if np is not None:
@@ -2402,11 +2438,19 @@ def _finish(stmts: list[_Stmt], text: str) -> list[dict[str, Any]]:
     return out
 
 
+def _row_key(r: dict[str, Any]) -> tuple[str, str]:
+    """What makes two statements the same: kind and words; a partial quote also by its
+    sentence (the same words quoted in the headline and in the body are two statements)."""
+    if r["kind"] == "partial":
+        return r["kind"], fold(r["quote"]) + "|" + fold(r["sentence"])
+    return r["kind"], fold(r["quote"])
+
+
 def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, Any]] = []
     for r in rows:
-        key = (r["kind"], fold(r["quote"]))
+        key = _row_key(r)
         if key in seen:
             continue
         seen.add(key)
@@ -2448,12 +2492,8 @@ def find_statements(
         title_rows = _finish(tex.run(), title)
         rows = title_rows + rows
         # the headline repeated as the first line of the text: keep the text's copy
-        text_keys = {(r["kind"], fold(r["quote"])) for r in rows if r["field"] == "text"}
-        rows = [
-            r
-            for r in rows
-            if r["field"] == "text" or (r["kind"], fold(r["quote"])) not in text_keys
-        ]
+        text_keys = {_row_key(r) for r in rows if r["field"] == "text"}
+        rows = [r for r in rows if r["field"] == "text" or _row_key(r) not in text_keys]
     return _dedupe(rows)
 
 

@@ -1279,3 +1279,46 @@ def test_segun_ha_explicado_without_a_named_subject():
     )
     # an agency reporting is not the speaker going on
     assert len(rows("Peskov habló. Según informó la agencia TASS, no habrá respuesta.", "es")) == 0
+
+
+def test_same_partial_in_headline_and_body_is_two_statements():
+    text = (
+        "Blinken says talks possible 'without conditions'\n\n"
+        'Blinken said on Monday that talks were possible "without conditions."'
+    )
+    assert [r[0] for r in rows(text)].count("partial") == 2
+
+
+def test_said_only_colon_quote_is_direct():
+    text = 'Lavrov spoke briefly. Asked about Blinken, he said only: "We talk often."'
+    assert rows(text) == [("direct", "Sergey Lavrov", "We talk often.")]
+
+
+def test_spanish_present_califica_headline():
+    text = 'Trump califica de "buena idea" la oferta rusa'
+    assert [r[0] for r in rows(text, "es")] == ["indirect", "partial"]
+
+
+def test_the_statement_said_is_its_issuer():
+    text = (
+        "El Ministerio de Exteriores de Rusia anunció que la moratoria terminó. La decisión se "
+        'debe a que "las condiciones han cambiado", indica el comunicado.'
+    )
+    assert rows(text, "es") == [
+        ("indirect", "Russian Foreign Ministry", "la moratoria terminó"),
+        (
+            "indirect",
+            "Russian Foreign Ministry",
+            'La decisión se debe a que "las condiciones han cambiado"',
+        ),
+        ("partial", "Russian Foreign Ministry", "las condiciones han cambiado"),
+    ]
+
+
+def test_fronted_clause_around_a_quote_is_indirect_with_a_partial():
+    assert rows('The treaty is "finished for good," Lavrov said.') == [
+        ("indirect", "Sergey Lavrov", 'The treaty is "finished for good,"'),
+        ("partial", "Sergey Lavrov", "finished for good,"),
+    ]
+    # a quote opening the sentence stays direct
+    assert [r[0] for r in rows('"The treaty is finished," Lavrov said.')] == ["direct"]
