@@ -687,7 +687,7 @@ _PASSIVE_PREV_RE = re.compile(
     r"^(?:This|That|It|These words|Such remarks)\s+(?:was|were|has been|had been)\s+"
     r"(?P<cue>stated|said|announced|reported|noted|declared|emphasized|stressed|voiced)\s+by\s+"
     r"(?P<np>.+?)(?:\s+(?:in|at|on|during|to|while|after)\b.*)?\.?$"
-    r"|^Así lo (?P<cue2>\w+ó)\s+(?P<np2>.+?)(?:\s+(?:en|durante|ante|tras)\b.*)?\.?$",
+    r"|^Así lo (?P<cue2>\w+)\s+(?P<np2>[^,]+?)(?:,.*|\s+(?:en|durante|ante|tras)\b.*)?\.?$",
 )
 _PASSIVE_THAT_RE = re.compile(
     r"\b(?:was|were|has been|had been|fue)\s+(?P<cue>informed|told|notified|assured|informado)\s+"
@@ -756,7 +756,15 @@ _PARA_RE = re.compile(r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+[A-ZÀ
 _RAYA_RE = re.compile(r"\s*—\s*(?=[^\W\d_])")
 _DASH_TURN_RE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<rest>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _QUESTION_LABELS = _wordset("question q questioner reporter journalist pregunta periodista")
-_POST_AUX_RE = re.compile(r"(?:ha|han|había|habían|has|had)\s+(?=\w)", re.IGNORECASE)
+_INTERJECTION_RE = re.compile(
+    r"\s*,\s*(?:según|de acuerdo con|citad[oa] por|en declaraciones|en una entrevista|"
+    r"according to|quoted by|in an interview|in a statement)\b[^,~]{0,80},\s*",
+    re.IGNORECASE,
+)
+_NAMED_LISTENER_RE = re.compile(r"\s*(?:to|a)\s+(?:[A-Z][\w\-.]*\s+){2,5}")
+_POST_AUX_RE = re.compile(
+    r"(?:(?:le|les|nos|me)\s+)?(?:(?:ha|han|había|habían|has|had)\s+)?(?=\w)", re.IGNORECASE
+)
 _HEAD_COLON_RE = re.compile(r"^(?P<np>[^:]{2,70}?):\s+(?P<q>\S.+)$")
 _TAIL_COLON_RE = re.compile(r"^(?P<q>.+?\S):\s+(?P<np>[^:]{2,60})$")
 _TAIL_DASH_RE = re.compile(r"^(?P<q>.+?\S)\s+[-–—|]\s+(?P<np>[^-–—|]{2,60})$")
@@ -813,6 +821,7 @@ def _np_words_ok(w: str, lex: Lexicon) -> bool:
     f = fold(bare)
     return (
         f in ROLE_WORDS
+        or f in _ORG_WORDS
         or f in _GOVERNMENT_ADJ
         or (f[:2] == "ex" and f[2:] in ROLE_WORDS)  # "exministro", "excanciller"
         or f in lex.role_tokens
@@ -1865,6 +1874,20 @@ class _Extractor:
                 np = (lead, lead + doc.end(), doc.group())
             np = np or _scan_np_right(after, ctx.lex)
             cue = rest[aux.start() : cm.end()] if aux else cm.group()
+            lm2 = _NAMED_LISTENER_RE.match(after)
+            if lm2:
+                # "le dijo a BBC Mundo Lynn Rusten, exdirectora ...": the listener's name first
+                words = list(re.finditer(r"\S+", after[: lm2.end()]))
+                for k in range(len(words) - 1, 1, -1):  # the shortest full name first
+                    at = words[k].start()
+                    app = _RIGHT_APPOS_RE.match(after[at:])
+                    cand = (app.start(1), app.end(), app.group(0).strip()) if app else None
+                    cand = cand or _scan_np_right(after[at:], ctx.lex)
+                    if cand is None or len(cand[2].split(",")[0].split()) < 2:
+                        continue
+                    speaker, pending = self.res.resolve(cand[2], off + skip + at + cand[0])
+                    if speaker is not None:
+                        return speaker, pending, cue, off + cm.start(), off + skip + at + cand[1]
             if np is not None:
                 np_text, np_end = np[2], np[1]
                 app = _APP_NAME_RE.match(after[np_end:])
@@ -1931,7 +1954,7 @@ class _Extractor:
                 self._clause(speaker, None, a + d + mm.end(), b, cue, sent)
         # "This was stated by X" -> the previous sentence
         mm = _PASSIVE_PREV_RE.match(s[d:])
-        if mm:
+        if mm and (mm.group("cue") or ctx.lex.cue_re.fullmatch(mm.group("cue2"))):
             np = mm.group("np") or mm.group("np2")
             speaker, pending = self.res.resolve(
                 np, a + d + (mm.start("np") if mm.group("np") else mm.start("np2"))
@@ -1943,7 +1966,8 @@ class _Extractor:
                 self._clause(
                     speaker, pending, pa + pd, pb, mm.group("cue") or mm.group("cue2"), (pa, pb)
                 )
-                self._consume_cues(a, b)
+                np_end = a + d + (mm.end("np") if mm.group("np") else mm.end("np2"))
+                self._consume_cues(a, np_end)  # "..., quien acusó a X" is still its own
         # "X was informed by Y that ..."
         for mm in _PASSIVE_THAT_RE.finditer(s):
             speaker, pending = self.res.resolve(mm.group("np"), a + mm.start("np"))
@@ -2129,6 +2153,11 @@ class _Extractor:
                 r_off = lead.end() if lead else r_off
                 r = m[r_off:b]
         that = re.search(r"\b(?:that|que)\b|:", r[:160])
+        if that and _INTERJECTION_RE.fullmatch(r[: that.start()]):
+            # "ha explicado, según ha recogido la agencia TASS, que ...": skip the aside
+            r_off += that.start()
+            r = m[r_off:b]
+            that = re.match(r"(?:that|que)\b", r)
         if that and that.start() > 0 and _find_cues(ctx.lex, m, r_off, r_off + that.start()):
             that = None  # "commented on remarks by X, who said that ...": the later verb's "that"
         if that and r[: that.start()].strip() in (
@@ -2186,7 +2215,9 @@ class _Extractor:
             and re.search(r",\s*$", m[a:subj_start])
         ):
             clause_start = None  # "CLAUSE, the ministry said Wednesday, just days before ..."
-        if pattern == "quote_only" and (clause_start is None or "~" not in m[clause_start:b]):
+        if pattern == "quote_only" and (
+            clause_start is None or "~" not in m[clause_start : self._clause_end(clause_start, b)]
+        ):
             return
         if pattern == "that_only" and clause_start is None:
             if re.match(r"\s*[“«„\"‘]", r):

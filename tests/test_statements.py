@@ -1322,3 +1322,45 @@ def test_fronted_clause_around_a_quote_is_indirect_with_a_partial():
     ]
     # a quote opening the sentence stays direct
     assert [r[0] for r in rows('"The treaty is finished," Lavrov said.')] == ["direct"]
+
+
+def test_rhetorical_question_after_a_quote_and_dismissed_as():
+    text = (
+        'Ambassador Jana Novak spoke first. "What are you hiding?" she asked. Lavrov dismissed '
+        'the text as "a dirty show" and said it was not serious.'
+    )
+    assert [(r[0], r[1]) for r in rows(text)] == [
+        ("direct", "Jana Novak"),
+        ("indirect", "Sergey Lavrov"),
+        ("partial", "Sergey Lavrov"),
+        ("indirect", "Sergey Lavrov"),
+    ]
+    # a verb that needs quoted words: none in its own clause, no statement
+    assert rows("Lavrov dismissed the offer, arguing that it changed nothing.") == [
+        ("indirect", "Sergey Lavrov", "it changed nothing")
+    ]
+
+
+def test_spanish_clitic_and_a_named_listener_before_the_speaker():
+    text = '"Perdimos la vista", le dijo a Radio Nacional Marta Ruiz, experta en desarme.'
+    assert rows(text, "es") == [("direct", "Marta Ruiz", "Perdimos la vista")]
+
+
+def test_asi_lo_dijo_attributes_the_previous_sentence_and_keeps_a_relative_clause():
+    text = (
+        "Washington es el único responsable. Así lo dijo el portavoz Dmitri Peskov, quien "
+        'acusó a EE.UU. de "ignorar" la oferta.'
+    )
+    assert [(r[0], r[1]) for r in rows(text, "es")] == [
+        ("indirect", "Dmitry Peskov"),
+        ("indirect", "Dmitry Peskov"),
+        ("partial", "Dmitry Peskov"),
+    ]
+
+
+def test_an_aside_between_the_verb_and_que():
+    s = find_statements(
+        "Riabkov ha explicado, según ha recogido la agencia TASS, que la medida es temporal.",
+        language="es",
+    )
+    assert [(r["speaker"], r["quote"]) for r in s] == [("Sergey Ryabkov", "la medida es temporal")]
