@@ -559,6 +559,15 @@ _DOCUMENT_OF_RE = re.compile(
     r"posted)\s+)?(?:from|by|of|del|de la|de|por|emitido por|publicado por)\s+",
     re.IGNORECASE,
 )
+_NATIONALITY_ADJ = _wordset(
+    """
+    venezolano venezolana cubano cubana mexicano mexicana argentino argentina chileno chilena
+    colombiano colombiana peruano peruana brasileno brasilena boliviano boliviana ecuatoriano
+    ecuatoriana uruguayo uruguaya paraguayo paraguaya nicaraguense canadiense europeo europea
+    irani norcoreano norcoreana surcoreano surcoreana israeli polaco polaca bielorruso
+    bielorrusa kazajo kazaja indio pakistani egipcio egipcia sirio siria turca
+    """
+)
 _GOVERNMENT_RE = re.compile(
     r"(?:the |el |la )?(?:(?P<a1>\w+) (?:government|cabinet)|(?:gobierno|ejecutivo) (?P<a2>\w+))"
 )
@@ -752,6 +761,10 @@ _DOCUMENT_NP_RE = re.compile(
     r"(?:the|this|that|its|el|la|este|esta|su)\s+(?:statement|communique|readout|release|note|"
     r"comunicado|nota|declaracion|texto|documento)"
 )
+_DOC_TAIL_RE = re.compile(
+    r"\s+(?:readout|statement|communiqu[eé]|release|report|comunicado|nota)"
+    r"(?:\s+(?:of|on|about|de|del|sobre)\s+(?:the|a|el|la)\s+\w+)?"
+)
 _PARA_RE = re.compile(r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+[A-ZÀ-Þ])")
 _RAYA_RE = re.compile(r"\s*—\s*(?=[^\W\d_])")
 _DASH_TURN_RE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<rest>\S[^\n]*?)[ \t]*$", re.MULTILINE)
@@ -823,6 +836,8 @@ def _np_words_ok(w: str, lex: Lexicon) -> bool:
         f in ROLE_WORDS
         or f in _ORG_WORDS
         or f in _GOVERNMENT_ADJ
+        or f in _NATIONALITY_ADJ
+        or bool(re.fullmatch(r"[a-z]+[’']s", bare))  # "the alliance's Secretary General"
         or (f[:2] == "ex" and f[2:] in ROLE_WORDS)  # "exministro", "excanciller"
         or f in lex.role_tokens
         or f
@@ -910,7 +925,8 @@ _APPOS_NAME_ROLE_RE = re.compile(
 )
 _LEAD_STOP_RE = re.compile(r"(?:(?:" + "|".join(sorted(_STOP_CAPS)) + r")\s+)+", re.IGNORECASE)
 _INTERRUPT_RE = re.compile(
-    r"(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,60}?),\s+(?:speaking|writing|addressing|answering|commenting|"
+    r"(?P<np>[A-ZÀ-Þ][\w.’'\- ]{1,60}?),\s+(?:[a-z]+ing|[a-z]+(?:ando|iendo)|speaking|writing|"
+    r"addressing|answering|commenting|"
     r"responding|replying|asked|who|hablando|en declaraciones|en una entrevista|in an interview|"
     r"in a statement|at a|during|quoted by|cited by|citado por|for his part|for her part|"
     r"in turn|however|meanwhile|though|por su parte|a su vez|sin embargo|asimismo|por otro lado|"
@@ -974,8 +990,7 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
 
 
 _ROLE_BEFORE_NAME_RE = re.compile(
-    r"(?:^|[,(]\s*|\b(?:by|from|of|with|and|por|de|con|y)\s+)(?:(?:the|his|her|its|their|a|an|el|la|"
-    r"su|sus)\s+)?([\w\- ]{2,50}?),\s*$",
+    r"(?:^|[,(.;]\s*)(?:(?:the|his|her|its|their|a|an|el|la|su|sus)\s+)?([^,(.;~]{2,90}?),\s*$",
     re.IGNORECASE,
 )
 _SUBJ_APPOS_RE = re.compile(
@@ -2025,6 +2040,9 @@ class _Extractor:
         speaker, pending = self.res.resolve(np_text, pos)
         if speaker is None and pending is None:
             return
+        dm = _DOC_TAIL_RE.match(ctx.masked, np_end, b)
+        if dm:  # "according to the White House readout of the call"
+            np_end = dm.end()
         self._consume_cues(a + mm.start(), np_end)
         cue = mm.group("cue")
         lead = s[d : mm.start()]

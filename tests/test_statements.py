@@ -1364,3 +1364,45 @@ def test_an_aside_between_the_verb_and_que():
         language="es",
     )
     assert [(r["speaker"], r["quote"]) for r in s] == [("Sergey Ryabkov", "la medida es temporal")]
+
+
+def test_lowercase_possessive_before_a_title():
+    s = only(
+        "The treaty is gone, the alliance's Secretary General Mark Rutte told a news conference."
+    )
+    assert (s["speaker"], s["quote"]) == ("Mark Rutte", "The treaty is gone")
+
+
+def test_participle_interruption_after_a_name():
+    s = only("Pete Hegseth, attending his first NATO meeting, urged allies to spend more.")
+    assert (s["speaker"], s["quote"]) == ("Pete Hegseth", "allies to spend more")
+
+
+def test_according_to_an_institutions_readout():
+    s = only("Biden raised the matter, according to the White House readout of the call.")
+    assert (s["speaker"], s["quote"]) == ("White House", "Biden raised the matter")
+
+
+def test_spanish_nationality_adjective_after_a_role():
+    text = 'En opinión del analista venezolano Pedro Gil, la decisión "era previsible".'
+    assert [r[1] for r in rows(text, "es")] == ["Pedro Gil", "Pedro Gil"]
+
+
+def test_spanish_aclaro_after_aunque():
+    text = "Putin anunció que Rusia suspende su participación, aunque aclaró que no se retira."
+    assert [r[2] for r in rows(text, "es")] == [
+        "Rusia suspende su participación",
+        "no se retira",
+    ]
+
+
+def test_countries_by_their_spanish_names_are_canonical():
+    assert only("España pide a la OTAN no desplegar más armas.", "es")["speaker"] == "Spain"
+
+
+def test_diplomat_of_a_country_named_by_a_spanish_role():
+    text = (
+        "El representante permanente de México ante la Conferencia, Francisco Vega, habló. "
+        "El diplomático mexicano recordó que la región es libre de armas nucleares."
+    )
+    assert [r[1] for r in rows(text, "es")] == ["Francisco Vega"]
