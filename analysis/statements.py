@@ -608,8 +608,22 @@ _GOVERNMENT_ADJ = {
 }
 # object verbs whose object is part of what was said ("accused X of Y", "pidió a X que Y")
 _OBJECT_SAID = frozenset(
-    {"accuse", "blame", "urge", "slam", "blast", "pedir", "instar", "exhortar", "acusar", "call on"}
+    {
+        "accuse",
+        "blame",
+        "urge",
+        "slam",
+        "blast",
+        "pedir",
+        "instar",
+        "exhortar",
+        "acusar",
+        "call on",
+        "responsabilizar",
+        "culpar",
+    }
 )
+_CONJ_AUX_RE = re.compile(r"\s+(?:y|e|pero)\s+(?:ha|han|había|habían)\s+\w+(?:ado|ido)\b")
 _CLAUSE_START_RE = re.compile(
     r"\s+(?:(?:the|a|an|it|he|she|they|we|i|this|these|there|no|el|la|los|las|un|una)\b|[A-ZÀ-Þ])",
 )
@@ -2068,6 +2082,9 @@ class _Extractor:
         for cm in _CONJ_RE.finditer(m, ca, end):
             if _find_cues(self.ctx.lex, m, cm.end(), min(end, cm.end() + 90)):
                 return cm.start()
+        aux = _CONJ_AUX_RE.search(m, ca, end)
+        if aux:  # "ha lamentado X y ha responsabilizado a Rusia": a second predicate
+            end = aux.start()
         for cm in _BARE_CONJ_RE.finditer(m, ca, end):
             # "... open to talks but stressed that ...": a second verb of the same subject
             hit = _find_cues(self.ctx.lex, m, cm.end(), min(end, cm.end() + 30))

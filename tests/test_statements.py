@@ -1406,3 +1406,19 @@ def test_diplomat_of_a_country_named_by_a_spanish_role():
         "El diplomático mexicano recordó que la región es libre de armas nucleares."
     )
     assert [r[1] for r in rows(text, "es")] == ["Francisco Vega"]
+
+
+def test_spanish_present_acusa_and_responsabilizar():
+    assert [r[0] for r in rows("Moscú acusa a Washington de escalar el conflicto", "es")] == [
+        "indirect"
+    ]
+    text = "La OTAN ha lamentado la decisión y ha responsabilizado a Rusia de la crisis."
+    assert [r[2] for r in rows(text, "es")] == ["la decisión", "a Rusia de la crisis"]
+
+
+def test_portavoz_again_after_a_named_spokeswoman_of_an_institution():
+    text = (
+        '"Rusia ha violado sus compromisos", ha señalado la portavoz de la Alianza, Ana Ruiz. '
+        "La portavoz ha añadido que los aliados siguen unidos."
+    )
+    assert [r[1] for r in rows(text, "es")] == ["Ana Ruiz", "Ana Ruiz"]
