@@ -64,6 +64,9 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
 
 
+_FUNCTION_WORDS = _wordset("de del la el los las of the a an and y en in on for por para con with")
+
+
 @lru_cache(maxsize=4)
 def _lexicon(language: str) -> Lexicon:
     lang = "es" if language == "es" else "en"
@@ -96,7 +99,7 @@ def _lexicon(language: str) -> Lexicon:
                 target=row["target"] or "person",
             )
         )
-        tokens.update(fold(row["phrase"]).split())
+        tokens.update(w for w in fold(row["phrase"]).split() if w not in _FUNCTION_WORDS)
     role_nouns.sort(key=lambda r: len(r.phrase), reverse=True)
     unnamed = frozenset(fold(r["word"]) for r in _read_csv("unnamed_sources.csv"))
     first = frozenset(c.split()[0] for c in cues)
@@ -738,7 +741,7 @@ _TIME_TAIL_RE = re.compile(
 _TRAILING_ADJUNCT_RE = re.compile(
     r"\s*,?\s*(?:just|only|shortly|some|hours|days|weeks|months|as|after|before|while|amid|"
     r"when|following|ahead|despite|during|citing|in|at|from|poco|horas|días|tras|antes|después|"
-    r"mientras|durante|en|desde)\b",
+    r"mientras|durante|en|desde|[a-z]+ing|[a-z]+(?:ando|iendo))\b",
     re.IGNORECASE,
 )
 _SCARE_RE = re.compile(
@@ -879,6 +882,14 @@ def _np_words_ok(w: str, lex: Lexicon) -> bool:
     )
 
 
+def _is_role_word(w: str, lex: Lexicon) -> bool:
+    """A word of a role ("minister", "portavoz"), not an article that looks like one ("un")."""
+    f = fold(w)
+    if f in _FUNCTION_WORDS or f in ("un", "una"):
+        return w == "UN"
+    return f in ROLE_WORDS or f in lex.role_tokens
+
+
 def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
     """The noun phrase that ends s (a speaker before its verb): (offset in s, phrase)."""
     words = list(re.finditer(r"\S+", s))
@@ -964,9 +975,9 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
         role, name = split_mention(m.group("np"))
         if not name or not role or re.match(r"(?:who|which|que|quien)\b", role):
             continue
-        if not any(
-            fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in role.split()
-        ) and not re.match(r"(?:a|an|the|el|la|un|una)\s", role):
+        if not any(_is_role_word(w, lex) for w in role.split()) and not re.match(
+            r"(?:a|an|the|el|la|un|una)\s", role
+        ):
             continue
         start, np = m.start("np"), m.group("np")
         d = _dateline_len(np)
@@ -1018,7 +1029,7 @@ def _subject_appositive(s: str, d: int, lex: Lexicon) -> tuple[int, int, str] | 
     m = _SUBJ_APPOS_RE.match(s, d)
     if m is None:
         return None
-    if not any(fold(w) in ROLE_WORDS or fold(w) in lex.role_tokens for w in m["role"].split()):
+    if not any(_is_role_word(w, lex) for w in m["role"].split()):
         return None
     return m.start("name") - d, m.end("name") - d, m["name"]
 
@@ -1855,7 +1866,16 @@ class _Extractor:
             return _entity_from_registry(org, pos, np, "").as_fields(np)
         role, name = split_mention(np)
         if not name:
-            return None
+            f = fold(np)
+            entry = self.res._role_entry(f)
+            if entry is None or any(w in _ORG_WORDS for w in f.split()):
+                return None  # "Office of the Spokesperson" is page furniture
+            # "Embajador ruso: ...": the role noun's holder, named in the text
+            ent = self.res._by_role(entry, f, pos) or next(
+                (e for e in self.res._entities() if e.start > pos and self.res._fits(entry, f, e)),
+                None,
+            )
+            return ent.as_fields(np) if ent is not None else None
         sp = reg.person(name)
         if sp is not None:
             return _entity_from_registry(sp, pos, np, role).as_fields(np)
@@ -2254,12 +2274,13 @@ class _Extractor:
             clause_start is None or "~" not in m[clause_start : self._clause_end(clause_start, b)]
         ):
             return
+        inverted = not mention_ok and bool(re.search(r"[,~”»\"]\s*,?\s*$", left_raw))
         if pattern == "that_only" and clause_start is None:
             if re.match(r"\s*[“«„\"‘]", r):
                 clause_start = r_off
-            else:
+            elif not inverted:  # "..., informó la portavoz": a fronted clause, below
                 return
-        if pattern == "that_only" and not (that or re.match(r"\s*[“«„\"‘]", r)):
+        if pattern == "that_only" and not (that or re.match(r"\s*[“«„\"‘]", r) or inverted):
             return
         if not mention_ok:
             # no subject before the verb: inverted ("..., said X") or subject-less (Spanish)

@@ -30,6 +30,8 @@ KNOWN_MISSES = {
     # "El gobierno ruso sostiene que A. Así lo dijo Peskov": the same words are attributed to
     # Peskov (the whole sentence); overlapping statements of one kind are reported once
     ("h71-bbcmundo-experta-dijo-a", "Washington es el único responsable"),
+    # "el diplomático argentino" for an official whose registered role is not diplomatic
+    ("h97-prensalatina-grossi-oiea", "la ausencia de límites verificables"),
 }
 
 

@@ -1422,3 +1422,39 @@ def test_portavoz_again_after_a_named_spokeswoman_of_an_institution():
         "La portavoz ha añadido que los aliados siguen unidos."
     )
     assert [r[1] for r in rows(text, "es")] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_fronted_clause_then_said_and_a_participle():
+    text = (
+        "China will not join the talks, a foreign ministry spokesperson said on Thursday, "
+        "rejecting calls from Washington. Spokesperson Wang Lei said the demand was unfair."
+    )
+    found = rows(text)
+    assert [(r[1], r[2]) for r in found] == [
+        ("Wang Lei", "China will not join the talks"),
+        ("Wang Lei", "the demand was unfair"),
+    ]
+
+
+def test_spanish_inverted_that_only_verb():
+    s = only(
+        "Washington no ha respondido, informó la portavoz de la Cancillería, María Zajárova.", "es"
+    )
+    assert (s["speaker"], s["quote"]) == ("Maria Zakharova", "Washington no ha respondido")
+
+
+def test_un_is_not_a_role_word_in_a_spanish_appositive():
+    text = (
+        "El Kremlin confía en la propuesta del presidente ruso, Vladímir Putin, de mantener "
+        "durante un año los límites, dijo hoy su portavoz, Dmitri Peskov."
+    )
+    assert only(text, "es")["speaker"] == "Dmitry Peskov"
+
+
+def test_headline_with_a_role_noun_only():
+    text = (
+        "Embajador ruso: Washington quiere culpar a Moscú\n\n"
+        "El embajador ruso en EE.UU., Anatoli Antónov, habló con la prensa."
+    )
+    assert rows(text, "es") == [("indirect", "Anatoly Antonov", "Washington quiere culpar a Moscú")]
+    assert rows("Media inquiries: Office of the Spokesperson") == []
