@@ -524,7 +524,9 @@ _TIME_LEAD_RE = re.compile(
     rf"separately|publicly|privately|bluntly|flatly|firmly|openly|explicitly|categorically|"
     rf"subsequently|then|further|once again|"
     rf"(?:last|this|earlier this|later this)\s+(?:week|month|year)|repetidamente|"
-    rf"hace\s+(?:\w+\s+)?(?:años|meses|semanas|días)|(?:\w+\s+)?(?:years|months|weeks)\s+ago)\b,?",
+    rf"hace\s+(?:\w+\s+)?(?:años|meses|semanas|días)|(?:\w+\s+)?(?:years|months|weeks)\s+ago|"
+    rf"(?:\w+\s+)?(?:días|horas|semanas|meses)\s+(?:después|más tarde)|"
+    rf"(?:\w+\s+)?(?:days|hours|weeks|months)\s+later)\b,?",
     re.IGNORECASE,
 )
 _ADJUNCT_RE = re.compile(
@@ -627,6 +629,7 @@ _OBJECT_SAID = frozenset(
     }
 )
 _CONJ_AUX_RE = re.compile(r"\s+(?:y|e|pero)\s+(?:ha|han|había|habían)\s+\w+(?:ado|ido)\b")
+_THAT_NEXT_RE = re.compile(r"\s*(?:(?:en|de)\s+)?(?:that|que)\b|\s*[“«„\"‘]")
 _CLAUSE_START_RE = re.compile(
     r"\s+(?:(?:the|a|an|it|he|she|they|we|i|this|these|there|no|el|la|los|las|un|una)\b|[A-ZÀ-Þ])",
 )
@@ -2150,6 +2153,8 @@ class _Extractor:
             )  # "ha acusado a X de Y" is "acusó a X de Y"
         rel_left = _AUX_TAIL_RE.sub("", left_raw)
         rel = _RELATIVE_TAIL_RE.search(rel_left)
+        if rel and pattern == "that_only" and not _THAT_NEXT_RE.match(right):
+            rel = None  # "..., en el que destacó el compromiso": a noun, not what was said
         if rel:
             # "..., dijo Lavrov, quien agregó que ...", "statements by Rutte, who said that ...":
             # the person named just before the relative pronoun, else the sentence's speaker
@@ -2163,6 +2168,14 @@ class _Extractor:
                     None,
                 )
                 speaker = prev.speaker if prev is not None else None
+            if speaker is None:
+                # "Nebenzia rechazó las acusaciones, que calificó de ...": the sentence subject
+                d = _dateline_len(m[a:b])
+                lead = _LEAD_ADVERB_RE.match(m, a + d, b)
+                d = lead.end() - a if lead else d
+                head = _scan_np_right(m[a + d : cm.start()], ctx.lex)
+                if head is not None and head[0] == 0:
+                    speaker, _ = self.res.resolve(head[2], a + d)
             if speaker is not None:
                 ca = cm.end()
                 for _ in range(2):  # "who said earlier this week that ..."
@@ -2306,6 +2319,7 @@ class _Extractor:
                     if (
                         re.match(r"\s*,\s*\w+\s+\w+", after)
                         and not _APPOSITION_START_RE.match(after)
+                        and not _ADJUNCT_RE.match(after)
                         and re.search(r"\w", m[a : cm.start()])
                     ):
                         # parenthetical: "El tratado, dijo Lavrov, ha muerto."

@@ -1458,3 +1458,43 @@ def test_headline_with_a_role_noun_only():
     )
     assert rows(text, "es") == [("indirect", "Anatoly Antonov", "Washington quiere culpar a Moscú")]
     assert rows("Media inquiries: Office of the Spokesperson") == []
+
+
+def test_segun_the_communique_of_the_presidency():
+    text = (
+        "Putin y Trump hablaron. Según el comunicado de la Presidencia rusa, ambos líderes "
+        '"acordaron seguir en contacto".'
+    )
+    assert rows(text, "es")[0][1] == "Kremlin"
+
+
+def test_matizo_days_later():
+    s = find_statements(
+        "El secretario de Energía, Chris Wright, matizó días después que las pruebas serían "
+        "limitadas.",
+        language="es",
+    )
+    assert [(r["speaker"], r["quote"]) for r in s] == [
+        ("Chris Wright", "las pruebas serían limitadas")
+    ]
+
+
+def test_inverted_subject_followed_by_an_adjunct_is_not_a_parenthetical():
+    text = (
+        "Washington bloquea el diálogo, denunció el representante de Rusia ante la ONU, "
+        "Vasili Nebenzia, durante una sesión del Consejo."
+    )
+    s = only(text, "es")
+    assert (s["speaker"], s["quote"]) == ("Vasily Nebenzya", "Washington bloquea el diálogo")
+
+
+def test_relative_que_after_a_thing_takes_the_sentence_subject_and_needs_que_for_that_verbs():
+    text = 'Nebenzia rechazó las acusaciones de Washington, que calificó de "invenciones".'
+    assert [(r[0], r[1]) for r in rows(text, "es")] == [
+        ("indirect", "Vasily Nebenzya"),
+        ("partial", "Vasily Nebenzya"),
+    ]
+    text = (
+        'La Casa Blanca difundió un resumen, en el que destacó el compromiso de ambos con "la paz".'
+    )
+    assert rows(text, "es") == []
