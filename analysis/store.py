@@ -507,16 +507,13 @@ class _Runner:
         local_ok: bool = False,
         on_done: Callable[[int], None] | None = None,
     ) -> list[Any]:
-        """``fn`` over chunks of ``items``; results in chunk order."""
+        """``fn`` over chunks of ``items``; results in chunk order. ``local_ok``: run on this
+        machine even with the dask engine (reading local files)."""
         if not items:
             return []
         if self.engine == "dask" and not local_ok:
             return self._map_dask(fn, items, on_done)
-        parallel = self.engine == "processes" or (
-            self.engine == "local" and len(items) >= PARALLEL_THRESHOLD
-        )
-        if self.engine == "dask":
-            parallel = len(items) >= PARALLEL_THRESHOLD
+        parallel = self.engine == "processes" or len(items) >= PARALLEL_THRESHOLD
         if parallel and self.n_workers() > 1:
             return self._map_pool(fn, items, on_done)
         results = []
