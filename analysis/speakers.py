@@ -60,6 +60,7 @@ ROLE_WORDS = _wordset(
     scholar fellow professor academic lecturer investigador investigadora profesor profesora
     académico académica catedrático catedrática especialista politólogo politóloga
     defensa interior energía hacienda economía justicia seguridad negociador negociadora
+    presidential presidencial
     """
 )
 

@@ -709,7 +709,8 @@ _ACCORDING_RE = re.compile(
 _INWORDS_RE = re.compile(
     r"^(?P<cue>in (?P<pron>his|her|their) (?:words|opinion|view))\s*,\s*"
     r"|^(?P<cue2>in (?P<np>[A-Z][\w’'\- ]+?)[’']s? (?:words|opinion|view))\s*,\s*"
-    r"|^(?P<cue3>(?:en su opinión|a su juicio|en sus palabras|según él|según ella))\s*,\s*",
+    r"|^(?P<cue3>(?:en su opinión|a su juicio|en sus palabras|según sus palabras|según él|"
+    r"según ella))\s*,\s*",
     re.IGNORECASE,
 )
 _PASSIVE_PREV_RE = re.compile(
@@ -789,9 +790,21 @@ _PARA_RE = re.compile(r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+[A-ZÀ
 _RAYA_RE = re.compile(r"\s*—\s*(?=[^\W\d_])")
 _DASH_TURN_RE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<rest>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _QUESTION_LABELS = _wordset("question q questioner reporter journalist pregunta periodista")
+_UNKNOWN_INSTITUTION_RE = re.compile(
+    r"(?:[Tt]he\s+|[Ee]l\s+|[Ll]a\s+)?(?P<inst>(?:[A-Z][\w.]*\s+){1,4}(?:Department|Ministry|Agency|"
+    r"Commission|Office)|(?:Ministerio|Departamento|Secretaría)\s+de\s+[A-Z][\w]*"
+    r"(?:\s+(?:de\s+)?[A-Z][\w]*){0,3})"
+)
+_INV_ADJUNCT_RE = re.compile(
+    r"\s*(?:en|in|durante|during)\s+(?:una?|an?|su|his|her)\s+(?:entrevista|declaraciones|"
+    r"comunicado|rueda de prensa|conferencia de prensa|interview|statement|news conference)"
+    r"(?:\s+(?:con|a|with|to)\s+(?:la agencia\s+|el diario\s+|the\s+)?[A-Z][\w\-]*"
+    r"(?:\s+[A-Z][\w\-]*)?)?(?=\s+(?:el|la|the|[A-Z]))"
+)
 _INTERJECTION_RE = re.compile(
     r"\s*,\s*(?:según|de acuerdo con|citad[oa] por|en declaraciones|en una entrevista|"
-    r"according to|quoted by|in an interview|in a statement)\b[^,~]{0,80},\s*",
+    r"according to|quoted by|in an interview|in a statement|no obstante|sin embargo|además|"
+    r"asimismo|por su parte|however|though|moreover|also)\b[^,~]{0,80}?,\s*",
     re.IGNORECASE,
 )
 _NAMED_LISTENER_RE = re.compile(r"\s*(?:to|a)\s+(?:[A-Z][\w\-.]*\s+){2,5}")
@@ -1277,6 +1290,16 @@ class _Resolver:
                         break
                 if role_head:
                     break
+        im = None if role_head else _UNKNOWN_INSTITUTION_RE.fullmatch(np)
+        if im is not None:  # "the US Energy Department", "el Ministerio de Defensa de Japón"
+            inst = im.group("inst")
+            return {
+                "speaker": inst,
+                "speaker_mention": np,
+                "speaker_role": None,
+                "speaker_org": inst,
+                "speaker_country": _country_of(inst) or None,
+            }, None
         role_part, name = ("", "") if role_head else split_mention(np)
         if name:
             name = self._trim_name(name)
@@ -1537,12 +1560,13 @@ class _Resolver:
             ):
                 best = ent
         if best is None and len(name.split()) == 1:
-            # family name first ("Lin Jian" ... "Lin said"): the first word of a fuller name
+            # family name first ("Lin Jian" ... "Lin said"), or a name among several
+            # ("Luiz Inácio Lula da Silva" ... "Lula"): another word of a fuller name
             for ent in self._entities():
                 if (
                     ent.kind == "person"
-                    and len(ent.name.split()) == 2
-                    and name_key(ent.name.split()[0]) == key
+                    and len(ent.name.split()) >= 2
+                    and key in {name_key(w) for w in ent.name.split()[:-1]}
                 ):
                     best = ent
         if best is not None:
@@ -1988,7 +2012,10 @@ class _Extractor:
         s = ctx.masked[a:b]
         d = _dateline_len(s)
         # "In her words, ...", "In X's words, ..."
-        mm = _INWORDS_RE.match(s[d:])
+        lead_adv = _LEAD_ADVERB_RE.match(s, d)
+        mm = _INWORDS_RE.match(s[lead_adv.end() if lead_adv else d :])
+        if mm and lead_adv:
+            d = lead_adv.end()
         if mm:
             pos = a + d
             if mm.group("pron"):
@@ -2115,12 +2142,12 @@ class _Extractor:
                 hit
                 and hit[0].start() == cm.end()
                 and (
-                    re.match(r"\s*(?:that|que)\b", m[hit[0].end() : end])
+                    re.match(r"\s*(?:de\s+)?(?:that|que)\b", m[hit[0].end() : end])
                     or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), "")[1:]
                     == ("clause",)
                     and _CLAUSE_START_RE.match(m, hit[0].end(), end)
-                    or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), "")[:1]
-                    in (("pedir",), ("instar",), ("urge",), ("exhortar",), ("call on",))
+                    or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), ("",))[0]
+                    in _OBJECT_SAID
                 )
             ):
                 return cm.start()
@@ -2302,6 +2329,9 @@ class _Extractor:
                 tl = _TIME_LEAD_RE.match(m[inv_at:b])  # "..., aseguró este viernes el portavoz"
                 if tl and tl.end() and not tl.group().rstrip().endswith(","):
                     inv_at += tl.end()
+                ia = _INV_ADJUNCT_RE.match(m[inv_at:b])  # "afirmó en una entrevista con Sputnik"
+                if ia:
+                    inv_at += ia.end()
                 app = _RIGHT_APPOS_RE.match(m[inv_at:b])  # "el portavoz del Kremlin, Dmitri Peskov"
                 inv = (
                     (app.start(1), app.end(), app.group(0).strip())

@@ -1498,3 +1498,62 @@ def test_relative_que_after_a_thing_takes_the_sentence_subject_and_needs_que_for
         'La Casa Blanca difundió un resumen, en el que destacó el compromiso de ambos con "la paz".'
     )
     assert rows(text, "es") == []
+
+
+def test_spanish_blame_after_a_bare_y_and_presidential_spokesman():
+    text = (
+        "El Kremlin lamentó hoy la expiración del tratado y responsabilizó a Washington por su "
+        "silencio. «Lamentamos esta situación», expresó el vocero presidencial Dmitri Peskov en "
+        "su contacto con la prensa."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Kremlin", "la expiración del tratado"),
+        ("Kremlin", "a Washington por su silencio"),
+        ("Dmitry Peskov", "Lamentamos esta situación"),
+    ]
+
+
+def test_spanish_aside_no_obstante_and_jefa_de_la_diplomacia():
+    text = (
+        "La Alta Representante de la UE, Kaja Kallas, habló en Bruselas. La jefa de la "
+        "diplomacia europea ha precisado, no obstante, que la OTAN seguirá siendo clave."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Kaja Kallas", "la OTAN seguirá siendo clave")
+    ]
+
+
+def test_spanish_inverted_subject_after_an_interview_adjunct_and_segun_sus_palabras():
+    text = (
+        "Rusia responderá al despliegue, afirmó en una entrevista con Sputnik el vicecanciller "
+        "ruso, Serguéi Riabkov. Sin embargo, según sus palabras, la moratoria ya no tiene sentido."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Sergey Ryabkov", "Rusia responderá al despliegue"),
+        ("Sergey Ryabkov", "la moratoria ya no tiene sentido"),
+    ]
+
+
+def test_single_name_among_several_and_advirtio_de_que():
+    text = (
+        "El presidente de Brasil, Luiz Inácio Lula da Silva, lamentó la expiración del tratado "
+        'y advirtió de que el mundo necesita diálogo. "Hay que dar ejemplo", dijo Lula.'
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Luiz Inácio Lula da Silva", "la expiración del tratado"),
+        ("Luiz Inácio Lula da Silva", "el mundo necesita diálogo"),
+        ("Luiz Inácio Lula da Silva", "Hay que dar ejemplo"),
+    ]
+
+
+def test_unregistered_institution_with_a_head_noun():
+    s = only("The US Energy Department has said the tests would be non-critical.")
+    assert (s["speaker"], s["quote"]) == ("US Energy Department", "the tests would be non-critical")
+
+
+def test_presidential_aide_after_a_quote():
+    text = (
+        'Kremlin aide Yury Ushakov spoke to journalists. "The topic was raised," the '
+        "presidential aide said."
+    )
+    assert [r[1] for r in rows(text)] == ["Yuri Ushakov"]
