@@ -687,7 +687,8 @@ _BLOCKED_CUE_RE = re.compile(
 _BULLET_RE = re.compile(r"^[\s•·\-–—*▪►]+")
 _CUT_RE_EN = re.compile(
     r"(?:,\s*|(?<=[”»\"’~])\s+)(?:while\s+|and\s+)?(?:saying|adding|noting|stressing|warning|claiming|blaming|"
-    r"insisting|arguing|explaining|emphasizing|emphasising|recalling|accusing|pointing out)\b"
+    r"insisting|arguing|explaining|emphasizing|emphasising|recalling|accusing|pointing out|"
+    r"calling|describing|declaring|asserting|urging|dismissing)\b"
     r"|,\s*according to\b|,\s*(?:he|she|they|it)\s+(?:said|added|noted|stressed)\b"
     r"|,\s*(?:just\s+|only\s+|some\s+)?(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\s+"
     r"(?:after|before|since)\b",
@@ -695,7 +696,8 @@ _CUT_RE_EN = re.compile(
 )
 _CUT_RE_ES = re.compile(
     r",\s*(?:y\s+)?(?:señalando|agregando|añadiendo|afirmando|asegurando|indicando|subrayando|"
-    r"advirtiendo)\b|,\s*según\b|,\s*(?:dijo|afirmó|añadió|agregó)\b"
+    r"advirtiendo|calificando|tildando|acusando|alegando|insistiendo|recordando)\b|,\s*según\b|"
+    r",\s*(?:dijo|afirmó|añadió|agregó)\b"
     r"|,?\s+y\s+(?:aseguran?|afirman?|señalan?|dicen?|advierten?|agregan?|añaden?|"
     r"subrayan?|recuerdan?|insisten?|sostienen?|denuncian?)\b",
     re.IGNORECASE,
@@ -780,7 +782,7 @@ _ONLY_COLON_RE = re.compile(
 )
 _DOCUMENT_NP_RE = re.compile(
     r"(?:the|this|that|its|el|la|este|esta|su)\s+(?:statement|communique|readout|release|note|"
-    r"comunicado|nota|declaracion|texto|documento)"
+    r"commentary|comment|comunicado|nota|declaracion|texto|documento|comentario)"
 )
 _DOC_TAIL_RE = re.compile(
     r"\s+(?:readout|statement|communiqu[eé]|release|report|comunicado|nota)"
@@ -1986,6 +1988,8 @@ class _Extractor:
         if not left.strip() or len(left.split()) > 14 or "~" in left:
             return None
         np = _scan_np_left(left, ctx.lex)
+        if np is None and _DOCUMENT_NP_RE.fullmatch(fold(left.strip())):
+            np = (len(left) - len(left.lstrip()), left.strip())  # '"...," the commentary reads'
         if (np is None or left[: np[0]].strip()) and "," in left:
             np = _appositive(left, ctx.lex)  # "Ambassador X, who negotiated START I, told"
         if np is None or left[: np[0]].strip():
@@ -2332,6 +2336,9 @@ class _Extractor:
                 ia = _INV_ADJUNCT_RE.match(m[inv_at:b])  # "afirmó en una entrevista con Sputnik"
                 if ia:
                     inv_at += ia.end()
+                il = _POST_LISTENER_RE.match(m[inv_at:b])  # "declaró a los periodistas el ..."
+                if il:
+                    inv_at += il.end()
                 app = _RIGHT_APPOS_RE.match(m[inv_at:b])  # "el portavoz del Kremlin, Dmitri Peskov"
                 inv = (
                     (app.start(1), app.end(), app.group(0).strip())
@@ -2378,7 +2385,9 @@ class _Extractor:
                     speaker, pending = prev.speaker, prev.pending
                 else:
                     d = _dateline_len(m[a : cm.start()])
-                    head = _scan_np_right(m[a + d : cm.start()], ctx.lex)
+                    head = _subject_appositive(m[a : cm.start()], d, ctx.lex) or _scan_np_right(
+                        m[a + d : cm.start()], ctx.lex
+                    )
                     if head is not None:
                         speaker, pending = self.res.resolve(head[2], a + d + head[0])
             if speaker is None and pending is None:

@@ -1557,3 +1557,39 @@ def test_presidential_aide_after_a_quote():
         "presidential aide said."
     )
     assert [r[1] for r in rows(text)] == ["Yuri Ushakov"]
+
+
+def test_calling_after_an_added_clause_is_its_own_statement():
+    text = (
+        'Putin added that Russia had "no intention" of attacking, calling such claims "nonsense."'
+    )
+    kinds = [(r[0], r[2]) for r in rows(text)]
+    assert ("indirect", 'such claims "nonsense."') in kinds
+    assert ("indirect", 'Russia had "no intention" of attacking') in kinds
+
+
+def test_the_commentary_reads():
+    text = (
+        'Zakharova said the approach was destabilizing. "Washington wants superiority," the '
+        "commentary reads."
+    )
+    assert [r[1] for r in rows(text)] == ["Maria Zakharova", "Maria Zakharova"]
+
+
+def test_spanish_inverted_subject_after_a_listener_and_kremlin_representative():
+    text = (
+        "Rusia actuará con responsabilidad, declaró a los periodistas el portavoz del Kremlin, "
+        'Dmitri Peskov. "No queremos una carrera", precisó el representante del Kremlin.'
+    )
+    assert [r[1] for r in rows(text, "es")] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_spanish_second_verb_with_an_appositive_subject_and_spanish_role_text():
+    text = (
+        "El canciller cubano, Bruno Rodríguez, reclamó hoy la eliminación de las armas y "
+        "denunció que las potencias incumplen. «Vivimos bajo amenaza», afirmó el ministro."
+    )
+    assert [(r[0], r[1]) for r in rows(text, "es")] == [
+        ("indirect", "Bruno Rodríguez"),
+        ("direct", "Bruno Rodríguez"),
+    ]
