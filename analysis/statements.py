@@ -396,7 +396,7 @@ _ORG_WORDS = _wordset(
     committee commission association institute center centre service senate congress duma
     parliament government administration conference news channel newspaper times post press
     ministerio departamento consejo casa gobierno tratado organization organisation forces
-    force army navy university foundation bank sonntag televisión television radio agencia
+    force army navy university foundation bank zeitung televisión television radio agencia
     federation federación instituto fundación universidad centro comisión comité observatorio
     programme program programa
     """
