@@ -23,7 +23,9 @@ def extract_article(article: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     title = article.get("title")
     if not isinstance(title, str):
         title = None
-    statements = find_statements(article["text"], language=language, title=title)
+    statements = find_statements(
+        article["text"], language=language, title=title, published=published
+    )
     for st in statements:
         st.setdefault("topics", mechanisms_mentioned(st.get("quote") or ""))
     events = find_events(article["text"], published=published, language=language, title=title)

@@ -9,9 +9,10 @@ article's own words (``split_mention``).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -91,6 +92,72 @@ class Speaker:
     def surname(self) -> str:
         return self.name.split()[-1] if self.name else ""
 
+    @property
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        """(first day in the role, first day out of it); None where the registry has no date."""
+        return role_period(self.role_start, self.role_end)
+
+    def held_at(self, when: dt.date) -> bool:
+        """Whether the role may be held on ``when`` (an unknown bound does not exclude it)."""
+        first, out = self.period
+        return (first is None or first <= when) and (out is None or when < out)
+
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_role_date(value: str) -> tuple[dt.date, str] | None:
+    """("YYYY-MM-DD" | "YYYY-MM" | "YYYY") -> (first day of that period, precision), or None."""
+    m = _DATE_RE.fullmatch((value or "").strip())
+    if m is None:
+        return None
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    try:
+        first = dt.date(int(y), int(mo or 1), int(d or 1))
+    except ValueError:
+        return None
+    return first, ("day" if d else "month" if mo else "year")
+
+
+@lru_cache(maxsize=4096)
+def role_period(start: str, end: str) -> tuple[dt.date | None, dt.date | None]:
+    """The days a role covers: (first day, first day out of it).
+
+    ``role_end`` on a day is the first day out of office (the successor's first day); a month or
+    a year as ``role_end`` means the role was held through that month or year.
+    """
+    s = parse_role_date(start) if start else None
+    e = parse_role_date(end) if end else None
+    out = None
+    if e is not None:
+        day, precision = e
+        if precision == "day":
+            out = day
+        elif precision == "month":
+            out = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        else:
+            out = day.replace(year=day.year + 1)
+    return (s[0] if s else None), out
+
+
+def as_date(when: object) -> dt.date | None:
+    """A date from a date, datetime, pandas Timestamp or "YYYY-MM-DD" string (else None)."""
+    if when is None:
+        return None
+    if isinstance(when, str):
+        p = parse_role_date(when[:10])
+        return p[0] if p else None
+    if isinstance(when, dt.datetime):
+        return when.date()
+    if isinstance(when, dt.date):
+        return when
+    try:
+        if pd.isna(when):
+            return None
+        return pd.Timestamp(when).date()
+    except (TypeError, ValueError):
+        return None
+
 
 class RegistryError(ValueError):
     """The speakers registry cannot be read; ``problems`` lists one line per problem."""
@@ -153,7 +220,24 @@ class Registry:
         self.org_aliases: dict[str, Speaker] = {}
         self.acronyms: set[str] = set()
         self._org_cache: dict[tuple[str, bool], Speaker | None] = {}
+        #: every role row of a person, by canonical name (oldest first)
+        self.roles: dict[str, list[Speaker]] = {}
         for sp in speakers:
+            if sp.kind == "person":
+                self.roles.setdefault(sp.name, []).append(sp)
+        primaries: list[Speaker] = []
+        for sp in speakers:
+            if sp.kind != "person":
+                primaries.append(sp)
+            elif self.roles[sp.name][0] is sp:
+                rows = self.roles[sp.name]
+                rows.sort(key=lambda r: r.period[0] or dt.date.min)
+                aliases = tuple(dict.fromkeys(a for r in rows for a in r.aliases))
+                primary = _primary(rows)
+                if aliases != primary.aliases:
+                    primary = replace(primary, aliases=aliases)
+                primaries.append(primary)
+        for sp in primaries:
             names = (sp.name, *sp.aliases)
             if sp.kind == "person":
                 for n in names:
@@ -194,6 +278,50 @@ class Registry:
         ]
         return fitting[0] if len(fitting) == 1 else None
 
+    def role_at(self, person: str | Speaker, when: object = None) -> Speaker | None:
+        """The registry row of ``person`` whose role is held on ``when``.
+
+        With several rows that fit, the one that began last; with no date, the current (or
+        latest) role. None when the person is not in the registry or, by the registry's
+        dates, held none of its roles on that day.
+        """
+        name = person.name if isinstance(person, Speaker) else person
+        rows = self.roles.get(name)
+        if not rows:
+            sp = self.person(name) if isinstance(person, str) else None
+            rows = self.roles.get(sp.name) if sp is not None else None
+            if not rows:
+                return None
+        day = as_date(when)
+        if day is None:
+            return _primary(rows)
+        held = [r for r in rows if r.held_at(day)]
+        if not held:
+            return None
+        return max(held, key=lambda r: r.period[0] or dt.date.min)
+
+    def former_role(self, person: str | Speaker, when: object) -> Speaker | None:
+        """The last role ``person`` left before ``when`` (as a row whose role reads "former
+        ..."), when the registry dates show no role held on that day; else None."""
+        name = person.name if isinstance(person, Speaker) else person
+        day = as_date(when)
+        rows = self.roles.get(name) or []
+        if day is None or not rows or any(r.held_at(day) for r in rows):
+            return None
+        ended = [r for r in rows if r.period[1] is not None and r.period[1] <= day and r.role]
+        if not ended:
+            return None
+        last = max(ended, key=lambda r: r.period[1])
+        role = last.role if last.role.lower().startswith("former") else f"former {last.role}"
+        return replace(last, role=role)
+
+    def holders_at(self, when: object) -> list[Speaker]:
+        """Person rows whose role may be held on ``when`` (unknown bounds included)."""
+        day = as_date(when)
+        if day is None:
+            return []
+        return [r for rows in self.roles.values() for r in rows if r.held_at(day)]
+
     def organisation(self, mention: str, *, countries: bool = True) -> Speaker | None:
         """The institution (or country) a phrase names exactly, or None."""
         key = (mention, countries)
@@ -227,9 +355,35 @@ class Registry:
         return sp
 
 
+def _primary(rows: list[Speaker]) -> Speaker:
+    """A person's role when no date is given: an open role that began last, else the one that
+    ended last."""
+    open_rows = [r for r in rows if not r.role_end]
+    if open_rows:
+        return max(open_rows, key=lambda r: r.period[0] or dt.date.min)
+    return max(rows, key=lambda r: r.period[1] or dt.date.min)
+
+
+def _check_dates(row: dict[str, str], where: str) -> list[str]:
+    problems = []
+    start, end = (row.get("role_start") or "").strip(), (row.get("role_end") or "").strip()
+    for col, value in (("role_start", start), ("role_end", end)):
+        if value and parse_role_date(value) is None:
+            problems.append(
+                f"{where}: {col} {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+            )
+    if not problems and start and end:
+        first, out = role_period(start, end)
+        if first is not None and out is not None and out <= first:
+            problems.append(f"{where}: role_end {end} is not after role_start {start}")
+    return problems
+
+
 def _read(path: Path) -> list[Speaker]:
     problems: list[str] = []
     speakers: list[Speaker] = []
+    seen: dict[str, tuple[str, int]] = {}
+    seen_roles: dict[tuple[str, str, str], int] = {}
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -245,6 +399,29 @@ def _read(path: Path) -> list[Speaker]:
                 if kind not in KINDS:
                     problems.append(f"{path}:{lineno}: kind {kind!r} is not one of {KINDS}")
                     continue
+                bad = _check_dates(row, f"{path}:{lineno}")
+                if bad:
+                    problems += bad
+                    continue
+                key = (
+                    name,
+                    (row.get("role_start") or "").strip(),
+                    (row.get("role_end") or "").strip(),
+                )
+                if name in seen and (kind != "person" or seen[name][0] != "person"):
+                    problems.append(
+                        f"{path}:{lineno}: {name!r} is already on line {seen[name][1]}; only a "
+                        "person may have several rows (one per role, with its dates)"
+                    )
+                    continue
+                if key in seen_roles:
+                    problems.append(
+                        f"{path}:{lineno}: {name!r} has the same role_start and role_end as on "
+                        f"line {seen_roles[key]}; give each role of a person its own dates"
+                    )
+                    continue
+                seen.setdefault(name, (kind, lineno))
+                seen_roles[key] = lineno
                 aliases = tuple(
                     a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()
                 )
@@ -283,6 +460,12 @@ def load_registry(path: str | Path | None = None) -> pd.DataFrame:
         for sp in reg.speakers
     ]
     return pd.DataFrame(rows, columns=REGISTRY_COLUMNS)
+
+
+def role_at(person: str, when: object = None, path: str | Path | None = None) -> Speaker | None:
+    """The registry row (role, org, dates) of ``person`` valid on ``when`` (a date, or None for
+    the current role); None if the registry dates show no role held that day."""
+    return get_registry(path).role_at(person, when)
 
 
 def match_speaker(mention: str, path: str | Path | None = None) -> Speaker | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -22,8 +23,10 @@ import pandas as pd
 
 from analysis.speakers import (
     ROLE_WORDS,
+    Registry,
     Speaker,
     _wordset,
+    as_date,
     fold,
     get_registry,
     name_key,
@@ -450,6 +453,9 @@ class Entity:
     country: str = ""
     gender: str = ""
     role_text: str = ""  # everything known about the role, folded, for matching role nouns
+    # a registry person's office on the article's date: True held, False left (per the
+    # registry's dates), None unknown
+    current: bool | None = None
 
     def as_fields(self, mention: str) -> dict[str, Any]:
         return {
@@ -461,23 +467,71 @@ class Entity:
         }
 
 
-def _entity_from_registry(sp: Speaker, start: int, mention: str, stated_role: str) -> Entity:
-    role = stated_role or sp.role
-    if sp.role and stated_role and fold(sp.role) not in fold(stated_role):
-        role = stated_role
+def _entity_from_registry(
+    sp: Speaker,
+    start: int,
+    mention: str,
+    stated_role: str,
+    *,
+    reg: Registry | None = None,
+    published: dt.date | None = None,
+) -> Entity:
+    """An entity for a registry row; a person's role and org are those the registry gives for
+    the article's date (the same for every mention of them in an article)."""
+    if sp.kind != "person":
+        return Entity(
+            name=sp.name,
+            kind=sp.kind,
+            start=start,
+            mention=mention,
+            role=stated_role or sp.role,
+            org=sp.org or sp.name,
+            country=sp.country,
+            gender=sp.gender,
+            role_text=fold(" ".join([stated_role, sp.role, sp.org, sp.name])),
+        )
+    row: Speaker | None = sp
+    current: bool | None = None
+    if reg is not None:
+        if published is None:
+            row = _row_for_stated(reg, sp, stated_role)
+        else:
+            row = reg.role_at(sp.name, published)
+            current = row is not None
+            if row is None:
+                row = reg.former_role(sp.name, published)
+            if current and not (row.role_start or row.role_end):
+                current = None  # no dates: nothing known about that day
+    if row is None or not row.role:
+        # no registry role for that day: the role the article states
+        role = re.sub(r"^(?:the|el|la|a|an)\s+", "", stated_role.strip(" ,"), flags=re.IGNORECASE)
+        org = row.org if row is not None else ""
+    else:
+        role = row.role
+        org = "" if current is False else row.org
     return Entity(
         name=sp.name,
         kind=sp.kind,
         start=start,
         mention=mention,
-        role=role or sp.role,
-        org=sp.org if sp.kind == "person" else (sp.org or sp.name),
+        role=role,
+        org=org,
         country=sp.country,
         gender=sp.gender,
-        role_text=fold(
-            " ".join([stated_role, sp.role, sp.org, sp.name if sp.kind != "person" else ""])
-        ),
+        role_text=fold(" ".join([stated_role, role, org])),
+        current=current,
     )
+
+
+def _row_for_stated(reg: Registry, sp: Speaker, stated_role: str) -> Speaker:
+    """With no article date: the person's role the article's words name, else the current one."""
+    rows = reg.roles.get(sp.name) or [sp]
+    if len(rows) > 1 and stated_role:
+        f = fold(stated_role)
+        named = [r for r in rows if r.role and fold(r.role) in f]
+        if named:
+            return named[-1]
+    return reg.role_at(sp.name) or sp
 
 
 def _country_of(role_words: str) -> str:
@@ -858,6 +912,7 @@ class _Ctx:
     statements: list[_Stmt] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # cue start offsets already used
     prior: list[Entity] = field(default_factory=list)  # entities from the other field
+    published: dt.date | None = None  # the article's publication date: whose role is whose
 
 
 def _np_words_ok(w: str, lex: Lexicon) -> bool:
@@ -1068,6 +1123,9 @@ def _dateline_len(s: str) -> int:
     return n + (b.end() if b else 0)
 
 
+_FORMER_RE = re.compile(r"\b(?:former|ex|then|antiguo|antigua|entonces|anterior)\b")
+
+
 class _Resolver:
     """Turns a mention into a speaker, using the registry and the article's own people."""
 
@@ -1076,6 +1134,11 @@ class _Resolver:
         self.reg = get_registry()
         self._starts: list[int] | None = None
         self._in_salience = False
+
+    def _registry_entity(self, sp: Speaker, start: int, mention: str, stated: str) -> Entity:
+        return _entity_from_registry(
+            sp, start, mention, stated, reg=self.reg, published=self.ctx.published
+        )
 
     # entities -----------------------------------------------------------------------------
     def collect(self) -> None:
@@ -1121,7 +1184,7 @@ class _Resolver:
         if pre is not None:
             stated = (pre[1] + " " + role_part).strip()
         if sp is not None:
-            return _entity_from_registry(sp, start, run, stated)
+            return self._registry_entity(sp, start, run, stated)
         if len(nwords) == 1:
             org = self.reg.organisation(name)
             if org is not None:
@@ -1379,6 +1442,8 @@ class _Resolver:
     def _fits(self, entry: RoleNoun, f: str, ent: Entity) -> bool:
         if entry.target == "person" and ent.kind != "person":
             return False
+        if ent.current is False and not _FORMER_RE.search(f):
+            return False  # by the registry's dates, not in that office on the article's date
         if entry.target == "institution" and ent.kind == "person":
             return False
         if ent.kind == "country":
@@ -1429,6 +1494,40 @@ class _Resolver:
                     return ent
         return None
 
+    def _holder(self, entry: RoleNoun, f: str) -> Entity | None:
+        """The one registry person who held the office a definite role noun names ("the
+        Secretary of State") on the article's date; None without a date or if several fit."""
+        day = self.ctx.published
+        if (
+            day is None
+            or entry.target != "person"
+            or not entry.match
+            or _FORMER_RE.search(f)
+            or re.match(r"^(?:a|an|un|una|one|some|unos|unas)\b", f)
+        ):
+            return None
+        found: dict[str, Entity] = {}
+        for row in self.reg.holders_at(day):
+            if not row.role or (not row.role_start and not row.role_end):
+                continue  # undated roles may not be held that day: never guessed
+            ent = _entity_from_registry(row, -1, row.name, "", reg=self.reg, published=day)
+            if self._fits(entry, f, ent):
+                found[ent.name] = ent
+                if len(found) > 1:
+                    return None
+        if len(found) != 1:
+            return None
+        ent = next(iter(found.values()))
+        # undated rows of other people could fit too: then it is not one person
+        for rows in self.reg.roles.values():
+            for row in rows:
+                if row.name == ent.name or row.role_start or row.role_end or not row.role:
+                    continue
+                other = _entity_from_registry(row, -1, row.name, "")
+                if self._fits(entry, f, other):
+                    return None
+        return ent
+
     def _entities(self) -> list[Entity]:
         return self.ctx.prior + self.ctx.entities
 
@@ -1471,7 +1570,7 @@ class _Resolver:
                 return e
         sp = self.reg.person(name) or self.reg.organisation(name)
         if sp is not None:
-            return _entity_from_registry(sp, 0, name, "")
+            return self._registry_entity(sp, 0, name, "")
         return None
 
     def _salient_subject(self, accept: Any, pos: int) -> Entity | None:
@@ -1550,7 +1649,7 @@ class _Resolver:
     def _person(self, name: str, role_part: str, np: str, pos: int) -> dict | None:
         sp = self.reg.person(name)
         if sp is not None:
-            return _entity_from_registry(sp, pos, np, role_part).as_fields(np)
+            return self._registry_entity(sp, pos, np, role_part).as_fields(np)
         key = name_key(name.split()[-1])
         # the article's own people: a fuller mention of the same surname
         best = None
@@ -1612,6 +1711,10 @@ class _Resolver:
                         if ent is not None and self._fits(entry, f, ent):
                             st.speaker = ent.as_fields(np)
                         break
+            if st.speaker is None:
+                ent = self._holder(entry, f)
+                if ent is not None:
+                    st.speaker = ent.as_fields(np)
             if st.speaker is None and fallback is not None:
                 st.speaker = fallback
             if st.speaker is None:
@@ -1627,7 +1730,12 @@ class _Resolver:
 
 class _Extractor:
     def __init__(
-        self, text: str, language: str, field_name: str, prior: list[Entity] | None = None
+        self,
+        text: str,
+        language: str,
+        field_name: str,
+        prior: list[Entity] | None = None,
+        published: dt.date | None = None,
     ):
         quotes = find_quotes(text)
         self.ctx = _Ctx(
@@ -1639,6 +1747,7 @@ class _Extractor:
             quotes=quotes,
             sentences=split_sentences(text, quotes),
             prior=list(prior or []),
+            published=published,
         )
         self.res = _Resolver(self.ctx)
         self._nl = _para_breaks(text)
@@ -1907,7 +2016,7 @@ class _Extractor:
             return ent.as_fields(np) if ent is not None else None
         sp = reg.person(name)
         if sp is not None:
-            return _entity_from_registry(sp, pos, np, role).as_fields(np)
+            return self.res._registry_entity(sp, pos, np, role).as_fields(np)
         if len(name.split()) == 1:
             # "Austin: ..." where the article names "Defense Secretary Lloyd Austin"
             key = name_key(name)
@@ -2613,22 +2722,29 @@ def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def find_statements(
-    text: str, *, language: str = "en", title: str | None = None
+    text: str,
+    *,
+    language: str = "en",
+    title: str | None = None,
+    published: dt.date | str | None = None,
 ) -> list[dict[str, Any]]:
     """Statements in one article's text (and title), as dicts with the statement columns.
 
     Each dict has speaker, speaker_mention, speaker_role, speaker_org, speaker_country, kind
     (direct/indirect/partial), quote, cue, start, end, field ("text" or "title": where the
     offsets point) and sentence. A statement repeated verbatim (headline and body, a
-    standfirst repeating a paragraph) is reported once.
+    standfirst repeating a paragraph) is reported once. ``published`` (the article's date)
+    picks, for people in the speakers registry, the role they held that day ("the Secretary of
+    State" in 2023 and in 2025 are two people); without it, their current role is used.
     """
     text = text if isinstance(text, str) else ""
     language = language.lower()[:2] if isinstance(language, str) and language else "en"
+    day = as_date(published)
     rows: list[dict[str, Any]] = []
-    ex = _Extractor(text, language, "text")
+    ex = _Extractor(text, language, "text", published=day)
     rows += _finish(ex.run(), text)
     if isinstance(title, str) and title.strip():
-        tex = _Extractor(title, language, "title", prior=ex.ctx.entities)
+        tex = _Extractor(title, language, "title", prior=ex.ctx.entities, published=day)
         title_rows = _finish(tex.run(), title)
         rows = title_rows + rows
         # the headline repeated as the first line of the text: keep the text's copy
