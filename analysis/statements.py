@@ -456,6 +456,7 @@ class Entity:
     # a registry person's office on the article's date: True held, False left (per the
     # registry's dates), None unknown
     current: bool | None = None
+    past_text: str = ""  # roles left before the article's date ("former president of russia")
 
     def as_fields(self, mention: str) -> dict[str, Any]:
         return {
@@ -502,6 +503,15 @@ def _entity_from_registry(
                 row = reg.former_role(sp.name, published)
             if current and not (row.role_start or row.role_end):
                 current = None  # no dates: nothing known about that day
+    past = ""
+    if reg is not None:
+        # roles left before the article's date: "the former president" is still them
+        until = published or (row.period[0] if row is not None else None)
+        past = " ".join(
+            "former " + r.role
+            for r in reg.roles.get(sp.name, ())
+            if r.role and until is not None and r.period[1] is not None and r.period[1] <= until
+        )
     if row is None or not row.role:
         # no registry role for that day: the role the article states
         role = re.sub(r"^(?:the|el|la|a|an)\s+", "", stated_role.strip(" ,"), flags=re.IGNORECASE)
@@ -520,6 +530,7 @@ def _entity_from_registry(
         gender=sp.gender,
         role_text=fold(" ".join([stated_role, role, org])),
         current=current,
+        past_text=fold(past),
     )
 
 
@@ -1449,6 +1460,8 @@ class _Resolver:
         if ent.kind == "country":
             return False
         text = ent.role_text
+        if ent.past_text and _FORMER_RE.search(f):
+            text = text + " " + ent.past_text  # "the former president": a role left before
         if entry.target == "institution":
             text = fold(ent.name + " " + ent.org)
         if entry.match and not any(all(p in text for p in alt) for alt in entry.match):
