@@ -1,8 +1,9 @@
 """The speakers registry: canonical names, aliases, roles; matching a mention to a speaker.
 
 The registry is data (``data/speakers.csv``, documented in ``data/README.md``): one row per
-person, institution or country, with aliases and transliterations separated by ``|``. Analysts
-add a person by adding a row. People who are not in the registry are still named from the
+institution or country and one per role of a person (with the role's dates), with aliases and
+transliterations separated by ``|``. Analysts add a person by adding a row. ``role_at`` gives
+the role a person held on a day. People who are not in the registry are still named from the
 article's own words (``split_mention``).
 """
 
@@ -453,7 +454,7 @@ def get_registry(path: str | Path | None = None) -> Registry:
 
 
 def load_registry(path: str | Path | None = None) -> pd.DataFrame:
-    """The speakers registry as a frame (``aliases`` as lists)."""
+    """The speakers registry as a frame, one row per registry row (``aliases`` as lists)."""
     reg = get_registry(path)
     rows = [
         {c: getattr(sp, c) for c in REGISTRY_COLUMNS} | {"aliases": list(sp.aliases)}
