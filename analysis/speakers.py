@@ -149,7 +149,7 @@ def as_date(when: object) -> dt.date | None:
         p = parse_role_date(when[:10])
         return p[0] if p else None
     if isinstance(when, dt.datetime):
-        return when.date()
+        return None if pd.isna(when) else when.date()
     if isinstance(when, dt.date):
         return when
     try:

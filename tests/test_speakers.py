@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from analysis.pipeline import extract_article
@@ -186,8 +187,9 @@ def test_a_role_noun_is_the_person_in_office_on_the_article_date(published, spea
     assert [(r["speaker"], r["speaker_role"]) for r in rows] == [(speaker, "Secretary of State")]
 
 
-def test_without_a_date_no_office_holder_is_guessed():
-    assert find_statements(SEC_STATE) == []
+@pytest.mark.parametrize("published", [None, pd.NaT, "not a date", float("nan")])
+def test_without_a_date_no_office_holder_is_guessed(published):
+    assert find_statements(SEC_STATE, published=published) == []
 
 
 def test_of_two_people_named_the_role_noun_is_the_one_in_office():
