@@ -44,8 +44,12 @@ extract: $(STAMP)  ## print statements and events of data/articles
 bench: $(STAMP)  ## print speed figures (python -m analysis bench)
 	$(PY) -m analysis bench
 
-score: $(STAMP)  ## extraction scores on the dev corpus beside the project
+score: $(STAMP)  ## extraction scores: dev corpus beside the project, team-written held-out sets
 	$(PY) ../shared/eval/score.py ../shared/corpus/dev -v
+	$(PY) ../shared/eval/score.py ../shared/corpus/dev --lang en | tail -1
+	$(PY) ../shared/eval/score.py ../shared/corpus/dev --lang es | tail -1
+	$(PY) ../shared/eval/score.py tests/heldout | tail -1
+	$(PY) ../shared/eval/score.py tests/heldout_events | tail -1
 
 clean:  ## remove generated files (keeps .venv)
 	rm -rf reports data/processed .pytest_cache .ruff_cache
