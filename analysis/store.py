@@ -144,12 +144,30 @@ def _load(store: Path, manifest: dict[str, Any]) -> tuple[pd.DataFrame, ...]:
     articles["source"] = articles["article_id"].map(live)
     articles = articles.sort_values(["source", "article_id"], kind="stable")
     rank = pd.Series(range(len(articles)), index=articles["article_id"].to_numpy())
-    # Rebuilt with the constructors extraction uses, so dtypes match a fresh extraction.
-    articles = articles_frame(_records(articles, ["removed"]))
+    # The dtypes a fresh load gives (articles_frame); statements and events are rebuilt with
+    # the constructors extraction uses, so they match a fresh extraction too.
+    articles = _like_articles_frame(articles.reset_index(drop=True), articles_frame)
     statements = _rows_of(_concat(parts["statements"], STATEMENT_COLUMNS), rank)
     statements = statements_frame(_records(statements, ["topics"]))
     events = _rows_of(_concat(parts["events"], EVENT_COLUMNS), rank)
     return articles, statements, events_frame(_records(events, []))
+
+
+def _like_articles_frame(df: pd.DataFrame, articles_frame: Callable) -> pd.DataFrame:
+    """Stored articles with the dtypes ``articles_frame`` gives, converted column by column
+    (rebuilding 10,000 articles from records would double the memory a notebook needs)."""
+    if df.empty:
+        return articles_frame([])
+    out = df[ARTICLE_COLUMNS].copy()
+    out["published"] = pd.to_datetime(out["published"]).astype("datetime64[ns]")
+    out["n_words"] = out["n_words"].astype("int64")
+    for col in ("article_id", "source", "text", "language"):
+        out[col] = out[col].astype(object)
+    out["removed"] = [_as_list(v) for v in out["removed"]]
+    for col in ("url", "outlet", "title", "author"):
+        if out[col].isna().all():  # what the loader's records give for a column of None
+            out[col] = pd.Series([None] * len(out), index=out.index, dtype=object)
+    return out
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:

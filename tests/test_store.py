@@ -93,9 +93,14 @@ def corpus(tmp_path: Path, n: int, seed: int = 7) -> Path:
 
 def test_store_holds_what_a_fresh_extraction_finds(tmp_path: Path) -> None:
     articles_dir = corpus(tmp_path, 30)
-    (articles_dir / SEED.name).write_bytes(SEED.read_bytes())
+    (articles_dir / SEED.name).write_bytes(SEED.read_bytes())  # no front matter at all
+    (articles_dir / "signed.md").write_text(
+        "---\ntitle: A signed piece\nauthor: Jo Writer\npublished: 2023-03-01\n---\n\n"
+        "\u201cThe limits still hold,\u201d the minister said on Wednesday in a long speech "
+        "to parliament about the treaty and its future.\n"
+    )
     summary = ingest([articles_dir], store_dir=tmp_path / "store", progress=False)
-    assert summary.loaded == 31 and summary.failed == [] and summary.unchanged == 0
+    assert summary.loaded == 32 and summary.failed == [] and summary.unchanged == 0
 
     articles, statements, events = load_store(tmp_path / "store")
     expected = load_articles(articles_dir).sort_values("source", ignore_index=True)
