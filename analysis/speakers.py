@@ -168,6 +168,9 @@ class RegistryError(ValueError):
         self.problems = problems
 
 
+_RE1 = re.compile(r"[^a-z0-9]+")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, strip accents, punctuation to spaces (for comparing names)."""
@@ -177,7 +180,7 @@ def fold(text: str) -> str:
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower()
     text = text.replace("’", "").replace("'", "")
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return _RE1.sub(" ", text).strip()
 
 
 _TRANSLIT = (
@@ -194,21 +197,31 @@ _TRANSLIT = (
 )
 
 
+_RE2 = re.compile(r"i$")
+
+
 @lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A key that folds accents and common transliterations (Riabkov/Ryabkov, Zajárova)."""
     w = fold(word).replace(" ", "")
     for a, b in _TRANSLIT:
         w = w.replace(a, b)
-    return re.sub(r"i$", "y", w)
+    return _RE2.sub("y", w)
 
 
 def _tokens_key(text: str) -> tuple[str, ...]:
     return tuple(name_key(t) for t in fold(text).split() if t)
 
 
+_RE3 = re.compile(r"^(?:the|el|la|los|las|desde)\s+")
+
+
 def _strip_article(folded: str) -> str:
-    return re.sub(r"^(?:the|el|la|los|las|desde)\s+", "", folded)
+    return _RE3.sub("", folded)
+
+
+_RE4 = re.compile(r" (?:de|del|of) (?:la |el |the )?")
+_RE5 = re.compile(r"[A-Z][A-Z.]{1,5}")
 
 
 class Registry:
@@ -257,7 +270,7 @@ class Registry:
                     f = _strip_article(fold(n))
                     if f:
                         self.org_aliases.setdefault(f, sp)
-                        if re.fullmatch(r"[A-Z][A-Z.]{1,5}", n):
+                        if _RE5.fullmatch(n):
                             self.acronyms.add(f)  # "UN" is not the Spanish article "un"
         self.max_org_words = max((len(k.split()) for k in self.org_aliases), default=1)
 
@@ -337,7 +350,7 @@ class Registry:
         sp = self.org_aliases.get(f)
         if sp is None:
             # "Departamento de Estado de Estados Unidos", "the Foreign Ministry of Russia"
-            for m in re.finditer(r" (?:de|del|of) (?:la |el |the )?", f) if " " in f else ():
+            for m in _RE4.finditer(f) if " " in f else ():
                 inst = self.org_aliases.get(f[: m.start()])
                 place = self.org_aliases.get(f[m.end() :])
                 if (
@@ -489,6 +502,11 @@ def _is_name_word(word: str) -> bool:
     return not (w.endswith("'s") or w.endswith("’s"))
 
 
+_RE6 = re.compile(r"^(?P<name>[^,]+?),\s+(?P<role>[^,]+?),?$")
+_RE7 = re.compile(r"^(?P<role>[^,]+?),\s+(?P<name>[^,]+?),?$")
+_RE8 = re.compile(r"(?:a|an|the|el|la|un|una)\s")
+
+
 def split_mention(mention: str) -> tuple[str, str]:
     """Split "Deputy Foreign Minister Sergey Riabkov" into (stated role, name).
 
@@ -496,10 +514,9 @@ def split_mention(mention: str) -> tuple[str, str]:
     appositive ("Thomas Countryman, a former official") gives the role after the name.
     """
     mention = " ".join(mention.split())
-    m = re.match(r"^(?P<name>[^,]+?),\s+(?P<role>[^,]+?),?$", mention)
+    m = _RE6.match(mention)
     if m and (
-        any(fold(w) in ROLE_WORDS for w in m.group("role").split())
-        or re.match(r"(?:a|an|the|el|la|un|una)\s", m.group("role"))
+        any(fold(w) in ROLE_WORDS for w in m.group("role").split()) or _RE8.match(m.group("role"))
     ):
         words = m.group("name").split()
         k = 0
@@ -508,7 +525,7 @@ def split_mention(mention: str) -> tuple[str, str]:
         if words and all(_is_name_word(w) for w in words[k:]):
             role = " ".join([*words[:k], m.group("role").strip()])
             return role, " ".join(words[k:])
-    m = re.match(r"^(?P<role>[^,]+?),\s+(?P<name>[^,]+?),?$", mention)
+    m = _RE7.match(mention)
     if m and all(_is_name_word(w) for w in m.group("name").split()):
         return m.group("role").strip(), m.group("name").strip()
     words = mention.split()

@@ -149,9 +149,12 @@ class Quote:
     end: int  # content end (exclusive)
 
 
+_RE1 = re.compile(r"\n(?:[ \t]*\n)*")
+
+
 def _para_breaks(text: str) -> list[int]:
     """Offsets where paragraphs end: the first newline of each run of blank lines."""
-    return [m.start() for m in re.finditer(r"\n(?:[ \t]*\n)*", text)]
+    return [m.start() for m in _RE1.finditer(text)]
 
 
 def _mark_role(text: str, i: int) -> str:
@@ -340,6 +343,10 @@ def _starts_sentence(text: str, j: int) -> bool:
     return c.isupper() or c.isdigit() or c in '“«„"‘•–—-(¿¡'
 
 
+_RE2 = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_RE3 = re.compile(r"\s*(\w+)")
+
+
 def _is_abbrev(text: str, i: int, j: int) -> bool:
     k = i
     while k > 0 and not text[k - 1].isspace():
@@ -352,8 +359,8 @@ def _is_abbrev(text: str, i: int, j: int) -> bool:
         return True
     if len(bare) == 1 and bare.isupper():
         return True  # an initial
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare):  # U.S, U.N, e.g
-        m = re.match(r"\s*(\w+)", text[j:])
+    if _RE2.fullmatch(bare):  # U.S, U.N, e.g
+        m = _RE3.match(text[j:])
         return not (m and m.group(1).lower() in _SENT_STARTERS)
     return False
 
@@ -468,6 +475,9 @@ class Entity:
         }
 
 
+_RE4 = re.compile(r"^(?:the|el|la|a|an)\s+", re.IGNORECASE)
+
+
 def _entity_from_registry(
     sp: Speaker,
     start: int,
@@ -514,7 +524,7 @@ def _entity_from_registry(
         )
     if row is None or not row.role:
         # no registry role for that day: the role the article states
-        role = re.sub(r"^(?:the|el|la|a|an)\s+", "", stated_role.strip(" ,"), flags=re.IGNORECASE)
+        role = _RE4.sub("", stated_role.strip(" ,"))
         org = row.org if row is not None else ""
     else:
         role = row.role
@@ -553,17 +563,23 @@ def _country_of(role_words: str) -> str:
     return ""
 
 
+_RE5 = re.compile(
+    r"\b(?:spokeswoman|chairwoman|vocera|portavoz\s+rusa|ministra|embajadora|"
+    r"secretaria|directora|asesora|funcionaria|experta|jefa)\b"
+)
+_RE6 = re.compile(
+    r"\b(?:spokesman|chairman|vocero|ministro|embajador|secretario|director|"
+    r"asesor|funcionario|experto|jefe)\b"
+)
+
+
 def _gender_of(role_words: str) -> str:
     f = fold(role_words)
-    if re.search(
-        r"\b(?:spokeswoman|chairwoman|vocera|portavoz\s+rusa|ministra|embajadora|"
-        r"secretaria|directora|asesora|funcionaria|experta|jefa)\b",
+    if _RE5.search(
         f,
     ):
         return "f"
-    if re.search(
-        r"\b(?:spokesman|chairman|vocero|ministro|embajador|secretario|director|"
-        r"asesor|funcionario|experto|jefe)\b",
+    if _RE6.search(
         f,
     ):
         return "m"
@@ -926,6 +942,9 @@ class _Ctx:
     published: dt.date | None = None  # the article's publication date: whose role is whose
 
 
+_RE7 = re.compile(r"[a-z]+[’']s")
+
+
 def _np_words_ok(w: str, lex: Lexicon) -> bool:
     bare = w.strip('()[]"“”«»')
     if not bare:
@@ -938,7 +957,7 @@ def _np_words_ok(w: str, lex: Lexicon) -> bool:
         or f in _ORG_WORDS
         or f in _GOVERNMENT_ADJ
         or f in _NATIONALITY_ADJ
-        or bool(re.fullmatch(r"[a-z]+[’']s", bare))  # "the alliance's Secretary General"
+        or bool(_RE7.fullmatch(bare))  # "the alliance's Secretary General"
         or (f[:2] == "ex" and f[2:] in ROLE_WORDS)  # "exministro", "excanciller"
         or f in lex.role_tokens
         or f
@@ -974,26 +993,30 @@ def _is_role_word(w: str, lex: Lexicon) -> bool:
     return f in ROLE_WORDS or f in lex.role_tokens
 
 
+_RE8 = re.compile(r"\S+")
+_RE9 = re.compile(r"(?:\.-|\)\W*)$")
+_RE10 = re.compile(r"[,;:]$")
+_RE11 = re.compile(r"[,;:.!?)\]~”»\"]$")
+_RE12 = re.compile(r"[,;:~”»\"]$")
+_RE13 = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.")
+
+
 def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
     """The noun phrase that ends s (a speaker before its verb): (offset in s, phrase)."""
-    words = list(re.finditer(r"\S+", s))
+    words = list(_RE8.finditer(s))
     if not words:
         return None
     last = words[-1].group()
-    if last.lower() in _PRONOUNS and not re.search(r"[,;:]$", last):
+    if last.lower() in _PRONOUNS and not _RE10.search(last):
         return words[-1].start(), last
     i = len(words)
     while i > 0:
         w = words[i - 1].group()
-        if (
-            i < len(words)
-            and re.search(r"[,;:.!?)\]~”»\"]$", w)
-            and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", w)
-        ):
+        if i < len(words) and _RE11.search(w) and not _RE13.fullmatch(w):
             break
-        if i == len(words) and re.search(r"[,;:~”»\"]$", w):
+        if i == len(words) and _RE12.search(w):
             break
-        if re.search(r"(?:\.-|\)\W*)$", w):
+        if _RE9.search(w):
             break  # a dateline's "(EFE).-"
         if not _np_words_ok(w, lex) and not (
             fold(w) in {"to", "ante"} and i >= 2 and fold(words[i - 2].group()) in _ENVOY_WORDS
@@ -1044,6 +1067,10 @@ _INTERRUPT_RE = re.compile(
 )
 
 
+_RE14 = re.compile(r"(?:who|which|que|quien)\b")
+_RE15 = re.compile(r"(?:a|an|the|el|la|un|una)\s")
+
+
 def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
     """ "el presidente ruso, Vladimir Putin," or "Thomas Countryman, a former official," before a
     verb: (offset, phrase)."""
@@ -1057,11 +1084,9 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
         if not m:
             continue
         role, name = split_mention(m.group("np"))
-        if not name or not role or re.match(r"(?:who|which|que|quien)\b", role):
+        if not name or not role or _RE14.match(role):
             continue
-        if not any(_is_role_word(w, lex) for w in role.split()) and not re.match(
-            r"(?:a|an|the|el|la|un|una)\s", role
-        ):
+        if not any(_is_role_word(w, lex) for w in role.split()) and not _RE15.match(role):
             continue
         start, np = m.start("np"), m.group("np")
         d = _dateline_len(np)
@@ -1073,18 +1098,23 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
     return None
 
 
+_RE16 = re.compile(r"\s*")
+_RE17 = re.compile(r"(\w+)\b")
+_RE18 = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
     """The noun phrase that starts s (a speaker after its verb): (start, end, phrase)."""
-    m = re.match(r"\s*", s)
+    m = _RE16.match(s)
     pos = m.end()
-    pm = re.match(r"(\w+)\b", s[pos:])
+    pm = _RE17.match(s[pos:])
     if pm and pm.group(1).lower() in _PRONOUNS:
         return pos, pos + pm.end(), pm.group(1)
-    words = list(re.finditer(r"\S+", s[pos:]))
+    words = list(_RE8.finditer(s[pos:]))
     out_end = None
     for k, wm in enumerate(words):
         w = wm.group()
-        bare = w if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w.rstrip(",.;:!?")  # "U.S."
+        bare = w if _RE18.fullmatch(w) else w.rstrip(",.;:!?")  # "U.S."
         if not _np_words_ok(bare, lex):
             break
         f = fold(bare)
@@ -1118,9 +1148,12 @@ def _subject_appositive(s: str, d: int, lex: Lexicon) -> tuple[int, int, str] | 
     return m.start("name") - d, m.end("name") - d, m["name"]
 
 
+_RE19 = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
 def _looks_like_a_name(s: str) -> bool:
     """A short quotation whose every word is capitalised: a title or a name."""
-    words = re.findall(r"[^\W\d_][\w’'\-]*", s)
+    words = _RE19.findall(s)
     if not words or len(words) > 5:
         return False
     small = {"of", "the", "and", "for", "in", "on", "a", "de", "del", "la", "el", "y"}
@@ -1135,6 +1168,17 @@ def _dateline_len(s: str) -> int:
 
 
 _FORMER_RE = re.compile(r"\b(?:former|ex|then|antiguo|antigua|entonces|anterior)\b")
+
+
+_RE20 = re.compile(r"(?:’s|'s)$")
+_RE21 = re.compile(
+    r"\b(?:del|de la|de los|of the|at the|from the|[A-ZÀ-Þ][\w’'\-]*\s+(?:de|of))\s*$"
+)
+_RE22 = re.compile(r"[^s]s$")
+_RE23 = re.compile(r"^(?:a|an|un|una|one)\b")
+_RE24 = re.compile(r"^(?:a|an|un|una|one|some|unos|unas)\b")
+_RE25 = re.compile(r",\s*([^,.;]{3,80})")
+_RE26 = re.compile(r"['’]s$")
 
 
 class _Resolver:
@@ -1158,7 +1202,7 @@ class _Resolver:
         for m in _NAME_RUN_RE.finditer(s):
             run = m.group()
             start = m.start()
-            run = re.sub(r"(?:’s|'s)$", "", run).rstrip(".")
+            run = _RE20.sub("", run).rstrip(".")
             ent = self._entity_for_run(run, start)
             if ent is not None:
                 ctx.entities.append(ent)
@@ -1186,9 +1230,7 @@ class _Resolver:
             return None
         sp = self.reg.person(name)
         left = self.ctx.masked[max(0, start - 80) : start]
-        if sp is None and re.search(
-            r"\b(?:del|de la|de los|of the|at the|from the|[A-ZÀ-Þ][\w’'\-]*\s+(?:de|of))\s*$", left
-        ):
+        if sp is None and _RE21.search(left):
             return None  # "... of the Arms Control Association", "del Centro de Estudios"
         pre = _scan_np_left(left, lex)
         stated = role_part
@@ -1237,12 +1279,12 @@ class _Resolver:
                 ):
                     app = near  # "el investigador argentino Martín Ferreyra"
             if app is None and _AFFILIATION_RE.match(after[1:] if after[:1] == "," else "~"):
-                app = re.match(r",\s*([^,.;]{3,80})", after)  # "X, del Centro de Estudios"
+                app = _RE25.match(after)  # "X, del Centro de Estudios"
             if app is not None:
                 stated = app.group(1)
             elif not follows_cue:
                 return None
-        role = re.sub(r"^(?:the|el|la|a|an)\s+", "", stated.strip(" ,"), flags=re.IGNORECASE)
+        role = _RE4.sub("", stated.strip(" ,"))
         return Entity(
             name=name,
             kind="person",
@@ -1260,7 +1302,7 @@ class _Resolver:
     ) -> tuple[dict | None, tuple | None]:
         """(speaker fields, pending) for a mention at pos; pending is set for cataphora."""
         np = np.strip(" ,")
-        np = re.sub(r"(?:’s|'s)$", "", np)
+        np = _RE20.sub("", np)
         if not np:
             return None, None
         f = fold(np)
@@ -1282,7 +1324,7 @@ class _Resolver:
         last = np.split()[-1]
         if (
             last[:1].islower()
-            and re.search(r"[^s]s$", last)
+            and _RE22.search(last)
             and fold(last) not in ROLE_WORDS
             and not last.endswith("és")  # "neerlandés", "francés": singular adjectives
         ):
@@ -1399,7 +1441,7 @@ class _Resolver:
                 if ent is not None:
                     return ent.as_fields(np), None
             return fallback, None
-        indefinite = bool(re.match(r"^(?:a|an|un|una|one)\b", f))
+        indefinite = bool(_RE23.match(f))
         if indefinite:
             return None, (entry, np, pos, fallback)
         ent = self._by_role(entry, f, pos)
@@ -1516,7 +1558,7 @@ class _Resolver:
             or entry.target != "person"
             or not entry.match
             or _FORMER_RE.search(f)
-            or re.match(r"^(?:a|an|un|una|one|some|unos|unas)\b", f)
+            or _RE24.match(f)
         ):
             return None
         found: dict[str, Entity] = {}
@@ -1610,7 +1652,7 @@ class _Resolver:
             if hd is None or sa + d + hd[0] >= pos:
                 continue
             np_text = hd[2]
-            if np_text.lower() in _PRONOUNS or re.search(r"['’]s$", np_text):
+            if np_text.lower() in _PRONOUNS or _RE26.search(np_text):
                 if j == i:
                     continue
                 return None
@@ -1694,7 +1736,7 @@ class _Resolver:
             and (fold(name) in _STOP_CAPS or fold(name) in _NON_NAMES)
         ):
             return None  # a lone capitalised word that names nobody we know
-        role = re.sub(r"^(?:the|el|la|a|an)\s+", "", role_part, flags=re.IGNORECASE)
+        role = _RE4.sub("", role_part)
         return {
             "speaker": name,
             "speaker_mention": np,
@@ -1739,6 +1781,41 @@ class _Resolver:
                     if re.search(rf"\b{re.escape(entry.phrase)}\b", mention):
                         st.speaker = dict(other.speaker, speaker_mention=np)
                         break
+
+
+_RE27 = re.compile(r"^\s*[,.:;]?\s*[,]?\s*(?:[-–—]\s*)?")
+_RE28 = re.compile(r",\s+([A-ZÀ-Þ][\w.’'\- ]{1,40}),")
+_RE29 = re.compile(r"\b(?:that|que)\b|:")
+_RE30 = re.compile(r",\s*$|[~”»\"]\s*,?\s*$")
+_RE31 = re.compile(r"[^,~]{0,80}?,\s*")
+_RE32 = re.compile(r"\s+")
+_RE33 = re.compile(r"(?:that|que)\b")
+_RE34 = re.compile(r"\s*(?:(?:only|simply|just|solo|sólo|de|en)\s+)?(?:that|que)\b|\s*:")
+_RE35 = re.compile(r",\s*$")
+_RE36 = re.compile(r"\s*[“«„\"‘]")
+_RE37 = re.compile(r"[,~”»\"]\s*$")
+_RE38 = re.compile(r"^\s*[“«„\"‘]")
+_RE39 = re.compile(r"(?:,|\bwhile|\band|\by|[~][”»\"’])\s*$")
+_RE40 = re.compile(r"\w")
+_RE41 = re.compile(r"[.!?…]\W*$")
+_RE42 = re.compile(r"\s*[.,]?\s*$")
+_RE43 = re.compile(r"[\w~”»\"]\s*$")
+_RE44 = re.compile(r"\b(?:ha|han|había|habían|habría|habrían|hemos)\s*$")
+_RE45 = re.compile(r"[~”»\"]\s*,?\s*$")
+_RE46 = re.compile(r"[,~”»\"]\s*,?\s*$")
+_RE47 = re.compile(r"\b(?:y|and|e|but|yet|pero)(?:\s+(?:also|then|later|too|también|luego))?\s*$")
+_RE48 = re.compile(r"\s*,")
+_RE49 = re.compile(r"\w[^~]*,\s*$")
+_RE50 = re.compile(r"\s*(?:for|on|upon)\b")
+_RE51 = re.compile(r"[^~]*?,\s*")
+_RE52 = re.compile(r"\s*(?:de\s+)?(?:that|que)\b")
+_RE53 = re.compile(r"\s*(?:that|que)\b")
+_RE54 = re.compile(r"\s*to\s")
+_RE55 = re.compile(r"\w+")
+_RE56 = re.compile(r"\s*(?:that\b|que\b)?")
+_RE57 = re.compile(r"\s*(?:(?:en\s+|de\s+)?(?:that|que)\b)?")
+_RE58 = re.compile(r"\s*,\s*\w+\s+\w+")
+_RE59 = re.compile(r"(?:^|,)\s*(?:\w+\s+){0,3}$")
 
 
 class _Extractor:
@@ -1839,7 +1916,7 @@ class _Extractor:
             if text[end - 1] == "." and end - 2 >= start and self.ctx.masked[end - 2] == "~":
                 break
             end -= 1
-        if end - start < 2 or not re.search(r"\w", text[start:end]):
+        if end - start < 2 or not _RE40.search(text[start:end]):
             return None
         if speaker is None and pending is None:
             return None
@@ -1860,7 +1937,7 @@ class _Extractor:
         if len(inner) == 1:
             q = inner[0]
             outside = text[a : q.open] + text[(q.close + 1 if q.close is not None else q.end) : b]
-            if not re.search(r"\w", outside) or _ONLY_COLON_RE.fullmatch(outside):
+            if not _RE40.search(outside) or _ONLY_COLON_RE.fullmatch(outside):
                 self._add(speaker, "direct", q.start, q.end, cue, sent, pending)
                 return
         main = self._add(speaker, "indirect", a, b, cue, sent, pending)
@@ -1915,9 +1992,7 @@ class _Extractor:
                     attributed[qi] = st
                 ctx.consumed.add(cue_pos)
                 # "“A,” he said, “B.”": the next quote belongs to the same speaker
-                if qi + 1 < len(quotes) and re.fullmatch(
-                    r"[^~]*?,\s*", m[rest_pos : quotes[qi + 1].open]
-                ):
+                if qi + 1 < len(quotes) and _RE51.fullmatch(m[rest_pos : quotes[qi + 1].open]):
                     q2 = quotes[qi + 1]
                     st2 = self._add(speaker, "direct", q2.start, q2.end, cue, sent, pending)
                     if st2 is not None:
@@ -1976,7 +2051,7 @@ class _Extractor:
         if text[line_start:a].strip() or text[b:line_end].strip():
             return False
         s = text[a:b]
-        return not re.search(r"[.!?…]\W*$", s) and len(s.split()) <= 25
+        return not _RE41.search(s) and len(s.split()) <= 25
 
     def _headline(self, sent) -> bool:
         """Headline forms: "Lavrov: ...", "...: Ryabkov", "... - Peskov", "..., says X"."""
@@ -2050,7 +2125,7 @@ class _Extractor:
     def _post_attribution(self, tail: str, base: int, sent):
         """'," he said', '», precisó el vocero', '," said Kremlin spokesman X' after a quote."""
         ctx = self.ctx
-        mm = re.match(r"^\s*[,.:;]?\s*[,]?\s*(?:[-–—]\s*)?", tail)
+        mm = _RE27.match(tail)
         rest = tail[mm.end() :]
         off = base + mm.end()
         if not rest:
@@ -2077,7 +2152,7 @@ class _Extractor:
             lm2 = _NAMED_LISTENER_RE.match(after)
             if lm2:
                 # "le dijo a BBC Mundo Lynn Rusten, exdirectora ...": the listener's name first
-                words = list(re.finditer(r"\S+", after[: lm2.end()]))
+                words = list(_RE8.finditer(after[: lm2.end()]))
                 for k in range(len(words) - 1, 1, -1):  # the shortest full name first
                     at = words[k].start()
                     app = _RIGHT_APPOS_RE.match(after[at:])
@@ -2097,7 +2172,7 @@ class _Extractor:
                 speaker, pending = self.res.resolve(np_text, off + skip + np[0])
                 if speaker is not None or pending is not None:
                     return speaker, pending, cue, off + cm.start(), off + skip + np_end
-            if ctx.lang == "es" or re.match(r"\s*[.,]?\s*$", after):
+            if ctx.lang == "es" or _RE42.match(after):
                 speaker = self._last_speaker(off)
                 if speaker is not None:
                     return speaker, None, cue, off + cm.start(), off + cm.end()
@@ -2222,7 +2297,7 @@ class _Extractor:
         np_text = np[2]
         pos = a + at + np[0]
         np_end = a + at + np[1]
-        app = re.match(r",\s+([A-ZÀ-Þ][\w.’'\- ]{1,40}),", ctx.masked[np_end:b])
+        app = _RE28.match(ctx.masked[np_end:b])
         if app and split_mention(app.group(1))[1] == app.group(1).strip():
             # "según el canciller ruso, Serguéi Lavrov, ..."
             np_text = ctx.masked[pos : np_end + app.end(1)]
@@ -2239,11 +2314,11 @@ class _Extractor:
         if not lead.strip(" ,"):
             # "According to X, CLAUSE."
             rest = ctx.masked[np_end:b]
-            cm = re.match(r"[^,~]{0,80}?,\s*", rest)
+            cm = _RE31.match(rest)
             if cm:
                 ca = np_end + cm.end()
                 self._clause(speaker, pending, ca, self._clause_end(ca, b), cue, sent)
-        elif re.search(r",\s*$", lead) or re.search(r"[\w~”»\"]\s*$", lead):
+        elif _RE35.search(lead) or _RE43.search(lead):
             # "CLAUSE, according to X."
             tail = ctx.masked[np_end:b].strip(" .")
             if tail and not _ADJUNCT_RE.match(tail):
@@ -2268,11 +2343,11 @@ class _Extractor:
                 hit
                 and hit[0].start() == cm.end()
                 and (
-                    re.match(r"\s*(?:de\s+)?(?:that|que)\b", m[hit[0].end() : end])
-                    or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), "")[1:]
+                    _RE52.match(m[hit[0].end() : end])
+                    or self.ctx.lex.cues.get(_RE32.sub(" ", hit[0].group().lower()), "")[1:]
                     == ("clause",)
                     and _CLAUSE_START_RE.match(m, hit[0].end(), end)
-                    or self.ctx.lex.cues.get(re.sub(r"\s+", " ", hit[0].group().lower()), ("",))[0]
+                    or self.ctx.lex.cues.get(_RE32.sub(" ", hit[0].group().lower()), ("",))[0]
                     in _OBJECT_SAID
                 )
             ):
@@ -2285,7 +2360,7 @@ class _Extractor:
         a, b = sent
         m = ctx.masked
         cue = cm.group()
-        lemma, pattern = ctx.lex.cues.get(re.sub(r"\s+", " ", cue.lower()), ("", "clause"))
+        lemma, pattern = ctx.lex.cues.get(_RE32.sub(" ", cue.lower()), ("", "clause"))
         left_raw = m[a : cm.start()]
         if _BLOCKED_CUE_RE.search(left_raw):
             return  # "would say", "did not say", "to say", "was told"
@@ -2298,7 +2373,7 @@ class _Extractor:
             self._participle(cm, sent)
             return
         if pattern == "perfect":
-            if not re.search(r"\b(?:ha|han|había|habían|habría|habrían|hemos)\s*$", left_raw):
+            if not _RE44.search(left_raw):
                 return
             pattern = next(
                 (p for lm, p in ctx.lex.cues.values() if lm == lemma and p != "perfect"),
@@ -2334,7 +2409,7 @@ class _Extractor:
                 for _ in range(2):  # "who said earlier this week that ..."
                     lead = _TIME_LEAD_RE.match(m[ca:b])
                     ca += lead.end() if lead else 0
-                ca += re.match(r"\s*(?:(?:en\s+|de\s+)?(?:that|que)\b)?", m[ca:b]).end()
+                ca += _RE57.match(m[ca:b]).end()
                 self._clause(speaker, None, ca, self._clause_end(ca, b), cue, sent)
                 return
         left = _AUX_TAIL_RE.sub("", _TIME_TAIL_RE.sub("", _AUX_TAIL_RE.sub("", left_raw)))
@@ -2342,7 +2417,7 @@ class _Extractor:
         speaker = pending = None
         subj_start = None
         mention_ok = False
-        if np is not None and not re.search(r"[~”»\"]\s*,?\s*$", left[: np[0]]):
+        if np is not None and not _RE45.search(left[: np[0]]):
             subj_start = a + np[0]
             speaker, pending = self.res.resolve(
                 np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
@@ -2367,18 +2442,18 @@ class _Extractor:
         listener = False
         if pattern == "object" and lemma not in _OBJECT_SAID:
             lm = _LISTENER_RE.match(r)
-            if lm and lm.end() > 0 and not re.match(r"\s*(?:that|que)\b", r):
+            if lm and lm.end() > 0 and not _RE53.match(r):
                 listener = True
                 r_off += lm.end()
                 lead = _TIME_LEAD_RE.match(m, r_off, b)
                 r_off = lead.end() if lead else r_off
                 r = m[r_off:b]
-        that = re.search(r"\b(?:that|que)\b|:", r[:160])
+        that = _RE29.search(r[:160])
         if that and _INTERJECTION_RE.fullmatch(r[: that.start()]):
             # "ha explicado, según ha recogido la agencia TASS, que ...": skip the aside
             r_off += that.start()
             r = m[r_off:b]
-            that = re.match(r"(?:that|que)\b", r)
+            that = _RE33.match(r)
         if that and that.start() > 0 and _find_cues(ctx.lex, m, r_off, r_off + that.start()):
             that = None  # "commented on remarks by X, who said that ...": the later verb's "that"
         if that and r[: that.start()].strip() in (
@@ -2391,9 +2466,7 @@ class _Extractor:
             "sólo",
             "de",
         ):
-            that = re.match(
-                r"\s*(?:(?:only|simply|just|solo|sólo|de|en)\s+)?(?:that|que)\b|\s*:", r
-            )
+            that = _RE34.match(r)
         if re.match(
             r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
             r"|(?:much|so|yes|no|more|less|mucho|sí)\s*(?:[.,;:]|$))",
@@ -2421,7 +2494,7 @@ class _Extractor:
             and pattern == "object"
             and (lemma in _OBJECT_SAID or listener and not starts_adjunct)
             or pattern == "infinitive"
-            and re.match(r"\s*to\s", r)
+            and _RE54.match(r)
         ):
             clause_start = r_off
         if (
@@ -2432,26 +2505,26 @@ class _Extractor:
                 (lead is not None and lead.group().rstrip().endswith(",")) or r.lstrip()[:1] == ","
             )
             and _TRAILING_ADJUNCT_RE.match(r)
-            and len(re.findall(r"\w+", m[a:subj_start])) >= 4
-            and re.search(r",\s*$", m[a:subj_start])
+            and len(_RE55.findall(m[a:subj_start])) >= 4
+            and _RE35.search(m[a:subj_start])
         ):
             clause_start = None  # "CLAUSE, the ministry said Wednesday, just days before ..."
         if pattern == "quote_only" and (
             clause_start is None or "~" not in m[clause_start : self._clause_end(clause_start, b)]
         ):
             return
-        inverted = not mention_ok and bool(re.search(r"[,~”»\"]\s*,?\s*$", left_raw))
+        inverted = not mention_ok and bool(_RE46.search(left_raw))
         if pattern == "that_only" and clause_start is None:
-            if re.match(r"\s*[“«„\"‘]", r):
+            if _RE36.match(r):
                 clause_start = r_off
             elif not inverted:  # "..., informó la portavoz": a fronted clause, below
                 return
-        if pattern == "that_only" and not (that or re.match(r"\s*[“«„\"‘]", r) or inverted):
+        if pattern == "that_only" and not (that or _RE36.match(r) or inverted):
             return
         if not mention_ok:
             # no subject before the verb: inverted ("..., said X") or subject-less (Spanish)
             inv_at = cm.end()
-            if re.search(r"[,~”»\"]\s*$", left_raw):
+            if _RE37.search(left_raw):
                 tl = _TIME_LEAD_RE.match(m[inv_at:b])  # "..., aseguró este viernes el portavoz"
                 if tl and tl.end() and not tl.group().rstrip().endswith(","):
                     inv_at += tl.end()
@@ -2476,10 +2549,10 @@ class _Extractor:
                     subj_start = cm.start()
                     after = m[inv_at + inv[1] : b]
                     if (
-                        re.match(r"\s*,\s*\w+\s+\w+", after)
+                        _RE58.match(after)
                         and not _APPOSITION_START_RE.match(after)
                         and not _ADJUNCT_RE.match(after)
-                        and re.search(r"\w", m[a : cm.start()])
+                        and _RE40.search(m[a : cm.start()])
                     ):
                         # parenthetical: "El tratado, dijo Lavrov, ha muerto."
                         ca = a + _dateline_len(m[a:b])
@@ -2489,8 +2562,7 @@ class _Extractor:
             if (
                 speaker is None
                 and pending is None
-                and re.search(
-                    r"\b(?:y|and|e|but|yet|pero)(?:\s+(?:also|then|later|too|también|luego))?\s*$",
+                and _RE47.search(
                     left,
                 )
             ):
@@ -2520,7 +2592,7 @@ class _Extractor:
                     or (
                         ctx.lang == "es"
                         and clause_start is not None
-                        and re.search(r"(?:^|,)\s*(?:\w+\s+){0,3}$", left)
+                        and _RE59.search(left)
                         and not re.search(r"\b(?:que|quien|el|la|lo|se)\s*$", left, re.IGNORECASE)
                     )
                 ):
@@ -2529,11 +2601,7 @@ class _Extractor:
                     return
         if clause_start is not None:
             front = m[a : subj_start if subj_start is not None else cm.start()]
-            if (
-                re.match(r"\s*,", r)
-                and re.search(r"\w[^~]*,\s*$", front)
-                and not _find_cues(ctx.lex, m, a, cm.start())
-            ):
+            if _RE48.match(r) and _RE49.search(front) and not _find_cues(ctx.lex, m, a, cm.start()):
                 # parenthetical: "The treaty, he said, is dead." -> the whole sentence
                 ce = self._clause_end(clause_start, b)
                 clause_start = a + _dateline_len(m[a:b])
@@ -2545,7 +2613,7 @@ class _Extractor:
         if subj_start is None:
             return
         front = m[a:subj_start]
-        fm = re.search(r",\s*$|[~”»\"]\s*,?\s*$", front)
+        fm = _RE30.search(front)
         if not fm:
             return
         d = _dateline_len(front)
@@ -2554,7 +2622,7 @@ class _Extractor:
             return
         if (
             any(q.open >= ca and q.end <= cb + 1 for q in ctx.quotes)
-            and re.match(r"^\s*[“«„\"‘]", m[ca:cb])
+            and _RE38.match(m[ca:cb])
             and m[cb - 1 : cb] in '”»"’~'
         ):
             return  # a quotation with its attribution: the direct pass had it
@@ -2578,10 +2646,10 @@ class _Extractor:
             if speaker is None and pending is None:
                 return
             r = m[cm.end() : b]
-            ca = cm.end() + (re.match(r"\s*(?:that\b|que\b)?", r).end())
+            ca = cm.end() + (_RE56.match(r).end())
             self._clause(speaker, pending, ca, self._clause_end(ca, b), cm.group(), sent)
             return
-        if not re.search(r"(?:,|\bwhile|\band|\by|[~][”»\"’])\s*$", left):
+        if not _RE39.search(left):
             return
         speaker = None
         for st in reversed(ctx.statements):
@@ -2608,12 +2676,10 @@ class _Extractor:
             if speaker is None:
                 return
         r = m[cm.end() : b]
-        ca = cm.end() + (re.match(r"\s*(?:that\b|que\b)?", r).end())
+        ca = cm.end() + (_RE56.match(r).end())
         ce = self._clause_end(ca, b)
-        lemma = ctx.lex.cues.get(re.sub(r"\s+", " ", cm.group().lower()), ("", ""))[0]
-        if lemma in ("call", "describe") and (
-            re.match(r"\s*(?:for|on|upon)\b", r) or "~" not in m[ca:ce]
-        ):
+        lemma = ctx.lex.cues.get(_RE32.sub(" ", cm.group().lower()), ("", ""))[0]
+        if lemma in ("call", "describe") and (_RE50.match(r) or "~" not in m[ca:ce]):
             return  # "calling for talks"; "calling it X" only with the quoted words
         self._clause(speaker, None, ca, ce, cm.group(), sent)
 
