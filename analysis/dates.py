@@ -331,16 +331,49 @@ def _direction(mod: str | None) -> str | None:
 
 
 # Words that can anchor a date, grouped by the kinds of expression they can start.
-_ANCHOR = re.compile(
-    r"(?P<num>\d+)|\b(?:(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+_ANCHOR_WORDS = (
+    r"(?:(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
     r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|"
     r"marzo|abril|mayo|junio|julio|agosto|setiembre|septiembre|octubre|noviembre|diciembre)|"
     r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|mi[ée]rcoles|jueves|"
     r"viernes|s[áa]bado|domingo)|(?P<rel>yesterday|today|tonight|tomorrow|morning|afternoon|"
     r"evening|ayer|anteayer|antier|hoy|mañana|tarde|noche|v[íi]spera)|(?P<unit>weeks?|"
-    r"months?|years?|days?|ago|semanas?|mes|meses|años?|hace|d[íi]as?))\b",
-    re.IGNORECASE,
+    r"months?|years?|days?|ago|semanas?|mes|meses|años?|hace|d[íi]as?))"
 )
+_ANCHOR = re.compile(rf"(?P<num>\d+)|\b{_ANCHOR_WORDS}\b", re.IGNORECASE)
+# The same anchors found word by word: every alternative of _ANCHOR_WORDS is made of word
+# characters, so it matches a whole word or nothing; a word that is no anchor may hold digits.
+_ANCHOR_WORD = re.compile(_ANCHOR_WORDS, re.IGNORECASE)
+_WORD_RUN = re.compile(r"\w+")
+_DIGIT_RUN = re.compile(r"\d+")
+_ANCHOR_CACHE: dict[str, str | None] = {}
+
+
+def _anchors(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, group) of every ``_ANCHOR`` match in ``text``, in order (same matches,
+    found a word at a time with a cache of the words seen)."""
+    out: list[tuple[int, int, str]] = []
+    cache = _ANCHOR_CACHE
+    for w in _WORD_RUN.finditer(text):
+        word = w.group()
+        try:
+            group = cache[word]
+        except KeyError:
+            m = _ANCHOR_WORD.fullmatch(word)
+            group = m.lastgroup if m else None
+            if len(cache) > 50_000:
+                cache.clear()
+            cache[word] = group
+        if group is not None:
+            out.append((w.start(), w.end(), group))
+        elif not word.isalpha():
+            start = w.start()
+            out.extend(
+                (start + d.start(), start + d.end(), "num") for d in _DIGIT_RUN.finditer(word)
+            )
+    return out
+
+
 _ANCHOR_KINDS = {
     "num": {"iso", "md", "year", "ago"},
     "mon": {"md", "month"},
@@ -584,9 +617,9 @@ def find_dates(
     found: list[tuple[int, int, str, re.Match[str]]] = []
     # Run the full patterns only around words that can anchor a date (fast on long texts).
     segments: list[list[Any]] = []
-    for a in _ANCHOR.finditer(text):
-        lo, hi = max(0, a.start() - 28), min(len(text), a.end() + 26)
-        kinds = _ANCHOR_KINDS[a.lastgroup or "num"]
+    for a_start, a_end, group in _anchors(text):
+        lo, hi = max(0, a_start - 28), min(len(text), a_end + 26)
+        kinds = _ANCHOR_KINDS[group]
         if segments and lo <= segments[-1][1]:
             segments[-1][1] = hi
             segments[-1][2] = segments[-1][2] | kinds
