@@ -234,6 +234,7 @@ class Registry:
         self.org_aliases: dict[str, Speaker] = {}
         self.acronyms: set[str] = set()
         self._org_cache: dict[tuple[str, bool], Speaker | None] = {}
+        self._person_cache: dict[str, Speaker | None] = {}
         #: every role row of a person, by canonical name (oldest first)
         self.roles: dict[str, list[Speaker]] = {}
         for sp in speakers:
@@ -276,6 +277,14 @@ class Registry:
 
     def person(self, name: str) -> Speaker | None:
         """The registry person a name refers to (full name, alias or surname), or None."""
+        if name in self._person_cache:
+            return self._person_cache[name]
+        if len(self._person_cache) > 50000:
+            self._person_cache.clear()
+        sp = self._person_cache[name] = self._person(name)
+        return sp
+
+    def _person(self, name: str) -> Speaker | None:
         key = _tokens_key(name)
         if not key:
             return None
@@ -507,6 +516,7 @@ _RE7 = re.compile(r"^(?P<role>[^,]+?),\s+(?P<name>[^,]+?),?$")
 _RE8 = re.compile(r"(?:a|an|the|el|la|un|una)\s")
 
 
+@lru_cache(maxsize=65536)
 def split_mention(mention: str) -> tuple[str, str]:
     """Split "Deputy Foreign Minister Sergey Riabkov" into (stated role, name).
 

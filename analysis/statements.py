@@ -59,6 +59,7 @@ class Lexicon:
     role_tokens: frozenset[str]
     unnamed: frozenset[str]
     role_cache: dict = field(default_factory=dict)  # folded mention -> RoleNoun | None
+    np_left_cache: dict = field(default_factory=dict)  # text -> _scan_np_left's answer
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -1003,6 +1004,16 @@ _RE13 = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.")
 
 def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
     """The noun phrase that ends s (a speaker before its verb): (offset in s, phrase)."""
+    cache = lex.np_left_cache
+    if s in cache:
+        return cache[s]
+    if len(cache) > 50000:
+        cache.clear()
+    got = cache[s] = _scan_np_left_uncached(s, lex)
+    return got
+
+
+def _scan_np_left_uncached(s: str, lex: Lexicon) -> tuple[int, str] | None:
     words = list(_RE8.finditer(s))
     if not words:
         return None
@@ -1181,6 +1192,17 @@ _RE25 = re.compile(r",\s*([^,.;]{3,80})")
 _RE26 = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)
+def _institution_suffix(reg: Registry, run: str) -> Speaker | None:
+    """The registry institution named by the longest suffix of a run of words, or None."""
+    words = run.split()
+    for k in range(len(words)):
+        org = reg.organisation(" ".join(words[k:]))
+        if org is not None and org.kind == "institution":
+            return org
+    return None
+
+
 class _Resolver:
     """Turns a mention into a speaker, using the registry and the article's own people."""
 
@@ -1209,14 +1231,11 @@ class _Resolver:
         ctx.entities.sort(key=lambda e: e.start)
 
     def _entity_for_run(self, run: str, start: int) -> Entity | None:
-        words = run.split()
         lex = self.ctx.lex
         # institutions and countries: the longest matching suffix of the run
-        for k in range(len(words)):
-            sub = " ".join(words[k:])
-            org = self.reg.organisation(sub)
-            if org is not None and org.kind == "institution":
-                return _entity_from_registry(org, start, run, "")
+        org = _institution_suffix(self.reg, run)
+        if org is not None:
+            return _entity_from_registry(org, start, run, "")
         role_part, name = split_mention(run)
         if not name:
             return None
