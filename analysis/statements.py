@@ -556,10 +556,16 @@ def _row_for_stated(reg: Registry, sp: Speaker, stated_role: str) -> Speaker:
     return reg.role_at(sp.name) or sp
 
 
+_COUNTRY_ADJ_RES = [
+    (re.compile(rf"\b{re.escape(fold(adj))}\b"), country) for adj, country in _COUNTRY_ADJ.items()
+]
+
+
+@lru_cache(maxsize=65536)
 def _country_of(role_words: str) -> str:
     f = fold(role_words)
-    for adj, country in _COUNTRY_ADJ.items():
-        if re.search(rf"\b{re.escape(fold(adj))}\b", f):
+    for rx, country in _COUNTRY_ADJ_RES:
+        if rx.search(f):
             return country
     return ""
 
@@ -1192,6 +1198,12 @@ _RE25 = re.compile(r",\s*([^,.;]{3,80})")
 _RE26 = re.compile(r"['’]s$")
 
 
+_APPOS_AFTER_RE = re.compile(r",\s+(?:a|an|the|el|la|un|una)\s+([^,.;]{3,60}?)(?=\s*[,.;)])")
+_APPOS_AFTER_END_RE = re.compile(
+    r",\s+(?:a|an|the|el|la|un|una)\s+([^,.;]{3,60}?)(?=\s*[,.;)]|\s*$)"
+)
+
+
 @lru_cache(maxsize=65536)
 def _institution_suffix(reg: Registry, run: str) -> Speaker | None:
     """The registry institution named by the longest suffix of a run of words, or None."""
@@ -1266,11 +1278,7 @@ class _Resolver:
         if not any(fold(w) in ROLE_WORDS for w in stated.split()):
             after = self.ctx.masked[start + len(run) : start + len(run) + 100]
             end_ok = len(after) < 100  # the text ends inside the window
-            app = re.match(
-                r",\s+(?:a|an|the|el|la|un|una)\s+([^,.;]{3,60}?)"
-                + (r"(?=\s*[,.;)]|\s*$)" if end_ok else r"(?=\s*[,.;)])"),
-                after,
-            )
+            app = (_APPOS_AFTER_END_RE if end_ok else _APPOS_AFTER_RE).match(after)
             follows_cue = self.ctx.lex.cue_re.match(after.lstrip()) is not None
             if app is not None and lex.cue_re.search(app.group(1)):
                 app = None  # ", the Secretary-General urged calm": a subject, not an appositive
@@ -1837,6 +1845,16 @@ _RE58 = re.compile(r"\s*,\s*\w+\s+\w+")
 _RE59 = re.compile(r"(?:^|,)\s*(?:\w+\s+){0,3}$")
 
 
+_ASKED_LEFT_RE = re.compile(r"\b(?:asked|question)\b[^,]*$", re.IGNORECASE)
+_SAID_LITTLE_RE = re.compile(
+    r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
+    r"|(?:much|so|yes|no|more|less|mucho|sí)\s*(?:[.,;:]|$))",
+    re.IGNORECASE,
+)
+_RELATIVE_END_RE = re.compile(r"\b(?:que|quien|el|la|lo|se)\s*$", re.IGNORECASE)
+_LOWER_WORD_SPLIT_RE = re.compile(r"\s(?=[a-z])")
+
+
 class _Extractor:
     def __init__(
         self,
@@ -2383,7 +2401,7 @@ class _Extractor:
         left_raw = m[a : cm.start()]
         if _BLOCKED_CUE_RE.search(left_raw):
             return  # "would say", "did not say", "to say", "was told"
-        if re.search(r"\b(?:asked|question)\b[^,]*$", left_raw, re.IGNORECASE):
+        if _ASKED_LEFT_RE.search(left_raw):
             return
         if _ANONYMOUS_RE.search(left_raw):
             return  # "an official, who asked not to be identified, said"
@@ -2486,12 +2504,7 @@ class _Extractor:
             "de",
         ):
             that = _RE34.match(r)
-        if re.match(
-            r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
-            r"|(?:much|so|yes|no|more|less|mucho|sí)\s*(?:[.,;:]|$))",
-            r,
-            re.IGNORECASE,
-        ):
+        if _SAID_LITTLE_RE.match(r):
             return  # "said little about", "said nothing"
         r_stripped = r.strip(" .,;")
         starts_adjunct = bool(_ADJUNCT_RE.match(r))
@@ -2612,7 +2625,7 @@ class _Extractor:
                         ctx.lang == "es"
                         and clause_start is not None
                         and _RE59.search(left)
-                        and not re.search(r"\b(?:que|quien|el|la|lo|se)\s*$", left, re.IGNORECASE)
+                        and not _RELATIVE_END_RE.search(left)
                     )
                 ):
                     speaker = self._last_speaker(cm.start())
@@ -2689,7 +2702,9 @@ class _Extractor:
                     break
                 hd = (hd[0], hd[1], " ".join(words[:-1]))
             if speaker is None:
-                np = _scan_np_left(re.split(r"\s(?=[a-z])", left[d:], maxsplit=1)[0] + " ", ctx.lex)
+                np = _scan_np_left(
+                    _LOWER_WORD_SPLIT_RE.split(left[d:], maxsplit=1)[0] + " ", ctx.lex
+                )
                 if np is not None:
                     speaker, _ = self.res.resolve(np[1], a + d + np[0])
             if speaker is None:
