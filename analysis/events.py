@@ -26,8 +26,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ _SPECIFIC = (
 )
 _INTRANSITIVE = {"expire", "enter_into_force"}
 _BOTH = "Russia and United States"
+_CACHE_SIZE = 20_000  # texts remembered per lexicon cache before it starts afresh
 
 # --------------------------------------------------------------------------- lexicons
 
@@ -85,9 +87,23 @@ class _Lexicon:
     mech_re: re.Pattern[str]
     mech_names: dict[str, str]
     treaty_any: re.Pattern[str] | None = None  # every treaty name in one pattern
+    # answers already worked out, by text (the same windows come back again and again)
+    hit_cache: dict[str, tuple[tuple[int, str], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    treaty_cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         """(position, mechanism or "meeting") for every keyword in ``text``."""
+        cached = self.hit_cache.get(text)
+        if cached is None:
+            cached = tuple(self._mechanism_hits(text))
+            if len(self.hit_cache) > _CACHE_SIZE:
+                self.hit_cache.clear()
+            self.hit_cache[text] = cached
+        return list(cached)
+
+    def _mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
         for m in self.mech_re.finditer(text):
             mech = self.mech_names[m.lastgroup or ""]
@@ -231,10 +247,12 @@ _ABBREV = re.compile(
     r"|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sr|Sra|Dña|EE\.UU|approx))\.$"
 )
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*\-–]|\d{1,2}[.)])\s+")
+# Every alternative starts with a capital letter, so the engine can skip ahead to those
+# letters; "INF(?<!\wINF)\b" is "\bINF\b" written so as not to hide that first letter.
 _TREATY_ANY = re.compile(
-    r"START|Start III|Strategic Arms Reduction|\bINF\b|Intermediate-Range|Open Skies|Cielos "
-    r"Abiertos|CTBT|Test[- ]Ban|Ensayos Nucleares|\bCFE\b|Conventional Armed Forces|Fuerzas "
-    r"Armadas Convencionales|\bFACE\b|\bTPCE\b"
+    r"START|Start III|Strategic Arms Reduction|INF(?<!\wINF)\b|Intermediate-Range|Open Skies|"
+    r"Cielos Abiertos|CTBT|Test[- ]Ban|Ensayos Nucleares|CFE(?<!\wCFE)\b|"
+    r"Conventional Armed Forces|Fuerzas Armadas Convencionales|FACE(?<!\wFACE)\b|TPCE(?<!\wTPCE)\b"
 )
 _BCC_WORDS = re.compile(r"\bBCC\b|\bCCB\b|consultative commission|comisi[oó]n consultiva", re.I)
 _DIALOGUE_WORDS = re.compile(
@@ -423,9 +441,12 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def _paragraphs(text: str) -> list[_Para]:
     paras: list[_Para] = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         line = m.group(0)
         if not line.strip():
             continue
@@ -564,6 +585,18 @@ def _actor_span(lex: _Lexicon, window: str) -> tuple[str, int] | None:
 
 def _treaty_in(lex: _Lexicon, window: str) -> str | None:
     """The treaty a window names (the first in lexicon order when it names several)."""
+    try:
+        return lex.treaty_cache[window]
+    except KeyError:
+        pass
+    found = _treaty_in_uncached(lex, window)
+    if len(lex.treaty_cache) > _CACHE_SIZE:
+        lex.treaty_cache.clear()
+    lex.treaty_cache[window] = found
+    return found
+
+
+def _treaty_in_uncached(lex: _Lexicon, window: str) -> str | None:
     if lex.treaty_any is None:
         return next((name for rx, name in lex.treaties if rx.search(window)), None)
     found = {int((m.lastgroup or "t0")[1:]) for m in lex.treaty_any.finditer(window)}
@@ -1355,10 +1388,13 @@ def find_events(
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
 
     triggers = _trigger_matches(lex, text)
+    starts = [m.start() for m in triggers]
     cands: list[_Cand] = []
     for pi, p in enumerate(paras):
         for ss, se in p.sentences:
-            cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, triggers))
+            # only the triggers that start inside the sentence can lie inside it
+            near = triggers[bisect_left(starts, ss) : bisect_left(starts, se)]
+            cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, near))
     cands = _dedup_spans(cands)
 
     doc = _Doc(
