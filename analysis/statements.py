@@ -1845,6 +1845,45 @@ _RE58 = re.compile(r"\s*,\s*\w+\s+\w+")
 _RE59 = re.compile(r"(?:^|,)\s*(?:\w+\s+){0,3}$")
 
 
+# Words one of the constructions of _Extractor._special needs (lower case): a sentence
+# without any of them cannot match there. The letters re.IGNORECASE matches to these words
+# whose lower() differs ("ſ" for "s") send a sentence down the full path.
+_SPECIAL_WORDS = (
+    "words",
+    "opini",
+    "view",
+    "juicio",
+    "palabras",
+    "según",
+    "according",
+    "acuerdo",
+    "informed",
+    "told",
+    "notified",
+    "assured",
+    "informado",
+    "así lo",
+)
+_SPECIAL_SHORT = (
+    ("by", re.compile(r"\sby\s")),
+    ("for", re.compile(r"for\s")),
+    ("para", re.compile(r"para\s")),
+    ("tal", re.compile(r"tal\s")),
+)
+_IGNORECASE_ODD = frozenset("\u0130\u0131\u017f")
+
+
+def _special_hint(s: str) -> bool:
+    """Whether s may hold one of _Extractor._special's constructions."""
+    if not s.isascii() and not _IGNORECASE_ODD.isdisjoint(s):
+        return True
+    low = s.lower()
+    for w in _SPECIAL_WORDS:
+        if w in low:
+            return True
+    return any(w in low and rx.search(low) is not None for w, rx in _SPECIAL_SHORT)
+
+
 _ASKED_LEFT_RE = re.compile(r"\b(?:asked|question)\b[^,]*$", re.IGNORECASE)
 _SAID_LITTLE_RE = re.compile(
     r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
@@ -2248,6 +2287,8 @@ class _Extractor:
         ctx = self.ctx
         a, b = sent
         s = ctx.masked[a:b]
+        if not _special_hint(s):
+            return  # none of the constructions below can match
         d = _dateline_len(s)
         # "In her words, ...", "In X's words, ..."
         lead_adv = _LEAD_ADVERB_RE.match(s, d)
