@@ -193,7 +193,7 @@ def test_pick_a_speaker_in_notebook_3(lab: str, tmp_path: Path) -> None:
             page.locator('.lm-Menu-itemLabel:text-is("Run All Cells")').click()
 
             summary = page.locator(".statement-summary")
-            expect(summary).to_have_text(_count(total, total), timeout=180_000)
+            expect(summary).to_have_text(_count(total, total), timeout=300_000)
             speakers = page.locator(".statement-speakers select")
             speakers.scroll_into_view_if_needed()
             speakers.select_option(label=f"{speaker} ({n})")

@@ -57,6 +57,7 @@ def _params(name: str, tmp_path: Path, articles: list[str] | None) -> dict:
     params = {
         "OUT": str(tmp_path / "reports"),
         "SAVE_TO": str(tmp_path / "saved"),
+        "STORE": str(tmp_path / "store"),
     }
     if articles is not None:
         params["ARTICLES"] = articles
@@ -98,6 +99,9 @@ def test_notebook_runs_with_the_bundled_articles(name, tmp_path):
         assert f"{_bundled()} article(s) loaded" in outputs
     if name.startswith("04"):
         assert (tmp_path / "reports" / "figures" / "timeline.png").is_file()
+    if name[:2] in ("02", "03", "04"):
+        # these notebooks read the corpus store (a second run extracts nothing again)
+        assert (tmp_path / "store" / "manifest.json").is_file()
     assert not (tmp_path / "saved").exists()  # nothing added to the articles
 
 
