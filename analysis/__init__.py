@@ -26,6 +26,9 @@ _EXPORTS: dict[str, str] = {
     "crosscheck": "analysis.crosscheck",
     "save_chart": "analysis.charts",
     "build_report": "analysis.report",
+    "ingest": "analysis.store",
+    "load_store": "analysis.store",
+    "ingest_and_load": "analysis.store",
 }
 
 __all__ = sorted(_EXPORTS)
