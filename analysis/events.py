@@ -259,6 +259,36 @@ _DIALOGUE_WORDS = re.compile(
     r"strategic stability|strategic dialogue|estabilidad estrat[ée]gica|di[áa]logo estrat[ée]gico",
     re.IGNORECASE,
 )
+# Characters other than the two cases that the regex engine's IGNORECASE equates to a letter.
+_CASE_EXTRAS = {"i": "ıİ", "k": "\u212a", "s": "ſ"}
+
+
+def _skippable(alternatives: list[str], before: str = "", after: str = "") -> re.Pattern[str]:
+    """``before(?i:alt|alt|...)after`` (``before`` a one-character negative lookbehind body),
+    written so the regex engine can skip ahead to the alternatives' first letters: an
+    IGNORECASE alternation scans every position of a long text, this only some.
+
+    Each alternative starts with a plain letter; what follows it is a regular expression.
+    """
+    firsts = {a[0] for a in alternatives}
+    chars = {x for c in firsts for x in (c.lower(), c.upper(), *_CASE_EXTRAS.get(c.lower(), ""))}
+    guard = f"(?<!{before}.)" if before else ""
+    body = "|".join(f"(?<={a[0]}){a[1:]}" for a in alternatives)
+    return re.compile(f"[{''.join(sorted(chars))}]{guard}(?i:{body}){after}")
+
+
+# The same as _BCC_WORDS and _DIALOGUE_WORDS, quicker to scan a whole text with.
+_BCC_SCAN = _skippable(
+    [r"B(?<!\w.)CC\b", r"C(?<!\w.)CB\b", "consultative commission", "comisi[oó]n consultiva"]
+)
+_DIALOGUE_SCAN = _skippable(
+    [
+        "strategic stability",
+        "strategic dialogue",
+        "estabilidad estrat[ée]gica",
+        "di[áa]logo estrat[ée]gico",
+    ]
+)
 _COVID = re.compile(r"covid|pandemic|coronavirus|pandemia", re.IGNORECASE)
 _OFFSET_PHRASE = re.compile(
     r"\b(?:days|weeks|months|years|shortly|soon|long|días|semanas|meses|años)\s+(?:after|before|"
@@ -1382,7 +1412,7 @@ def find_events(
     paras = _paragraphs(text)
     title = title if isinstance(title, str) else None
     context = f"{title or ''}\n{text}"
-    has_bcc = bool(_BCC_WORDS.search(context))  # "the meeting" then means a BCC session
+    has_bcc = bool(_BCC_SCAN.search(context))  # "the meeting" then means a BCC session
     treaty_counts = Counter(_treaty_in(lex, m.group(0)) for m in _TREATY_ANY.finditer(context))
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
@@ -1408,7 +1438,7 @@ def find_events(
         default_treaty,
         lede,
         tuple((m.start(), m.end()) for m in triggers),
-        not has_bcc and _DIALOGUE_WORDS.search(context) is not None,
+        not has_bcc and _DIALOGUE_SCAN.search(context) is not None,
     )
     events = [ev for c in cands for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty))
@@ -1486,6 +1516,10 @@ _NOMINAL = re.compile(
     r"(?<![\w-])(?P<noun>" + "|".join(sorted(_NOMINALS, key=len, reverse=True)) + r")(?![\w-])",
     re.IGNORECASE,
 )
+# _NOMINAL for a whole text: the whole match is the noun
+_NOMINAL_SCAN = _skippable(
+    [re.escape(n) for n in sorted(_NOMINALS, key=len, reverse=True)], r"[\w-]", r"(?![\w-])"
+)
 _NOMINAL_BLOCK = re.compile(
     r"(?<![\w-])(?:prior to|ahead of|in the run-up to|possible|potential|proposed|planned|future|"
     r"likely|any|no|without|new|another|further|next|call(?:ed|s)? for|demand(?:ed|s)? for|"
@@ -1507,8 +1541,8 @@ def _dated_nominals(
     """Dated noun phrases: "its expiry on 5 February", "Russia's suspension of the treaty in
     February 2023", "tras su expiración el 5 de febrero"."""
     out: list[dict[str, Any]] = []
-    for m in _NOMINAL.finditer(text):
-        action = _NOMINALS[m.group("noun").lower()]
+    for m in _NOMINAL_SCAN.finditer(text):
+        action = _NOMINALS[m.group(0).lower()]
         sent = next(
             ((ss, se) for p in paras for ss, se in p.sentences if ss <= m.start() < se), None
         )

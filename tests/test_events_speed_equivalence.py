@@ -1,0 +1,94 @@
+"""The quick scans in events and dates find exactly what the plain patterns they stand for find."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+import pytest
+
+from analysis import dates, events
+from analysis.articles import load_article
+from analysis.paths import DATA_DIR
+
+# Pieces written for these tests: anchor words, treaty and talks names, nouns, in odd cases,
+# glued to letters, digits, hyphens and underscores, and characters IGNORECASE treats specially.
+_PIECES = [
+    "May", "may2", "2May", "_may", "MAY", "Junes", "june", "sept", "Sept.", "mañana",
+    "miércoles", "Miercoles", "years", "yearſ", "YEARS", "ago", "12", "2024", "x", "é", "٣",
+    "BCC", "bcc", "xBCC", "BCCs", "CCB", "_CCB", "-BCC", "Consultative Commission",
+    "comisión consultiva", "strategic STABILITY", "ſtrategic dialogue", "Diálogo estratégico",
+    "expiry", "Suspension", "ſuſpension", "EXIT", "exits", "-exit", "exit-", "entry into force",
+    "re-entry into force", "prórroga", "İ", "\u212a", "ı", " ", "  ", "\n", "-", ".", ",",
+]  # fmt: skip
+
+
+def _texts(n: int = 3000) -> list[str]:
+    rng = random.Random(7)
+    out = [" ".join(p) for p in itertools.combinations(_PIECES[:12], 2)]
+    for _ in range(n):
+        out.append("".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 7))))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("plain", "quick"),
+    [
+        (events._BCC_WORDS, events._BCC_SCAN),
+        (events._DIALOGUE_WORDS, events._DIALOGUE_SCAN),
+        (events._NOMINAL, events._NOMINAL_SCAN),
+    ],
+)
+def test_quick_scans_match_the_plain_patterns(plain, quick) -> None:
+    found = 0
+    for text in _texts():
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in quick.finditer(text)] == want, text
+        found += len(want)
+    assert found > 100  # the pieces do hold what the patterns look for
+
+
+# events._TREATY_ANY as first written (word boundaries in front of the acronyms)
+_PLAIN_TREATY_ANY = re.compile(
+    r"START|Start III|Strategic Arms Reduction|\bINF\b|Intermediate-Range|Open Skies|Cielos "
+    r"Abiertos|CTBT|Test[- ]Ban|Ensayos Nucleares|\bCFE\b|Conventional Armed Forces|Fuerzas "
+    r"Armadas Convencionales|\bFACE\b|\bTPCE\b"
+)
+
+
+def test_treaty_scan_matches_the_plain_pattern() -> None:
+    rng = random.Random(11)
+    pieces = ["START", "Start III", "INF", "xINF", "INFx", "_INF", "-INF", "CFE", "aCFE", "FACE"]
+    pieces += ["FACEs", "TPCE", "2TPCE", "Test-Ban", "Test Ban", " ", "é", "INFINF", "STARTING"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        want = [m.span() for m in _PLAIN_TREATY_ANY.finditer(text)]
+        assert [m.span() for m in events._TREATY_ANY.finditer(text)] == want, text
+        found += len(want)
+    assert found > 100
+
+
+def test_date_anchors_match_the_plain_pattern() -> None:
+    found = 0
+    for text in _texts():
+        want = [(m.start(), m.end(), m.lastgroup) for m in dates._ANCHOR.finditer(text)]
+        assert dates._anchors(text) == want, text
+        found += len(want)
+    assert found > 100
+
+
+def test_caches_do_not_change_answers() -> None:
+    """A second run over the seed article (caches warm) gives the first run's events."""
+    record = load_article(
+        DATA_DIR / "articles" / "elamerican-2022-12-05-lavrov-strategic-dialogue.txt"
+    )
+    lex = events._lexicon("en")
+    lex.hit_cache.clear()
+    lex.treaty_cache.clear()
+    kwargs = {"published": record["published"], "language": "en", "title": record["title"]}
+    first = events.find_events(record["text"], **kwargs)
+    assert first
+    assert lex.hit_cache and lex.treaty_cache
+    assert events.find_events(record["text"], **kwargs) == first
