@@ -87,6 +87,7 @@ class _Lexicon:
     mech_re: re.Pattern[str]
     mech_names: dict[str, str]
     treaty_any: re.Pattern[str] | None = None  # every treaty name in one pattern
+    propose_scan: re.Pattern[str] | None = None  # propose_re, quicker to scan with
     # answers already worked out, by text (the same windows come back again and again)
     hit_cache: dict[str, tuple[tuple[int, str], ...]] = field(
         default_factory=dict, repr=False, compare=False
@@ -176,6 +177,9 @@ def _lexicon(language: str) -> _Lexicon:
         mech_re,
         mech_names,
         re.compile("|".join(f"(?P<t{i}>{rx.pattern})" for i, (rx, _) in enumerate(treaties))),
+        _skippable(props, r"[\w-]", rf"(?i:{link})(?P<verb>\w+)", "gov")
+        if all(_plain_start(p) for p in props)
+        else propose_re,
     )
 
 
@@ -263,17 +267,27 @@ _DIALOGUE_WORDS = re.compile(
 _CASE_EXTRAS = {"i": "ıİ", "k": "\u212a", "s": "ſ"}
 
 
-def _skippable(alternatives: list[str], before: str = "", after: str = "") -> re.Pattern[str]:
+def _plain_start(pattern: str) -> bool:
+    """True if ``pattern`` starts with a letter matched as itself and has no alternation."""
+    return pattern[:1].isalpha() and pattern[1:2] not in ("?", "*", "+", "{") and "|" not in pattern
+
+
+def _skippable(
+    alternatives: list[str], before: str = "", after: str = "", group: str | None = None
+) -> re.Pattern[str]:
     """``before(?i:alt|alt|...)after`` (``before`` a one-character negative lookbehind body),
     written so the regex engine can skip ahead to the alternatives' first letters: an
     IGNORECASE alternation scans every position of a long text, this only some.
 
-    Each alternative starts with a plain letter; what follows it is a regular expression.
+    Each alternative passes _plain_start. ``group`` names the alternation, but for the
+    first letter (the match's start is that letter).
     """
     firsts = {a[0] for a in alternatives}
     chars = {x for c in firsts for x in (c.lower(), c.upper(), *_CASE_EXTRAS.get(c.lower(), ""))}
     guard = f"(?<!{before}.)" if before else ""
     body = "|".join(f"(?<={a[0]}){a[1:]}" for a in alternatives)
+    if group:
+        body = f"(?P<{group}>{body})"
     return re.compile(f"[{''.join(sorted(chars))}]{guard}(?i:{body}){after}")
 
 
@@ -877,7 +891,7 @@ def _analyse_sentence(
             cand.action_form = "intransitive"
         out.append(cand)
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
-    for m in lex.propose_re.finditer(text, ss, se):
+    for m in (lex.propose_scan or lex.propose_re).finditer(text, ss, se):
         verb = m.group("verb").lower()
         if lang == "es" and verb not in _PROPOSE_VERBS:
             verb = re.sub(r"(?<=[aei]r)(?:l[oa]s?|se|le)$", "", verb)  # "prorrogarlo"

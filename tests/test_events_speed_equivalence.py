@@ -70,6 +70,32 @@ def test_treaty_scan_matches_the_plain_pattern() -> None:
     assert found > 100
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_proposal_scan_matches_the_plain_pattern(language: str) -> None:
+    lex = events._lexicon(language)
+    assert lex.propose_scan is not None
+    rng = random.Random(13)
+    pieces = ["ready", "READY", "xready", "-ready", "ready-", "Offered", " to ", "  TO\n", " to"]
+    pieces += ["extend", "keep", " ", "ſuggested", "İnitiative", "dispuesta a", "Dispuestos  a"]
+    pieces += ["lista para", "propuso", "ofreció", "x", "2"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        lo = rng.randrange(len(text) + 1)
+        for bounds in ((0, len(text)), (lo, rng.randrange(lo, len(text) + 1))):
+            want = [
+                (m.span(), m.end("gov"), m.span("verb"))
+                for m in lex.propose_re.finditer(text, *bounds)
+            ]
+            got = [
+                (m.span(), m.end("gov"), m.span("verb"))
+                for m in lex.propose_scan.finditer(text, *bounds)
+            ]
+            assert got == want, (text, bounds)
+            found += len(want)
+    assert found > 100
+
+
 def test_date_anchors_match_the_plain_pattern() -> None:
     found = 0
     for text in _texts():
