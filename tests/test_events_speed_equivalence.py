@@ -93,7 +93,7 @@ def test_proposal_scan_matches_the_plain_pattern(language: str) -> None:
             ]
             assert got == want, (text, bounds)
             found += len(want)
-    assert found > 100
+    assert found > 30
 
 
 def test_date_anchors_match_the_plain_pattern() -> None:
