@@ -93,6 +93,7 @@ class _Lexicon:
         default_factory=dict, repr=False, compare=False
     )
     treaty_cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    head_cache: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         """(position, mechanism or "meeting") for every keyword in ``text``."""
@@ -840,18 +841,41 @@ def _trigger_matches(lex: _Lexicon, text: str) -> list[re.Match[str]]:
     with one of the triggers' first letters (much faster than scanning every position)."""
     out: list[re.Match[str]] = []
     end = -1
+    known = lex.head_cache  # the first three characters of a word -> may a trigger start there
     for w in _LETTERS.finditer(text):
         pos = w.start()
         if pos < end:
             continue
-        head = text[pos : pos + 3].lower()
-        if head not in lex.trigger_heads and head[:2] not in lex.trigger_heads:
+        three = text[pos : pos + 3]
+        ok = known.get(three)
+        if ok is None:
+            head = three.lower()
+            ok = head in lex.trigger_heads or head[:2] in lex.trigger_heads
+            if len(known) > _CACHE_SIZE:
+                known.clear()
+            known[three] = ok
+        if not ok:
             continue
         m = lex.trigger_re.match(text, pos)
         if m:
             out.append(m)
             end = m.end()
     return out
+
+
+# words without which a construction cannot occur in a sentence (cheap checks first)
+_STOP_WORDS = ("longer", "not", "won", "stop", "ceas", "refus", "declin", "dej", "no ", "tampoco")
+_STOP_WORDS += ("neg",)
+_LAW_WORDS = ("law", "decree", "bill", "order", "ley", "decreto")
+_VISA_WORDS = ("visa", "clearance", "permi", "access")
+
+
+def _has_any(low: str, words: tuple[str, ...]) -> bool:
+    """True if one of ``words`` occurs in ``low``."""
+    for w in words:  # noqa: SIM110 (a plain loop: no generator made for every sentence)
+        if w in low:
+            return True
+    return False
 
 
 def _analyse_sentence(
@@ -916,7 +940,14 @@ def _analyse_sentence(
         out.append(cand)
     # 2b. "open to talks", "called for the resumption of the dialogue"
     # (cheap substring checks first: most sentences hold none of these constructions)
-    open_or_call = any(w in low for w in ("open", "call", "abiert", "pid", "reclam", "llam"))
+    open_or_call = (
+        "open" in low
+        or "call" in low
+        or "abiert" in low
+        or "pid" in low
+        or "reclam" in low
+        or "llam" in low
+    )
     for m in _PROPOSE_NOUN[lang].finditer(text, ss, se) if open_or_call else ():
         if _blocked(text, ss, m.start(), "x", lang):
             continue
@@ -925,9 +956,7 @@ def _analyse_sentence(
         out.append(cand)
     # 3. cessation: "will no longer share", "will not provide"
     cess = _CESSATION[lang]
-    stop_words = ("longer", "not", "won", "stop", "ceas", "refus", "declin", "dej", "no ")
-    stop_words += ("tampoco", "neg")
-    for m in cess.finditer(text, ss, se) if any(w in low for w in stop_words) else ():
+    for m in cess.finditer(text, ss, se) if _has_any(low, _STOP_WORDS) else ():
         if _blocked(text, ss, m.start(), "x", lang) and not m.group(0).lower().startswith(
             ("no", "will not", "won", "would not", "ya no", "dej", "tampoco", "has not", "have not")
         ):
@@ -959,7 +988,7 @@ def _analyse_sentence(
                 cand.mechanism_hint = "data_exchange"
         out.append(cand)
     # 4. laws and decrees: "the Duma approved a law suspending the treaty"
-    lawish = any(w in low for w in ("law", "decree", "bill", "order", "ley", "decreto"))
+    lawish = _has_any(low, _LAW_WORDS)
     for m in _LAW_VERB.finditer(text, ss, se) if lawish else ():
         if _blocked(text, ss, m.start(), "x", lang):
             continue
@@ -971,7 +1000,7 @@ def _analyse_sentence(
         cand.mech_window = (inner.end(), _right_end(text, inner.end(), se))
         out.append(cand)
     # 5. visas and clearances revoked from inspectors
-    visaish = any(w in low for w in ("visa", "clearance", "permi", "access"))
+    visaish = _has_any(low, _VISA_WORDS)
     for m in _VISA.finditer(text, ss, se) if visaish else ():
         if _blocked(text, ss, m.start(), "x", lang):
             continue
