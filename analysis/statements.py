@@ -361,7 +361,7 @@ def _is_abbrev(text: str, i: int, j: int) -> bool:
     if len(bare) == 1 and bare.isupper():
         return True  # an initial
     if _RE2.fullmatch(bare):  # U.S, U.N, e.g
-        m = _RE3.match(text[j:])
+        m = _RE3.match(text, j)
         return not (m and m.group(1).lower() in _SENT_STARTERS)
     return False
 
