@@ -96,6 +96,27 @@ def test_proposal_scan_matches_the_plain_pattern(language: str) -> None:
     assert found > 30
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_cessation_scan_matches_the_plain_pattern(language: str) -> None:
+    rng = random.Random(17)
+    pieces = ["no longer", "No  Longer", "will not", "WON'T", "won’t", "has not", "did not"]
+    pieces += ["stopped", "ceased", "refuses to", "declined to", "xno", "-will", "_has", "share"]
+    pieces += ["provide", "gave", "HANDS  over", "give up", "data", "the", "no", "ya no"]
+    pieces += ["tampoco", "dejó de", "dejarán de", "se negó a", "se había negado a", "negaron a"]
+    pieces += ["compartir", "enviar", "permitirá", "recibirlos", " ", "\n", "x", "ſtop", "İ"]
+    plain, quick = events._CESSATION[language], events._CESSATION_SCAN[language]
+    found = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        lo = rng.randrange(len(text) + 1)
+        for bounds in ((0, len(text)), (lo, rng.randrange(lo, len(text) + 1))):
+            want = [(m.span(), m.span("verb")) for m in plain.finditer(text, *bounds)]
+            got = [(m.span(), m.span("verb")) for m in quick.finditer(text, *bounds)]
+            assert got == want, (text, bounds)
+            found += len(want)
+    assert found > 30
+
+
 def test_date_anchors_match_the_plain_pattern() -> None:
     found = 0
     for text in _texts():
