@@ -689,18 +689,30 @@ class _Cand:
     action_form: str | None = None  # "intransitive" for "took place"
 
 
+# patterns used in the clause checks below, compiled once
+_RX_CLAUSE_PUNCT = re.compile(r"[,;:(]")
+_RX_NOT_YET = re.compile(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b", re.I)
+_RX_SHORT_OF = re.compile(r"\bshort\s+of\s*$", re.I)
+_RX_COMMA_AND = re.compile(r"(?:,|\by|\band)\s*$")
+_RX_CLAUSE_CUT = re.compile(r"[,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])")
+_RX_PUNCT = re.compile(r"[,;:]")
+_RX_FULL_STOP = re.compile(r"[a-z0-9]\.$")
+_RX_LINE_END = re.compile(r"[.!?…][\"”’»)]*$")
+_RX_BREAK = re.compile(r"[,;:.()]")
+
+
 def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
     """Negated, modal, conditional or question: not a report of something that happened."""
     clause_lo = ss
-    for m in re.finditer(r"[,;:(]", text[ss:ts]):
+    for m in _RX_CLAUSE_PUNCT.finditer(text[ss:ts]):
         clause_lo = ss + m.end()
     clause = text[clause_lo:ts]
     toks = _tokens_before(text, clause_lo, ts, 5)
     if any(t in _NEGATIONS for t in toks[-4:]):
         return True
-    if re.search(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b", text[ss:ts], re.I):
+    if _RX_NOT_YET.search(text[ss:ts]):
         return True
-    if any(t in _HEDGES for t in toks[-3:]) or re.search(r"\bshort\s+of\s*$", text[ss:ts], re.I):
+    if any(t in _HEDGES for t in toks[-3:]) or _RX_SHORT_OF.search(text[ss:ts]):
         return True
     if _CONDITIONAL.search(clause) or _INVERTED.match(text[clause_lo:ts]):
         return True
@@ -813,7 +825,7 @@ def _verb_candidate(
             return action, "past", "active"
         if (
             form in ("part", "pastpart")
-            and re.search(r"(?:,|\by|\band)\s*$", text[max(ss, m.start() - 6) : m.start()])
+            and _RX_COMMA_AND.search(text[max(ss, m.start() - 6) : m.start()])
             and _DATE_WORD.search(text, m.end(), min(se, m.end() + 30))
         ):
             # ", suspendidas desde marzo de 2020", "firmado en 2010 y prorrogado en 2021";
@@ -1078,7 +1090,7 @@ def _date_for(
     dates that belong to another clause or another event."""
     ss, se = cand.sent
     clause_lo = ss
-    for m in re.finditer(r"[,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])", text[ss : cand.start]):
+    for m in _RX_CLAUSE_CUT.finditer(text[ss : cand.start]):
         clause_lo = ss + m.end()
     best: tuple[int, int, DateMention] | None = None
     shifted_ids: set[int] = set()
@@ -1138,7 +1150,7 @@ def _date_for(
     # that day, so only its month (or year) is known.
     if d.end <= cand.start:
         clause_lo = ss
-        for m in re.finditer(r"[,;:]", text[ss : d.start]):
+        for m in _RX_PUNCT.finditer(text[ss : d.start]):
             clause_lo = ss + m.end()
         if _BEFORE.search(text[clause_lo : d.start]) and "," in text[d.end : cand.start]:
             cand.date_source = "text"  # a bound the sentence itself sets
@@ -1155,7 +1167,7 @@ def _owned_by_other_verb(text: str, spans: tuple[tuple[int, int], ...], lo: int,
             break
         if a >= lo and b <= hi and text[a:b].lower() not in ("hold", "held"):
             last = b
-    return last is not None and not re.search(r"[,;:]", text[last:hi])
+    return last is not None and not _RX_PUNCT.search(text[last:hi])
 
 
 def _coarser(d: DateMention) -> DateMention:
@@ -1229,8 +1241,8 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
                 actor = _BOTH
             elif agents:
                 actor = _actor_in(doc.lex, by.group(1), last=False)
-    appositive = c.voice == "passive" and re.search(
-        r"(?:,|\by|\band)\s*$", doc.text[max(ss, c.start - 6) : c.start]
+    appositive = c.voice == "passive" and _RX_COMMA_AND.search(
+        doc.text[max(ss, c.start - 6) : c.start]
     )
     if actor is None and not appositive:
         before = doc.text[clause_lo : c.start]
@@ -1275,7 +1287,7 @@ def _evidence_and_date(
         ev_hi = max(ev_hi, date.end)
     evidence = doc.text[ev_lo:ev_hi]
     stripped = evidence.strip(" \t\n,;:—–-\"“”'’«»()•")
-    if re.search(r"[a-z0-9]\.$", stripped):  # the sentence's full stop, not "U.S."
+    if _RX_FULL_STOP.search(stripped):  # the sentence's full stop, not "U.S."
         stripped = stripped[:-1]
     ev_lo += evidence.find(stripped)
     ev_hi = ev_lo + len(stripped)
@@ -1523,7 +1535,7 @@ def _is_headline(text: str, para: _Para, title: str | None) -> bool:
     line = text[para.start : para.end].strip()
     if title and line.casefold() == title.strip().casefold():
         return True
-    return para.words < 20 and not re.search(r"[.!?…][\"”’»)]*$", line)
+    return para.words < 20 and not _RX_LINE_END.search(line)
 
 
 def _report_date(
@@ -1625,7 +1637,7 @@ def _dated_nominals(
                 if m.end() <= d.start <= min(se, m.end() + 80)
                 and d.value
                 and d.role not in ("until", "end")
-                and not re.search(r"[,;:.()]", _BRIDGE.sub(" ", text[m.end() : d.start]))
+                and not _RX_BREAK.search(_BRIDGE.sub(" ", text[m.end() : d.start]))
                 and len(_WORD.findall(text[m.end() : d.start])) <= 12
             ),
             None,
