@@ -346,7 +346,7 @@ _ANCHOR = re.compile(rf"(?P<num>\d+)|\b{_ANCHOR_WORDS}\b", re.IGNORECASE)
 _ANCHOR_WORD = re.compile(_ANCHOR_WORDS, re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+")
 _DIGIT_RUN = re.compile(r"\d+")
-_ANCHOR_CACHE: dict[str, str | None] = {}
+_ANCHOR_CACHE: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 
 def _anchors(text: str) -> list[tuple[int, int, str]]:
@@ -356,22 +356,26 @@ def _anchors(text: str) -> list[tuple[int, int, str]]:
     cache = _ANCHOR_CACHE
     for w in _WORD_RUN.finditer(text):
         word = w.group()
-        try:
-            group = cache[word]
-        except KeyError:
-            m = _ANCHOR_WORD.fullmatch(word)
-            group = m.lastgroup if m else None
+        hits = cache.get(word)
+        if hits is None:
+            hits = _word_anchors(word)
             if len(cache) > 50_000:
                 cache.clear()
-            cache[word] = group
-        if group is not None:
-            out.append((w.start(), w.end(), group))
-        elif not word.isalpha():
+            cache[word] = hits
+        if hits:
             start = w.start()
-            out.extend(
-                (start + d.start(), start + d.end(), "num") for d in _DIGIT_RUN.finditer(word)
-            )
+            out.extend((start + a, start + b, group) for a, b, group in hits)
     return out
+
+
+def _word_anchors(word: str) -> tuple[tuple[int, int, str], ...]:
+    """The anchors in one word: the whole word, or the runs of digits in it."""
+    m = _ANCHOR_WORD.fullmatch(word)
+    if m:
+        return ((0, len(word), m.lastgroup or "num"),)
+    if word.isalpha():
+        return ()
+    return tuple((d.start(), d.end(), "num") for d in _DIGIT_RUN.finditer(word))
 
 
 _ANCHOR_KINDS = {
