@@ -213,10 +213,15 @@ class StatementExplorer:
         self._speaker_cat = pd.Categorical(st["speaker"].fillna(UNKNOWN).astype(str))
         self._country_cat = pd.Categorical(st["speaker_country"].fillna(UNKNOWN).astype(str))
         self._kind_cat = pd.Categorical(st["kind"].astype(object).fillna(UNKNOWN).astype(str))
+        quote = st["quote"].fillna("").astype(str)
+        sentence = st["sentence"].fillna("").astype(str)
+        # The quote usually sits inside its sentence: search it apart only when it does not
+        # (a quote over several sentences), which halves the text a search has to scan.
+        inside = [q in s for q, s in zip(quote, sentence, strict=True)]
         text = (
-            st["quote"].fillna("").astype(str)
+            quote.where(~np.asarray(inside, dtype=bool), "")
             + "\n"
-            + st["sentence"].fillna("").astype(str)
+            + sentence
             + "\n"
             + st["speaker"].fillna("").astype(str)
             + "\n"
@@ -299,8 +304,12 @@ class StatementExplorer:
             m &= self._has_date & (self._dates < hi_excl)
         needle = (text or "").strip().lower()
         if needle:
-            found = self._text_lc.str.contains(needle, regex=False)
-            m &= found.fillna(False).to_numpy(dtype=bool)
+            # Search only the rows the other filters kept: the text scan is the costly part.
+            rows = np.flatnonzero(m)
+            if len(rows):
+                hay = self._text_lc if len(rows) == n else self._text_lc.iloc[rows]
+                found = hay.str.contains(needle, regex=False).fillna(False).to_numpy(dtype=bool)
+                m[rows] = found
         return m
 
     def criteria(self) -> dict[str, Any]:

@@ -551,3 +551,16 @@ def test_exported_quotes_cannot_run_as_spreadsheet_formulas(frames, tmp_path):
     sheet = openpyxl.load_workbook(xlsx_path).active
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
+
+
+def test_search_finds_words_of_a_quote_that_runs_past_its_sentence(frames, tmp_path):
+    statements, articles = frames
+    rows = statements.iloc[[0, 1]].copy()
+    rows["quote"] = ["We will talk. Verification comes first.", "Nothing about that here."]
+    rows["sentence"] = ["We will talk.", "Nothing about that here, she said."]
+    explorer = StatementExplorer(rows, articles, export_dir=tmp_path)
+    assert list(explorer.apply_filters(text="verification")["quote"]) == [rows["quote"].iloc[0]]
+    assert list(explorer.apply_filters(text="she said")["quote"]) == [rows["quote"].iloc[1]]
+    # other filters first, then the text: the same answer as text alone
+    both = explorer.apply_filters(speakers=[rows["speaker"].iloc[0]], text="verification")
+    assert len(both) == 1
