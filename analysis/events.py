@@ -1743,19 +1743,6 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per event for every article of an articles frame (frames.EVENT_COLUMNS)."""
-    from analysis.pipeline import events_frame
+    from analysis.pipeline import extract
 
-    rows: list[dict[str, Any]] = []
-    for record in articles.to_dict("records"):
-        text = record.get("text")
-        if not isinstance(text, str):
-            continue
-        language = record.get("language")
-        found = find_events(
-            text,
-            published=_normalise_published(record.get("published")),
-            language=language if isinstance(language, str) and language else "en",
-            title=record.get("title") if isinstance(record.get("title"), str) else None,
-        )
-        rows.extend({"article_id": record.get("article_id"), **ev} for ev in found)
-    return events_frame(rows)
+    return extract(articles, statements=False)[1]

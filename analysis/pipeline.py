@@ -9,8 +9,13 @@ import pandas as pd
 from analysis.frames import EVENT_COLUMNS, STATEMENT_COLUMNS
 
 
-def extract_article(article: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Statements and events of one article record (a row of the articles frame as a dict)."""
+def extract_article(
+    article: dict[str, Any], *, statements: bool = True, events: bool = True
+) -> dict[str, list[dict[str, Any]]]:
+    """Statements and events of one article record (a row of the articles frame as a dict).
+
+    ``statements=False`` or ``events=False`` skips that extractor (its list is empty).
+    """
     from analysis.events import find_events, mechanisms_mentioned
     from analysis.statements import find_statements
 
@@ -23,13 +28,20 @@ def extract_article(article: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     title = article.get("title")
     if not isinstance(title, str):
         title = None
-    statements = find_statements(
-        article["text"], language=language, title=title, published=published
-    )
-    for st in statements:
-        st.setdefault("topics", mechanisms_mentioned(st.get("quote") or ""))
-    events = find_events(article["text"], published=published, language=language, title=title)
-    return {"statements": statements, "events": events}
+    text = article.get("text")
+    if not isinstance(text, str):
+        text = ""
+    found_statements: list[dict[str, Any]] = []
+    if statements:
+        found_statements = find_statements(
+            text, language=language, title=title, published=published
+        )
+        for st in found_statements:
+            st.setdefault("topics", mechanisms_mentioned(st.get("quote") or ""))
+    found_events: list[dict[str, Any]] = []
+    if events:
+        found_events = find_events(text, published=published, language=language, title=title)
+    return {"statements": found_statements, "events": found_events}
 
 
 def statements_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -81,36 +93,40 @@ def _period_start(label: Any) -> str | None:
 
 
 def safe_extract_article(
-    article: dict[str, Any],
+    article: dict[str, Any], **which: bool
 ) -> tuple[dict[str, list[dict[str, Any]]], str | None]:
     """``extract_article`` that never raises: empty results and a one-line reason instead.
 
     An extractor failing on one odd article must not stop a batch.
     """
     try:
-        return extract_article(article), None
+        return extract_article(article, **which), None
     except Exception as exc:  # reported, and the batch goes on
         reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
         return {"statements": [], "events": []}, reason
 
 
-def extract(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract(
+    articles: pd.DataFrame, *, statements: bool = True, events: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Statements and events frames for every article in an articles frame.
+
+    ``statements=False`` or ``events=False`` skips that extractor (its frame is empty).
 
     An article the extractors fail on is skipped and listed in both frames'
     ``attrs["errors"]`` as ``{"source", "error"}``.
     """
-    statements: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
+    st_rows: list[dict[str, Any]] = []
+    ev_rows: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []
     for record in articles.to_dict("records"):
-        found, error = safe_extract_article(record)
+        found, error = safe_extract_article(record, statements=statements, events=events)
         if error:
             errors.append({"source": str(record.get("source")), "error": error})
         for st in found["statements"]:
-            statements.append({"article_id": record["article_id"], **st})
+            st_rows.append({"article_id": record["article_id"], **st})
         for ev in found["events"]:
-            events.append({"article_id": record["article_id"], **ev})
-    st_frame, ev_frame = statements_frame(statements), events_frame(events)
+            ev_rows.append({"article_id": record["article_id"], **ev})
+    st_frame, ev_frame = statements_frame(st_rows), events_frame(ev_rows)
     st_frame.attrs["errors"] = ev_frame.attrs["errors"] = errors
     return st_frame, ev_frame

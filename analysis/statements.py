@@ -2911,4 +2911,4 @@ def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per statement for every article of an articles frame."""
     from analysis.pipeline import extract
 
-    return extract(articles)[0]
+    return extract(articles, events=False)[0]

@@ -60,3 +60,20 @@ def test_an_extractor_failing_on_one_article_does_not_stop_the_batch(monkeypatch
     assert statements.attrs["errors"] == events.attrs["errors"]
     (error,) = statements.attrs["errors"]
     assert error["source"] == "bad.txt" and "cannot parse" in error["error"]
+
+
+def test_extract_statements_and_extract_events_run_only_their_extractor(monkeypatch) -> None:
+    import analysis.events
+    import analysis.statements
+    from analysis import extract_events, extract_statements
+
+    frame = articles_frame([article_from_text(TEXT, title="T", published="2022-11-29")])
+
+    def boom(*args, **kwargs):
+        raise AssertionError("the other extractor ran")
+
+    monkeypatch.setattr(analysis.events, "find_events", boom)
+    assert len(extract_statements(frame)) >= 1
+    monkeypatch.undo()
+    monkeypatch.setattr(analysis.statements, "find_statements", boom)
+    assert len(extract_events(frame)) >= 1

@@ -72,7 +72,7 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Replace the extractor (also in forked workers and in-process Dask); records calls."""
     calls: list[str] = []
 
-    def extract_article(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    def extract_article(record: dict[str, Any], **which: bool) -> dict[str, list[dict[str, Any]]]:
         calls.append(record["article_id"])
         return fake_extract_article(record)
 
