@@ -457,6 +457,11 @@ def _load_and_extract(
     """Load some files and extract the articles not known yet, in one worker task."""
     df, errors = _load_chunk(paths)
     known = _KNOWN if known is None else known
+    return df, errors, _extract_chunk(_new_records(df, known))
+
+
+def _new_records(df: pd.DataFrame, known: frozenset[str] | set[str]) -> list[dict[str, Any]]:
+    """The article records of ``df`` to extract: not in ``known``, each content once."""
     seen: set[str] = set()
     records = []
     for record in df[list(_EXTRACT_FIELDS)].to_dict("records"):
@@ -464,7 +469,7 @@ def _load_and_extract(
         if aid not in known and aid not in seen:
             seen.add(aid)
             records.append(record)
-    return df, errors, _extract_chunk(records)
+    return records
 
 
 def _describe(exc: BaseException) -> str:
@@ -605,13 +610,7 @@ class _Runner:
             frames = [df for df, _ in loaded]
             errors = [e for _, errs in loaded for e in errs]
             df = pd.concat(frames, ignore_index=True) if frames else _empty_articles()
-            seen: set[str] = set()
-            records = []
-            for record in df[list(_EXTRACT_FIELDS)].to_dict("records"):
-                aid = record["article_id"]
-                if aid not in known and aid not in seen:
-                    seen.add(aid)
-                    records.append(record)
+            records = _new_records(df, known)
             results = self._map_dask(_extract_chunk, records, None) if records else []
             yield batch, df, errors, [r for chunk in results for r in chunk]
 
