@@ -513,6 +513,20 @@ def _docx_table(doc: Any, header: Sequence[str], rows: Iterable[Sequence[str]]) 
     return table
 
 
+def _statement_cells(brief: Brief) -> list[list[str]]:
+    """The key-statements table as rows of cells (speaker with role, quote, kind, ...)."""
+    return [
+        [
+            s["speaker"] + (f" ({s['role']})" if s["role"] else ""),
+            s["quote"],
+            s["kind"],
+            s["topics"],
+            s["article"],
+        ]
+        for s in brief.statements
+    ]
+
+
 def render_docx(brief: Brief, path: Path) -> Path:
     """Write the brief as a Word document (headings, tables, the charts as pictures)."""
     from docx import Document
@@ -542,16 +556,7 @@ def render_docx(brief: Brief, path: Path) -> Path:
         _docx_table(
             doc,
             ["Speaker", "Statement", "Kind", "Mechanisms", "Article"],
-            (
-                [
-                    s["speaker"] + (f" ({s['role']})" if s["role"] else ""),
-                    s["quote"],
-                    s["kind"],
-                    s["topics"],
-                    s["article"],
-                ]
-                for s in brief.statements
-            ),
+            _statement_cells(brief),
         )
         if brief.statements_total > len(brief.statements):
             doc.add_paragraph(
@@ -670,16 +675,7 @@ def render_pdf(brief: Brief, path: Path) -> Path:
     if brief.statements:
         table(
             ["Speaker", "Statement", "Kind", "Mechanisms", "Art."],
-            [
-                [
-                    s["speaker"] + (f" ({s['role']})" if s["role"] else ""),
-                    s["quote"],
-                    s["kind"],
-                    s["topics"],
-                    s["article"],
-                ]
-                for s in brief.statements
-            ],
+            _statement_cells(brief),
             (20, 51, 10, 14, 7),
         )
         if brief.statements_total > len(brief.statements):
