@@ -265,6 +265,12 @@ _FUTURE = re.compile(
     r"\w+(?:ará|erá|irá|arán|erán|irán))\b",
     _I,
 )
+# A past reporting verb right before the date: the date is the report's, whatever follows.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told\s+\w+|announced|stated|confirmed|declared|reported|wrote|"
+    r"dijo|anunció|informó|declaró|afirmó|confirmó|aseguró|señaló)\s+(?:on\s+|el\s+)?$",
+    _I,
+)
 _PAST_MARK = re.compile(
     r"\b(?:previously|earlier|originally|had been|was|were|ago|pasado|pasada)\b", _I
 )
@@ -397,6 +403,8 @@ def _tense(text: str, start: int, end: int) -> str:
         lo = m.end()
     m = _BOUNDARY.search(text, end, end + 40)
     hi = m.start() if m else min(len(text), end + 40)
+    if _SAID_BEFORE.search(text, lo, start):
+        return "past"  # "said on Thursday it will stop ...": the day of the (past) report
     window = text[lo:start] + " " + text[end:hi]
     return "future" if _FUTURE.search(window) else "past"
 

@@ -189,3 +189,21 @@ def test_spanish_dateline_abbreviations() -> None:
         "2026-02-05",
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a weekday right after a past reporting verb is the report's day, even when the
+        # reported step lies ahead
+        ("The embassy said on Tuesday it will close its consulate.", THURSDAY, "2022-11-15"),
+        ("La cancillería informó el martes que cerrará el consulado.", THURSDAY, "2022-11-15"),
+        # without the reporting verb next to it, a future sentence still looks ahead
+        ("The consulate will close on Tuesday, the embassy said.", THURSDAY, "2022-11-22"),
+    ],
+)
+def test_weekday_after_said_is_the_reports_day(
+    text: str, published: dt.date, expected: str
+) -> None:
+    lang = "es" if "cancillería" in text else "en"
+    assert value(text, published, lang) == (expected, "day")
