@@ -1323,6 +1323,11 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         windows = [left, (ss, c.start), right]
     else:
         windows = [right, left]
+        relative = _RELATIVE_HEAD.search(doc.text, ss, clause_lo)
+        if relative and _WORD.search(doc.text, clause_lo, c.start):
+            # "the inspections, which both sides paused": the object is the antecedent
+            lo = max(_clause_start(doc.text, ss, relative.start()), relative.start() - 80)
+            windows.insert(1, (lo, relative.start()))
     if c.action == "propose":
         # a proposal's mechanism is its object, never its subject ("postponed the meeting
         # and would propose new dates")

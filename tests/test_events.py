@@ -883,3 +883,25 @@ def test_the_commission_in_an_article_about_the_bcc() -> None:
     assert ("bcc", "other", "2021-10") in kinds(text, dt.date(2022, 11, 29))
     # elsewhere a commission is not a treaty body
     assert kinds("The commission last met in October 2021 in Brussels.", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language", "expected"),
+    [
+        # an object relative clause: what was acted on is the noun before ", which"/", que"
+        ("The inspections, which both governments paused in April 2020 over the virus, never "
+         "restarted.", dt.date(2021, 1, 4), "en", ("inspections", "pause", "2020-04")),
+        ("El acuerdo, que ambas capitales prorrogaron en enero, sigue vigente.",
+         dt.date(2021, 6, 1), "es", ("treaty", "extend", "2021-01")),
+    ],
+)  # fmt: skip
+def test_object_relative_clause_takes_its_antecedent(
+    text: str, published: dt.date, language: str, expected: tuple
+) -> None:
+    assert expected in kinds(text, published, language)
+
+
+def test_subject_relative_clause_keeps_its_object() -> None:
+    # ", which suspended the dialogue": the subject is the antecedent, the object follows
+    text = "The United States, which suspended the dialogue in March 2022, now wants talks."
+    assert ("strategic_dialogue", "suspend", "2022-03") in kinds(text, dt.date(2022, 9, 1))
