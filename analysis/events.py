@@ -1228,6 +1228,9 @@ class _Doc:
     dialogue_article: bool = False  # speaks of the strategic dialogue (and not of the BCC)
 
 
+_PART_OF = re.compile(r"\s+(?:por parte de|on the part of)\s+(.{1,40})", re.IGNORECASE)
+
+
 def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None:
     """Who acts: the agent of a passive ("by Moscow"), the word just before the trigger
     ("Moscow's decision to", "Russia unilaterally"), else the clause's first actor."""
@@ -1241,6 +1244,10 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
                 actor = _BOTH
             elif agents:
                 actor = _actor_in(doc.lex, by.group(1), last=False)
+    agent = _PART_OF.match(doc.text, c.end, right_hi)
+    if actor is None and agent:
+        # "quedó en suspenso por parte de Moscú": the agent right after the verb
+        actor = _actor_in(doc.lex, agent.group(1), last=False)
     appositive = c.voice == "passive" and _RX_COMMA_AND.search(
         doc.text[max(ss, c.start - 6) : c.start]
     )

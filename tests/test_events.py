@@ -905,3 +905,33 @@ def test_subject_relative_clause_keeps_its_object() -> None:
     # ", which suspended the dialogue": the subject is the antecedent, the object follows
     text = "The United States, which suspended the dialogue in March 2022, now wants talks."
     assert ("strategic_dialogue", "suspend", "2022-03") in kinds(text, dt.date(2022, 9, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "rubricar", "suscribir": to sign
+        ("El pacto, rubricado en Viena en mayo de 2012, sigue sin aplicarse.",
+         dt.date(2014, 3, 3), ("treaty", "sign", "2012-05")),
+        ("Ambos gobiernos suscribieron el tratado en 2012.", dt.date(2014, 3, 3),
+         ("treaty", "sign", "2012")),
+        # "cuya vigencia termina": the treaty expires
+        ("El acuerdo, cuya vigencia termina en marzo, no será renovado.", dt.date(2014, 1, 8),
+         ("treaty", "expire", "2014-03")),
+        # "quedó en suspenso": suspended
+        ("El tratado quedó en suspenso en 2013.", dt.date(2014, 1, 8),
+         ("treaty", "suspend", "2013")),
+        # "retomaron": resumed
+        ("Las dos delegaciones retomaron las inspecciones en octubre.", dt.date(2014, 1, 8),
+         ("inspections", "resume", "2013-10")),
+    ],
+)  # fmt: skip
+def test_spanish_sign_expire_suspend_resume_forms(
+    text: str, published: dt.date, expected: tuple
+) -> None:
+    assert expected in kinds(text, published, "es")
+
+
+def test_agent_after_por_parte_de() -> None:
+    ev = one("El tratado quedó en suspenso por parte de Moscú en 2013.", dt.date(2014, 1, 8), "es")
+    assert (ev["actor"], ev["action"]) == ("Russia", "suspend")
