@@ -952,6 +952,22 @@ class _Ctx:
 _RE7 = re.compile(r"[a-z]+[’']s")
 
 
+# Words of a portfolio inside a title: "White House arms control adviser Pranay Vaddi"
+_PORTFOLIO_WORDS = frozenset(
+    [
+        "arms",
+        "control",
+        "nuclear",
+        "nonproliferation",
+        "non-proliferation",
+        "proliferation",
+        "policy",
+        "strategic",
+        "stability",
+    ]
+)
+
+
 def _np_words_ok(w: str, lex: Lexicon) -> bool:
     bare = w.strip('()[]"“”«»')
     if not bare:
@@ -965,8 +981,9 @@ def _np_words_ok(w: str, lex: Lexicon) -> bool:
         or f in _GOVERNMENT_ADJ
         or f in _NATIONALITY_ADJ
         or bool(_RE7.fullmatch(bare))  # "the alliance's Secretary General"
-        or (f[:2] == "ex" and f[2:] in ROLE_WORDS)  # "exministro", "excanciller"
+        or (f[:2] == "ex" and f[2:].lstrip("-") in ROLE_WORDS)  # "exministro", "ex-envoy"
         or f in lex.role_tokens
+        or f in _PORTFOLIO_WORDS
         or f
         in {
             "the",
@@ -1185,6 +1202,22 @@ def _dateline_len(s: str) -> int:
 
 
 _FORMER_RE = re.compile(r"\b(?:former|ex|then|antiguo|antigua|entonces|anterior)\b")
+_GLUED_EX_RE = re.compile(r"\bex-?([a-z]{4,})\b")
+
+
+def _unglue_ex(f: str, role_tokens: frozenset[str]) -> str:
+    """A folded role phrase with a glued "ex" prefix read as "former": "la exministra" -> "la
+    former ministra", so the role noun is looked up and read as a role left before."""
+    if "ex" not in f:
+        return f
+    return _GLUED_EX_RE.sub(
+        lambda m: (
+            "former " + m.group(1)
+            if m.group(1) in ROLE_WORDS or m.group(1) in role_tokens
+            else m.group(0)
+        ),
+        f,
+    )
 
 
 _RE20 = re.compile(r"(?:’s|'s)$")
@@ -1332,8 +1365,8 @@ class _Resolver:
         np = _RE20.sub("", np)
         if not np:
             return None, None
-        f = fold(np)
         lex = self.ctx.lex
+        f = _unglue_ex(fold(np), lex.role_tokens)
         if np.lower() in _PRONOUNS:
             if _PRONOUNS[np.lower()] == "":
                 return None, None  # "they": too often an unnamed group

@@ -115,7 +115,9 @@ def test_heldout_article(path: Path):
     doc = json.loads(path.read_text(encoding="utf-8"))
     for st in doc["statements"]:
         assert st["quote"] in doc["text"], f"gold quote not in the text: {st['quote'][:60]}"
-    found = find_statements(doc["text"], language=doc["language"], title=doc["title"])
+    found = find_statements(
+        doc["text"], language=doc["language"], title=doc["title"], published=doc["published"]
+    )
     gold = doc["statements"]
     pairs = pair(gold, found)
     paired_gold = {i for i, _ in pairs}

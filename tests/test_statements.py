@@ -1593,3 +1593,34 @@ def test_spanish_second_verb_with_an_appositive_subject_and_spanish_role_text():
         ("indirect", "Bruno Rodríguez"),
         ("direct", "Bruno Rodríguez"),
     ]
+
+
+def test_glued_ex_prefix_and_negotiator_role_nouns():
+    # "la exnegociadora": the glued prefix is split off and the negotiator noun finds the
+    # person whose earlier office was an arms control one
+    text = (
+        "Rose Gottemoeller habló ayer en Madrid. La exnegociadora sostiene que el acuerdo "
+        "aún es posible. El exministro de un país vecino no quiso opinar."
+    )
+    got = find_statements(text, language="es", published="2024-05-02")
+    assert [(s["speaker"], s["quote"]) for s in got] == [
+        ("Rose Gottemoeller", "el acuerdo aún es posible")
+    ]
+    english = (
+        "Rose Gottemoeller spoke in Oslo. The former negotiator said that a political deal was "
+        "still within reach."
+    )
+    got = find_statements(english, published="2024-05-02")
+    assert [s["speaker"] for s in got] == ["Rose Gottemoeller"]
+
+
+def test_portfolio_words_inside_a_title_before_the_name():
+    text = (
+        "Washington will not rush to build more launchers, White House arms control adviser "
+        "Pranay Vaddi said. Moscow has no plans for new tests, the Russian nonproliferation "
+        "envoy Mikhail Ulyanov said."
+    )
+    assert [(r[0], r[1]) for r in rows(text)] == [
+        ("indirect", "Pranay Vaddi"),
+        ("indirect", "Mikhail Ulyanov"),
+    ]
