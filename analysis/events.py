@@ -1228,6 +1228,11 @@ class _Doc:
     dialogue_article: bool = False  # speaks of the strategic dialogue (and not of the BCC)
 
 
+def _m_end(m: re.Match[str]) -> int:
+    return m.end()
+
+
+_SUBJECT_NP = re.compile(r"\s*(?:the|a|an|its|their|el|la|los|las|su|sus)\s", re.IGNORECASE)
 _PART_OF = re.compile(r"\s+(?:por parte de|on the part of)\s+(.{1,40})", re.IGNORECASE)
 
 
@@ -1328,6 +1333,13 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         windows = [(c.mech_window[0], min(c.mech_window[1], max(clip, c.mech_window[0] + 1)))]
     elif c.voice == "passive" or c.action in _INTRANSITIVE:
         windows = [left, (ss, c.start), right]
+        coord = max(_COORDINATION.finditer(doc.text, clause_lo, c.start), default=None, key=_m_end)
+        if c.voice == "passive" and coord is not None and _SUBJECT_NP.match(doc.text, coord.end()):
+            # "..., y la sesión ... fue aplazada": the subject is after the last coordination
+            windows.insert(0, (coord.end(), c.start))
+        if c.voice == "passive" and re.search(r",\s*$", doc.text[max(ss, c.start - 4) : c.start]):
+            # "the resumption of inspections, halted by Russia": the noun just before
+            windows.insert(0, (max(clause_lo, c.start - 40), c.start))
     else:
         windows = [right, left]
         relative = _RELATIVE_HEAD.search(doc.text, ss, clause_lo)

@@ -935,3 +935,23 @@ def test_spanish_sign_expire_suspend_resume_forms(
 def test_agent_after_por_parte_de() -> None:
     ev = one("El tratado quedó en suspenso por parte de Moscú en 2013.", dt.date(2014, 1, 8), "es")
     assert (ev["actor"], ev["action"]) == ("Russia", "suspend")
+
+
+def test_reduced_relative_participle_takes_the_noun_before_the_comma() -> None:
+    # in an article about the commission, "the talks" would otherwise be a BCC session
+    text = (
+        "The Bilateral Consultative Commission did not meet. The envoys wanted to use the "
+        "talks to raise the restart of inspections, frozen by Moscow in May."
+    )
+    assert ("inspections", "suspend", "2014-05") in kinds(text, dt.date(2014, 9, 1))
+    assert ("bcc", "suspend", "2014-05") not in kinds(text, dt.date(2014, 9, 1))
+
+
+def test_passive_subject_after_a_coordination() -> None:
+    text = (
+        "Moscú no acepta inspecciones, y la reunión de la Comisión Consultiva Bilateral fue "
+        "aplazada en mayo."
+    )
+    found = kinds(text, dt.date(2014, 9, 1), "es")
+    assert ("bcc", "postpone", "2014-05") in found
+    assert [k for k in found if k[:2] == ("inspections", "postpone")] == []
