@@ -1233,6 +1233,10 @@ def _m_end(m: re.Match[str]) -> int:
 
 
 _SUBJECT_NP = re.compile(r"\s*(?:the|a|an|its|their|el|la|los|las|su|sus)\s", re.IGNORECASE)
+_NOMINAL_AGENT = re.compile(
+    r"(?:\b(?:by|por parte de|por)\s+|^\s+(?:de|of)\s+)((?:the\s+|la\s+|el\s+)?\w+)",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(r"\s+(?:por parte de|on the part of)\s+(.{1,40})", re.IGNORECASE)
 
 
@@ -1683,6 +1687,10 @@ def _dated_nominals(
                 continue
         near = _actor_span(lex, before)
         actor = near[0] if near and len(_WORD.findall(before[near[1] :])) <= 1 else None
+        agent = _NOMINAL_AGENT.search(text, m.end(), d.start)
+        if actor is None and agent:
+            # "the suspension of the treaty by Moscow", "la retirada de Rusia del tratado"
+            actor = _actor_in(lex, agent.group(1), last=False)
         if action in ("expire", "enter_into_force", "sign", "extend"):
             actor = _BOTH if actor in (None, _BOTH) or action == "expire" else actor
         lo = max(ss, m.start() - 40)

@@ -955,3 +955,14 @@ def test_passive_subject_after_a_coordination() -> None:
     found = kinds(text, dt.date(2014, 9, 1), "es")
     assert ("bcc", "postpone", "2014-05") in found
     assert [k for k in found if k[:2] == ("inspections", "postpone")] == []
+
+
+def test_dated_nominal_keeps_its_by_agent_apart_from_another_partys_step() -> None:
+    text = (
+        "The suspension of the treaty by Moscow in 2009 had emptied it. NATO allies said on "
+        "Monday that they would suspend the treaty too."
+    )
+    found = find_events(text, published=dt.date(2014, 3, 3))
+    pairs = {(e["actor"], e["action"], e["date"]) for e in found}
+    assert ("Russia", "suspend", "2009") in pairs
+    assert any(a == "NATO" and act == "suspend" for a, act, _ in pairs)
