@@ -1624,3 +1624,17 @@ def test_portfolio_words_inside_a_title_before_the_name():
         ("indirect", "Pranay Vaddi"),
         ("indirect", "Mikhail Ulyanov"),
     ]
+
+
+def test_more_spanish_speech_verbs():
+    text = (
+        '"No hay prisa", zanjó Lavrov. Riabkov remachó que Moscú no dará el primer paso. '
+        "Peskov desmintió que el Kremlin prepare una prueba. Peskov desmintió los rumores. "
+        "Zajárova ha replicado que Washington nunca respondió."
+    )
+    assert [(r[0], r[1]) for r in rows(text, "es")] == [
+        ("direct", "Sergey Lavrov"),
+        ("indirect", "Sergey Ryabkov"),
+        ("indirect", "Dmitry Peskov"),
+        ("indirect", "Maria Zakharova"),
+    ]
