@@ -1441,7 +1441,7 @@ class _Resolver:
             org = self.reg.organisation(sub)
             if org is None:
                 continue
-            head = [fold(t) for t in toks[:k]]
+            head = _unglue_ex(" ".join(fold(t) for t in toks[:k]), lex.role_tokens).split()
             if any(
                 (t in ROLE_WORDS or t in lex.role_tokens) and t not in _COUNTRY_ADJ for t in head
             ):

@@ -1638,3 +1638,13 @@ def test_more_spanish_speech_verbs():
         ("indirect", "Dmitry Peskov"),
         ("indirect", "Maria Zakharova"),
     ]
+
+
+def test_glued_ex_role_before_an_institution_is_a_person():
+    # "el exjefe de la diplomacia estadounidense" is a role phrase, not the department itself
+    text = (
+        "Antony Blinken visitó Praga el martes. El exjefe de la diplomacia estadounidense "
+        "afirmó que el acuerdo había dado resultados."
+    )
+    got = find_statements(text, language="es", published="2025-10-05")
+    assert [s["speaker"] for s in got] == ["Antony Blinken"]
