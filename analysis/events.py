@@ -393,7 +393,10 @@ _DATA_OBJECT = re.compile(
 )
 _BRIDGE = re.compile(
     r",\s*(?:previst[oa]|programad[oa]|fijad[oa]|scheduled|due|set|planned)\s+(?:para|for|on|in)"
-    r"(?:\s+el)?\s*$",
+    r"(?:\s+el)?\s*$"
+    # "la suspensión ..., anunciada por Putin en febrero": announced on the noun's own date
+    r"|,\s*(?:announced|declared|anunciad[oa]|decretad[oa]|declarad[oa])\s+(?:by|por)"
+    r"(?:\s+[\w.-]+){1,3}?(?:\s+(?:in|on|en|el)(?:\s+el)?)?\s*$",
     re.IGNORECASE,
 )  # "su vencimiento, previsto para el 5 de febrero": the noun's own date
 _CONTRAST = re.compile(
@@ -1234,7 +1237,7 @@ def _m_end(m: re.Match[str]) -> int:
 
 _SUBJECT_NP = re.compile(r"\s*(?:the|a|an|its|their|el|la|los|las|su|sus)\s", re.IGNORECASE)
 _NOMINAL_AGENT = re.compile(
-    r"(?:\b(?:by|por parte de|por)\s+|^\s+(?:de|of)\s+)((?:the\s+|la\s+|el\s+)?\w+)",
+    r"(?:\b(?:by|por parte de|por)\s+|^\s+(?:de|of)\s+)([\w.-]+(?:\s+[\w.-]+){0,2})",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(r"\s+(?:por parte de|on the part of)\s+(.{1,40})", re.IGNORECASE)

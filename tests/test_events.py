@@ -966,3 +966,25 @@ def test_dated_nominal_keeps_its_by_agent_apart_from_another_partys_step() -> No
     pairs = {(e["actor"], e["action"], e["date"]) for e in found}
     assert ("Russia", "suspend", "2009") in pairs
     assert any(a == "NATO" and act == "suspend" for a, act, _ in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The suspension of the inspections, announced by the Kremlin in March 2013, stands.",
+         "en"),
+        ("La suspensión de las inspecciones, anunciada por el Kremlin en marzo de 2013, sigue.",
+         "es"),
+    ],
+)  # fmt: skip
+def test_nominal_dated_through_announced_by(text: str, language: str) -> None:
+    # ", announced by X in <date>": the date is the noun's own
+    found = find_events(text, published=dt.date(2014, 3, 3), language=language)
+    assert [(e["mechanism"], e["action"], e["date"], e["actor"]) for e in found] == [
+        ("inspections", "suspend", "2013-03", "Russia")
+    ]
+
+
+def test_nominal_not_dated_through_any_relative_clause() -> None:
+    text = "The suspension of the inspections, which many regretted in 2013, stands."
+    assert kinds(text, dt.date(2014, 3, 3)) == []
