@@ -388,7 +388,7 @@ _STOP_CAPS = _wordset(
     however earlier meanwhile later also but and then now yet still in on at last this that
     asked speaking moreover furthermore separately previously sin embargo por su parte en
     además asimismo así según mientras tanto when while after before since if as so thus
-    indeed today yesterday first
+    indeed today yesterday first como tal
     """
 )
 _NON_NAMES = _wordset(
@@ -792,8 +792,12 @@ _CUT_RE_ES = re.compile(
 )
 _ACCORDING_RE = re.compile(
     r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de|"
-    r"en opinión de)(?:l\b)?\s+(?:(?:declaró|dijo|afirmó|informó|indicó|señaló|explicó|"
-    r"precisó|aseguró|subrayó)\s+)?",
+    r"en opinión de|(?<![\w])(?:tal\s+(?:y\s+)?)?como(?=\s+(?:ha\s+)?(?:declar|dij|dich|afirm|"
+    r"indic|señal|explic|precis|asegur|subray|record|advirti|advertido|reconoci)\w*\s))"
+    r"(?:l\b)?\s+(?:(?:declaró|dijo|afirmó|informó|indicó|señaló|explicó|"
+    r"precisó|aseguró|subrayó|recordó|advirtió|reconoció|ha\s+(?:dicho|declarado|afirmado|"
+    r"indicado|señalado|explicado|precisado|asegurado|subrayado|recordado|advertido|"
+    r"reconocido))\s+)?",
     re.IGNORECASE,
 )
 _INWORDS_RE = re.compile(
@@ -1902,6 +1906,7 @@ _SPECIAL_SHORT = (
     ("for", re.compile(r"for\s")),
     ("para", re.compile(r"para\s")),
     ("tal", re.compile(r"tal\s")),
+    ("como", re.compile(r"como\s")),
 )
 _IGNORECASE_ODD = frozenset("\u0130\u0131\u017f")
 

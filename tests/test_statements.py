@@ -1648,3 +1648,14 @@ def test_glued_ex_role_before_an_institution_is_a_person():
     )
     got = find_statements(text, language="es", published="2025-10-05")
     assert [s["speaker"] for s in got] == ["Antony Blinken"]
+
+
+def test_spanish_como_with_a_speech_verb_attributes_the_clause():
+    text = (
+        "Como explicó Riabkov, Moscú no tiene prisa. Tal y como ha recordado Zajárova, "
+        "Washington debe responder primero. Como era de esperar, el debate siguió."
+    )
+    assert [(r[0], r[1], r[2]) for r in rows(text, "es")] == [
+        ("indirect", "Sergey Ryabkov", "Moscú no tiene prisa"),
+        ("indirect", "Maria Zakharova", "Washington debe responder primero"),
+    ]
