@@ -563,6 +563,9 @@ def _right_end(text: str, pos: int, se: int, limit: int = 170) -> int:
     return min(se, pos + limit)
 
 
+_NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s+)?[A-ZÁÉÍÓÚÑ]")
+
+
 def _mechanisms(
     lex: _Lexicon, window: str, has_bcc: bool, dialogue_article: bool = False
 ) -> list[str]:
@@ -582,6 +585,8 @@ def _mechanisms(
             and (kinds & {"bcc", "strategic_dialogue", "treaty"} or has_bcc)
         ):
             topic_from = pos
+        if mech == "meeting" and _NAMED_BODY.match(window, pos):
+            continue  # "a meeting of the Security Council" (a treaty body is its own hit)
         if mech == "meeting":  # a meeting is a BCC session or strategic talks, by context
             if "bcc" in kinds:
                 mech = "bcc"

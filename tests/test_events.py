@@ -988,3 +988,27 @@ def test_nominal_dated_through_announced_by(text: str, language: str) -> None:
 def test_nominal_not_dated_through_any_relative_clause() -> None:
     text = "The suspension of the inspections, which many regretted in 2013, stands."
     assert kinds(text, dt.date(2014, 3, 3)) == []
+
+
+def test_spanish_commitment_to_keep_limits_is_a_proposal() -> None:
+    text = "Moscú se compromete a seguir respetando los límites del tratado si Washington lo hace."
+    assert ("treaty", "propose", "2014-03-03") in kinds(text, dt.date(2014, 3, 3), "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Moscow is ready to keep the limits for a year, after the deadline, the president "
+         "said at a meeting of the Security Council on the treaty.", "en"),
+        ("Rusia está dispuesta a seguir respetando durante un año, tras el plazo, los límites, "
+         "dijo el presidente en una reunión del Consejo de Seguridad sobre el tratado.", "es"),
+    ],
+)  # fmt: skip
+def test_a_named_bodys_meeting_is_not_a_bcc_session(text: str, language: str) -> None:
+    found = [k[:2] for k in kinds(text, dt.date(2014, 3, 3), language)]
+    assert found == [("treaty", "propose")]
+
+
+def test_the_commissions_own_meeting_stays_a_bcc_session() -> None:
+    text = "The meeting of the Bilateral Consultative Commission was postponed in May."
+    assert ("bcc", "postpone", "2014-05") in kinds(text, dt.date(2014, 9, 1))
