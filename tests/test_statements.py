@@ -1659,3 +1659,16 @@ def test_spanish_como_with_a_speech_verb_attributes_the_clause():
         ("indirect", "Sergey Ryabkov", "Moscú no tiene prisa"),
         ("indirect", "Maria Zakharova", "Washington debe responder primero"),
     ]
+
+
+def test_spanish_multiword_speech_verbs_with_a_que_clause():
+    text = (
+        "Lavrov hizo hincapié en que Moscú cumple sus compromisos. Riabkov no descartó que "
+        "Rusia responda. Peskov dejó claro su rechazo. Zajárova ha puesto de relieve que "
+        "Washington calla."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Sergey Lavrov", "Moscú cumple sus compromisos"),
+        ("Sergey Ryabkov", "Rusia responda"),
+        ("Maria Zakharova", "Washington calla"),
+    ]
