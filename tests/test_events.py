@@ -1012,3 +1012,8 @@ def test_a_named_bodys_meeting_is_not_a_bcc_session(text: str, language: str) ->
 def test_the_commissions_own_meeting_stays_a_bcc_session() -> None:
     text = "The meeting of the Bilateral Consultative Commission was postponed in May."
     assert ("bcc", "postpone", "2014-05") in kinds(text, dt.date(2014, 9, 1))
+
+
+def test_signed_into_law_the_revocation_of_ratification() -> None:
+    text = "The president signed into law the revocation of the ratification of the treaty in 2014."
+    assert kinds(text, dt.date(2015, 1, 5)) == [("treaty", "withdraw", "2014")]
