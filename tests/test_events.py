@@ -1017,3 +1017,19 @@ def test_the_commissions_own_meeting_stays_a_bcc_session() -> None:
 def test_signed_into_law_the_revocation_of_ratification() -> None:
     text = "The president signed into law the revocation of the ratification of the treaty in 2014."
     assert kinds(text, dt.date(2015, 1, 5)) == [("treaty", "withdraw", "2014")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las delegaciones han vuelto a reunirse este lunes para hablar de estabilidad estratégica.",
+        "La Comisión Consultiva Bilateral volvió a reunirse en marzo.",
+    ],
+)
+def test_volver_a_reunirse_is_a_resumption(text: str) -> None:
+    found = [k[1] for k in kinds(text, dt.date(2014, 3, 3), "es")]
+    assert found == ["resume"]
+
+
+def test_volver_a_reunirse_needs_a_treaty_body() -> None:
+    assert kinds("Los ministros volvieron a reunirse en Viena.", dt.date(2014, 3, 3), "es") == []
