@@ -884,6 +884,15 @@ _PARA_RE = re.compile(r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+[A-ZÀ
 _RAYA_RE = re.compile(r"\s*—\s*(?=[^\W\d_])")
 _DASH_TURN_RE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<rest>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _QUESTION_LABELS = _wordset("question q questioner reporter journalist pregunta periodista")
+# Interviews set as labelled lines: "P: ...?" / "R: ...", "Q. ...?" / "A. ...",
+# "Pregunta: ...?" / "Respuesta: ...", or the interviewee's surname as the answer's label.
+_QA_LINE_RE = re.compile(
+    r"^[ \t]*(?P<label>[PQRA]|Pregunta|Respuesta|Question|Answer|PREGUNTA|RESPUESTA|QUESTION|"
+    r"ANSWER|(?P<name>[A-ZÀ-Þ][a-zà-ÿ’'\-]+(?:[ \t]+[A-ZÀ-Þ][a-zà-ÿ’'\-]+)?))"
+    r"(?(name)[ \t]*:|[ \t]*(?::|\.(?=[ \t])))[ \t]*(?P<rest>\S[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+_QA_QUESTION = frozenset({"p", "q", "pregunta", "question"})
 _UNKNOWN_INSTITUTION_RE = re.compile(
     r"(?:[Tt]he\s+|[Ee]l\s+|[Ll]a\s+)?(?P<inst>(?:[A-Z][\w.]*\s+){1,4}(?:Department|Ministry|Agency|"
     r"Commission|Office)|(?:Ministerio|Departamento|Secretaría)\s+de\s+[A-Z][\w]*"
@@ -1983,8 +1992,11 @@ class _Extractor:
         per turn); "QUESTION: ..." is a reporter's question (no statement). Interviews set as
         dashed lines ("— Question?" / "— Answer.") give the answers to the person introduced
         before the first question."""
-        out = self._interview_turns() if "?" in self.ctx.text else []
+        out = self._interview_turns() + self._labelled_turns() if "?" in self.ctx.text else []
+        taken = {t[0] for t in out}
         for lm in _TRANSCRIPT_RE.finditer(self.ctx.text):
+            if lm.start() in taken:
+                continue
             label = lm.group("label")
             if fold(label) in _QUESTION_LABELS:
                 out.append((lm.start(), lm.end(), None, None))
@@ -1995,6 +2007,45 @@ class _Extractor:
                 continue
             out.append((lm.start(), lm.end(), speaker, lm.start("rest")))
         return sorted(out, key=lambda t: t[0])
+
+    def _interviewee(self, before: int) -> dict | None:
+        """The person an interview introduces before its first question (at ``before``)."""
+        people = [e for e in self.res._entities() if e.kind == "person" and e.start < before]
+        if not people:
+            return None
+        said = [st for st in self.ctx.statements if st.speaker and st.start < before]
+        return said[-1].speaker if said else people[-1].as_fields(people[-1].mention)
+
+    def _labelled_turns(self) -> list[tuple[int, int, dict | None, int | None]]:
+        """Interview lines labelled "P:"/"R:", "Q."/"A.", "Pregunta:"/"Respuesta:" or with the
+        interviewee's name: answers are direct statements of the person introduced before the
+        first question; the questions are none."""
+        lines = [
+            lm
+            for lm in _QA_LINE_RE.finditer(self.ctx.text)
+            if fold(lm.group("label")) in _QA_QUESTION and lm.group("rest").endswith("?")
+        ]
+        if not lines:
+            return []
+        first_q = lines[0].start()
+        speaker = self._interviewee(first_q)
+        out: list[tuple[int, int, dict | None, int | None]] = []
+        for lm in _QA_LINE_RE.finditer(self.ctx.text, first_q):
+            label = fold(lm.group("label"))
+            if label in _QA_QUESTION:
+                out.append((lm.start(), lm.end(), None, None))
+                continue
+            who = speaker
+            if lm.group("name"):
+                if fold(lm.group("name")) in _QA_QUESTION | {"respuesta", "answer"}:
+                    pass
+                else:
+                    who, _ = self.res.resolve(lm.group("name"), lm.start())
+                    if who is None or self.res.reg.organisation(who["speaker"]) is not None:
+                        continue
+            if who is not None:
+                out.append((lm.start(), lm.end(), who, lm.start("rest")))
+        return out
 
     def _interview_turns(self) -> list[tuple[int, int, dict | None, int | None]]:
         lines = list(_DASH_TURN_RE.finditer(self.ctx.text))

@@ -1672,3 +1672,20 @@ def test_spanish_multiword_speech_verbs_with_a_que_clause():
         ("Sergey Ryabkov", "Rusia responda"),
         ("Maria Zakharova", "Washington calla"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("P:", "R:"), ("Pregunta:", "Respuesta:"), ("Q.", "A."), ("Question:", "Gottemoeller:")],
+)
+def test_labelled_interview_answers_are_the_interviewees(question: str, answer: str) -> None:
+    text = (
+        "Rose Gottemoeller habló con este diario en Ginebra.\n\n"
+        f"{question} ¿Sigue vivo el tratado?\n\n"
+        f"{answer} Sí. Los límites centrales siguen en vigor.\n\n"
+        "El tratado expira en febrero."
+    )
+    got = find_statements(text, language="es", published="2025-10-05")
+    assert [(s["speaker"], s["kind"], s["quote"]) for s in got] == [
+        ("Rose Gottemoeller", "direct", "Sí. Los límites centrales siguen en vigor.")
+    ]
