@@ -427,7 +427,8 @@ _CESSATION = {
         re.IGNORECASE,
     ),
     "es": re.compile(
-        r"(?<![\w-])(?:dej[óo]\s+de|dejar[áaí]a?n?\s+de|ya\s+no|tampoco|no|(?:se\s+)?"
+        r"(?<![\w-])(?:dej[óo]\s+de|(?:ha|han|había|habían)\s+dejado\s+de|dejar[áaí]a?n?\s+de|"
+        r"ya\s+no|tampoco|no|(?:se\s+)?"
         r"(?:(?:había|habían|ha|han)\s+)?neg(?:ó|aron|ado)\s+(?:[\w-]+\s+){0,3}?a)\s+"
         r"(?P<verb>compart\w+|"
         r"proporcion\w+|intercambi\w+|envi\w+|notific\w+|permit\w+|aceptar\w*|recibir\w*|"
@@ -449,7 +450,8 @@ _CESSATION_SCAN = {
     ),
     "es": _skippable(
         [
-            r"dej[óo]\s+de", r"dejar[áaí]a?n?\s+de", r"ya\s+no", "tampoco", "no",
+            r"dej[óo]\s+de", r"ha\s+dejado\s+de", r"han\s+dejado\s+de", r"había\s+dejado\s+de",
+            r"habían\s+dejado\s+de", r"dejar[áaí]a?n?\s+de", r"ya\s+no", "tampoco", "no",
             r"se\s+(?:(?:había|habían|ha|han)\s+)?neg(?:ó|aron|ado)\s+(?:[\w-]+\s+){0,3}?a",
             r"había\s+neg(?:ó|aron|ado)\s+(?:[\w-]+\s+){0,3}?a",
             r"habían\s+neg(?:ó|aron|ado)\s+(?:[\w-]+\s+){0,3}?a",
@@ -875,7 +877,12 @@ def _verb_candidate(
         return None  # "the decision to resume ... will be taken by the president"
     if effect == "keep":
         gov_text = text[max(ss, to_pos - 30) : to_pos].lower()
-        tense = "present" if re.search(r"\bagrees?\s*$|\bdecides\s*$", gov_text) else "past"
+        # "agrees to", "acaba de" (has just): the report's own time
+        tense = (
+            "present"
+            if re.search(r"\bagrees?\s*$|\bdecides\s*$|\bacaban? de\s*$", gov_text)
+            else "past"
+        )
         return action, tense, "active"
     if effect == "scheduled":
         return action, "future", "active"

@@ -1033,3 +1033,25 @@ def test_volver_a_reunirse_is_a_resumption(text: str) -> None:
 
 def test_volver_a_reunirse_needs_a_treaty_body() -> None:
     assert kinds("Los ministros volvieron a reunirse en Viena.", dt.date(2014, 3, 3), "es") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "acabar de" + infinitive: has just done it (the report's day)
+        ("Moscú acaba de suspender las inspecciones del tratado.",
+         ("inspections", "suspend", "2014-03-03")),
+        # "ir a" + infinitive: an announced step
+        ("Washington va a suspender el intercambio de datos del tratado.",
+         ("data_exchange", "suspend", "2014-03-03")),
+        # "haber dejado de": has stopped
+        ("Moscú ha dejado de enviar notificaciones del tratado desde enero.",
+         ("notifications", "suspend", "2014-01")),
+    ],
+)  # fmt: skip
+def test_spanish_periphrases(text: str, expected: tuple) -> None:
+    assert expected in kinds(text, dt.date(2014, 3, 3), "es")
+
+
+def test_negated_ir_a_is_no_step() -> None:
+    assert kinds("Rusia no va a suspender el tratado.", dt.date(2014, 3, 3), "es") == []
