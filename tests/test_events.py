@@ -1055,3 +1055,18 @@ def test_spanish_periphrases(text: str, expected: tuple) -> None:
 
 def test_negated_ir_a_is_no_step() -> None:
     assert kinds("Rusia no va a suspender el tratado.", dt.date(2014, 3, 3), "es") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government said it was pulling out of the treaty in May.",
+        "The government is quitting the treaty in May, the ministry said.",
+    ],
+)
+def test_progressive_withdrawal_forms(text: str) -> None:
+    assert ("treaty", "withdraw", "2014-05") in kinds(text, dt.date(2014, 5, 20))
+
+
+def test_a_gerund_subject_is_no_withdrawal() -> None:
+    assert kinds("Exiting the treaty was a mistake, analysts said.", dt.date(2014, 5, 20)) == []
