@@ -792,6 +792,7 @@ _CUT_RE_ES = re.compile(
 )
 _ACCORDING_RE = re.compile(
     r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de|"
+    r"a decir de|"
     r"en opinión de|(?<![\w])(?:tal\s+(?:y\s+)?)?como(?=\s+(?:ha\s+)?(?:declar|dij|dich|afirm|"
     r"indic|señal|explic|precis|asegur|subray|record|advirti|advertido|reconoci)\w*\s))"
     r"(?:l\b)?\s+(?:(?:declaró|dijo|afirmó|informó|indicó|señaló|explicó|"
@@ -880,7 +881,9 @@ _DOC_TAIL_RE = re.compile(
     r"\s+(?:readout|statement|communiqu[eé]|release|report|comunicado|nota)"
     r"(?:\s+(?:of|on|about|de|del|sobre)\s+(?:the|a|el|la)\s+\w+)?"
 )
-_PARA_RE = re.compile(r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+[A-ZÀ-Þ])")
+_PARA_RE = re.compile(
+    r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+(?:[a-zà-ÿ\-]+,?\s+){0,3}[A-ZÀ-Þ])"
+)
 _RAYA_RE = re.compile(r"\s*—\s*(?=[^\W\d_])")
 _DASH_TURN_RE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<rest>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _QUESTION_LABELS = _wordset("question q questioner reporter journalist pregunta periodista")
@@ -1909,6 +1912,7 @@ _SPECIAL_WORDS = (
     "assured",
     "informado",
     "así lo",
+    "a decir de",
 )
 _SPECIAL_SHORT = (
     ("by", re.compile(r"\sby\s")),
@@ -2305,6 +2309,12 @@ class _Extractor:
             lm = _POST_LISTENER_RE.match(rest, skip)
             if lm:
                 skip = lm.end()
+            ia = _INV_ADJUNCT_RE.match(rest, skip)  # '», señaló en un comunicado el ministerio'
+            if ia:
+                skip = ia.end()
+                lm = _POST_LISTENER_RE.match(rest, skip)
+                if lm:
+                    skip = lm.end()
             after = rest[skip:]
             app = _RIGHT_APPOS_RE.match(after)
             np = (app.start(1), app.end(), app.group(0).strip()) if app else None
@@ -2432,9 +2442,14 @@ class _Extractor:
         if pm is not None:
             np = _scan_np_right(s[pm.end() :], ctx.lex)
             if np is not None and s[pm.end() + np[1] : pm.end() + np[1] + 1] == ",":
-                speaker, pending = self.res.resolve(np[2], a + pm.end() + np[0], countries=False)
+                np_text, np_end = np[2], pm.end() + np[1]
+                app = _RE28.match(s, np_end)
+                if app and split_mention(app.group(1))[1] == app.group(1).strip():
+                    # "Para el canciller ruso, Serguéi Lavrov, ..."
+                    np_text, np_end = s[pm.end() + np[0] : app.end(1)], app.end(1)
+                speaker, pending = self.res.resolve(np_text, a + pm.end() + np[0], countries=False)
                 if speaker is not None:
-                    ca = a + pm.end() + np[1] + 1
+                    ca = a + np_end + 1
                     self._clause(speaker, None, ca, self._clause_end(ca, b), pm.group("cue"), sent)
         # "Según ha explicado en un comunicado, ...": the speaker goes on, unnamed
         sm = _SEGUN_VERB_RE.match(s, d) if ctx.lang == "es" else None

@@ -1689,3 +1689,28 @@ def test_labelled_interview_answers_are_the_interviewees(question: str, answer: 
     assert [(s["speaker"], s["kind"], s["quote"]) for s in got] == [
         ("Rose Gottemoeller", "direct", "Sí. Los límites centrales siguen en vigor.")
     ]
+
+
+def test_quote_then_verb_with_an_adjunct_before_the_subject():
+    text = (
+        '"No habrá prórroga", señaló en un comunicado el Ministerio de Exteriores de Rusia. '
+        '"Esperamos una respuesta", dijo en una entrevista con Izvestia el vicecanciller '
+        "Serguéi Riabkov."
+    )
+    assert [(r[0], r[1]) for r in rows(text, "es")] == [
+        ("direct", "Russian Foreign Ministry"),
+        ("direct", "Sergey Ryabkov"),
+    ]
+
+
+def test_para_with_a_role_before_the_name_and_a_decir_de():
+    text = (
+        "Para la experta Rose Gottemoeller, el tratado sigue vivo. Para el canciller ruso, "
+        "Serguéi Lavrov, la prórroga es imposible. A decir de Riabkov, Moscú esperará. Para la "
+        "semana próxima, Moscú prepara una respuesta."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Rose Gottemoeller", "el tratado sigue vivo"),
+        ("Sergey Lavrov", "la prórroga es imposible"),
+        ("Sergey Ryabkov", "Moscú esperará"),
+    ]
