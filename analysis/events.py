@@ -829,9 +829,10 @@ def _verb_candidate(
         if prev in _AUX_HAVE:
             return action, ("past" if prev in ("had", "había") else "perfect"), "active"
         if form == "ing" and re.search(
-            r"(?:,|\bthereby|\beffectively|\bby)\s*$", text[max(ss, m.start() - 15) : m.start()]
+            r"(?:[,;:]|\bthereby|\beffectively|\bby)\s*$", text[max(ss, m.start() - 15) : m.start()]
         ):
-            # ", halting inspections": the participle shares the main clause's time
+            # ", halting inspections", "steps: revoking visas; withholding data": the
+            # participle shares the main clause's time
             return action, "past", "active"
         if (
             form in ("part", "pastpart")

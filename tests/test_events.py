@@ -1070,3 +1070,13 @@ def test_progressive_withdrawal_forms(text: str) -> None:
 
 def test_a_gerund_subject_is_no_withdrawal() -> None:
     assert kinds("Exiting the treaty was a mistake, analysts said.", dt.date(2014, 5, 20)) == []
+
+
+def test_gerunds_in_a_list_of_steps() -> None:
+    text = (
+        "The steps announced on Monday: revoking visas of the treaty inspectors; withholding "
+        "notifications under the treaty."
+    )
+    found = kinds(text, dt.date(2014, 3, 5))
+    assert ("inspections", "ban", "2014-03-03") in found
+    assert ("notifications", "suspend", "2014-03-03") in found
