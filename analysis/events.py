@@ -850,8 +850,8 @@ def _verb_candidate(
             return None
         return action, "past", "active"
     if form == "past":
-        if prev in _DETERMINERS:
-            return None
+        if prev in _DETERMINERS and not (lang == "es" and prev in _CLITICS):
+            return None  # "the freeze"; but "las reanudó" is a clitic and a verb
         return action, "past", "active"
     if form == "s":
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
@@ -1256,6 +1256,18 @@ _NOMINAL_AGENT = re.compile(
 _PART_OF = re.compile(r"\s+(?:por parte de|on the part of)\s+(.{1,40})", re.IGNORECASE)
 
 
+_OBJECT_PRONOUN_EN = re.compile(r"\s+(?:it|them)\b(?!\s+(?:to|that)\b)", re.IGNORECASE)
+_CLITICS = {"lo", "la", "los", "las"}
+_CLITIC_BEFORE = re.compile(r"(?<![\w-])(?:lo|la|los|las)\s+$", re.IGNORECASE)
+
+
+def _previous_sentence(doc: _Doc, c: _Cand) -> tuple[int, int] | None:
+    """The sentence before the candidate's (in its paragraph, else the paragraph before)."""
+    sents = [s for p in doc.paras[max(0, c.para - 1) : c.para + 1] for s in p.sentences]
+    i = sents.index(c.sent) if c.sent in sents else -1
+    return sents[i - 1] if i > 0 else None
+
+
 def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None:
     """Who acts: the agent of a passive ("by Moscow"), the word just before the trigger
     ("Moscow's decision to", "Russia unilaterally"), else the clause's first actor."""
@@ -1436,6 +1448,23 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         )
     ):
         mechs = ["treaty"]  # "agreed to extend it", "acordaron prorrogarlo"
+    if (
+        not mechs
+        and c.voice == "active"
+        and c.mech_window is None
+        and c.action not in ("propose", "other", "sign")
+        and (
+            _OBJECT_PRONOUN_EN.match(doc.text, c.end)
+            if doc.lex.language == "en"
+            else _CLITIC_BEFORE.search(doc.text, max(clause_lo, c.start - 8), c.start)
+        )
+    ):
+        # "Russia suspended it in February", "Rusia lo suspendió": what the sentence before
+        # names, else the article's treaty
+        prev = _previous_sentence(doc, c)
+        mechs = _mechanisms(doc.lex, doc.text[prev[0] : prev[1]], doc.has_bcc) if prev else []
+        if not mechs and doc.default_treaty:
+            mechs = ["treaty"]
     if c.action in ("expire", "enter_into_force", "sign") and mechs:
         mechs = ["treaty"]  # only treaties expire, enter into force or are signed
     if not mechs:

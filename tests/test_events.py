@@ -1080,3 +1080,25 @@ def test_gerunds_in_a_list_of_steps() -> None:
     found = kinds(text, dt.date(2014, 3, 5))
     assert ("inspections", "ban", "2014-03-03") in found
     assert ("notifications", "suspend", "2014-03-03") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # an object pronoun takes what the sentence before names
+        ("The inspections were banned in May. The government resumed them in July.", "en",
+         ("inspections", "resume", "2013-07")),
+        ("El acuerdo es el último vigente. El Gobierno lo suspendió en julio.", "es",
+         ("treaty", "suspend", "2013-07")),
+        ("Las inspecciones fueron prohibidas en mayo. El Gobierno las reanudó en julio.", "es",
+         ("inspections", "resume", "2013-07")),
+    ],
+)  # fmt: skip
+def test_object_pronoun_takes_the_previous_sentences_mechanism(
+    text: str, language: str, expected: tuple
+) -> None:
+    assert expected in kinds(text, dt.date(2013, 9, 2), language)
+
+
+def test_object_pronoun_without_a_treaty_in_sight_is_no_event() -> None:
+    assert kinds("The rally was loud. Police stopped it in July.", dt.date(2013, 9, 2)) == []
