@@ -1976,7 +1976,11 @@ class _Extractor:
     def run(self) -> list[_Stmt]:
         ctx = self.ctx
         self.res.collect()
-        turns = self._transcript_turns() if ":" in ctx.text or "?" in ctx.text else []
+        turns = (
+            self._transcript_turns()
+            if ":" in ctx.text or "?" in ctx.text or "—" in ctx.text
+            else []
+        )
         k = 0
         for sent in ctx.sentences:
             while k < len(turns) and turns[k][1] <= sent[0]:
@@ -1984,7 +1988,8 @@ class _Extractor:
             if k < len(turns) and turns[k][0] <= sent[0] < turns[k][1]:
                 a, b, speaker, qa = turns[k]
                 if speaker is not None and qa is not None:
-                    self._add(speaker, "direct", qa, b, ":", (a, b))
+                    if not self._turn_with_inciso(qa, b, (a, b)):
+                        self._add(speaker, "direct", qa, b, ":", (a, b))
                     turns[k] = (a, b, speaker, None)
                 continue  # a reporter's question, or an answer already taken whole
             self._sentence(sent)
@@ -1998,6 +2003,11 @@ class _Extractor:
         before the first question."""
         out = self._interview_turns() + self._labelled_turns() if "?" in self.ctx.text else []
         taken = {t[0] for t in out}
+        if "—" in self.ctx.text:
+            for turn in self._dialogue_turns():
+                if turn[0] not in taken:
+                    out.append(turn)
+                    taken.add(turn[0])
         for lm in _TRANSCRIPT_RE.finditer(self.ctx.text):
             if lm.start() in taken:
                 continue
@@ -2049,6 +2059,52 @@ class _Extractor:
                         continue
             if who is not None:
                 out.append((lm.start(), lm.end(), who, lm.start("rest")))
+        return out
+
+    def _inciso(self, a: int, b: int) -> tuple[re.Match, int, dict | None, tuple | None] | None:
+        """The first "—respondió Lavrov—" in text[a:b] after some words: (the raya's match,
+        where the words go on, speaker, pending); None without one naming a speaker."""
+        t = self.ctx.text
+        for rm in _RAYA_RE.finditer(t, a, b):
+            if rm.start() <= a:
+                continue
+            cm = self.ctx.lex.cue_re.match(t, rm.end())
+            if cm is None:
+                continue
+            close = t.find("—", cm.end(), b)
+            stop = close if close >= 0 else b
+            np = t[cm.end() : stop].strip(" ,.")
+            speaker, pending = self.res.resolve(np, cm.end()) if np else (None, None)
+            if speaker is None and pending is None:
+                return None
+            end = close + 1 if close >= 0 else b
+            while end < b and t[end] in " ,.":
+                end += 1
+            return rm, end, speaker, pending
+        return None
+
+    def _turn_with_inciso(self, qa: int, b: int, sent) -> bool:
+        """An answer cut by "—respondió el ministro—": two direct statements around it."""
+        found = self._inciso(qa, b) if "—" in self.ctx.text[qa:b] else None
+        if found is None:
+            return False
+        rm, end, speaker, pending = found
+        cue = self.ctx.lex.cue_re.match(self.ctx.text, rm.end()).group()
+        self._add(speaker, "direct", qa, rm.start(), cue, sent, pending)
+        self._add(speaker, "direct", end, b, cue, sent, pending)
+        return True
+
+    def _dialogue_turns(self) -> list[tuple[int, int, dict | None, int | None]]:
+        """Lines opened by a raya that name their speaker in an inciso ("—No —dijo Lavrov—."):
+        the speaker's words, whatever came before."""
+        out: list[tuple[int, int, dict | None, int | None]] = []
+        for lm in _DASH_TURN_RE.finditer(self.ctx.text):
+            rest = lm.group("rest")
+            if rest.endswith("?") or "—" not in rest:
+                continue
+            found = self._inciso(lm.start("rest"), lm.end())
+            if found is not None and found[2] is not None:
+                out.append((lm.start(), lm.end(), found[2], lm.start("rest")))
         return out
 
     def _interview_turns(self) -> list[tuple[int, int, dict | None, int | None]]:

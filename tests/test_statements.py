@@ -1714,3 +1714,24 @@ def test_para_with_a_role_before_the_name_and_a_decir_de():
         ("Sergey Lavrov", "la prórroga es imposible"),
         ("Sergey Ryabkov", "Moscú esperará"),
     ]
+
+
+def test_raya_dialogue_and_interview_answers_cut_by_an_inciso():
+    dialogue = (
+        "—Todavía no —respondió Lavrov—. Washington no ha contestado.\n\n"
+        "—No hay prisa —zanjó Riabkov."
+    )
+    assert [(r[0], r[1], r[2]) for r in rows(dialogue, "es")] == [
+        ("direct", "Sergey Lavrov", "Todavía no"),
+        ("direct", "Sergey Lavrov", "Washington no ha contestado."),
+        ("direct", "Sergey Ryabkov", "No hay prisa"),
+    ]
+    interview = (
+        "Serguéi Riabkov recibió a este diario en Moscú.\n\n—¿Habrá diálogo?\n\n"
+        "—Quizá —contestó el vicecanciller—. Depende de Washington.\n\n"
+        "El tratado — firmado en 2010 — expira en febrero."
+    )
+    assert [(r[1], r[2]) for r in rows(interview, "es")] == [
+        ("Sergey Ryabkov", "Quizá"),
+        ("Sergey Ryabkov", "Depende de Washington."),
+    ]
