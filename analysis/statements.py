@@ -881,6 +881,10 @@ _DOC_TAIL_RE = re.compile(
     r"\s+(?:readout|statement|communiqu[eé]|release|report|comunicado|nota)"
     r"(?:\s+(?:of|on|about|de|del|sobre)\s+(?:the|a|el|la)\s+\w+)?"
 )
+_AS_PUT_RE = re.compile(
+    r"(?:As|Como)\s+(?P<np>[^,~]{2,80}?)\s+(?P<cue>(?:has\s+|had\s+)?put it|lo expresó|"
+    r"lo resumió)\s*,\s*"
+)
 _PARA_RE = re.compile(
     r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+(?:[a-zà-ÿ\-]+,?\s+){0,3}[A-ZÀ-Þ])"
 )
@@ -1913,6 +1917,7 @@ _SPECIAL_WORDS = (
     "informado",
     "así lo",
     "a decir de",
+    "put it",
 )
 _SPECIAL_SHORT = (
     ("by", re.compile(r"\sby\s")),
@@ -2507,6 +2512,14 @@ class _Extractor:
                 if speaker is not None:
                     ca = a + np_end + 1
                     self._clause(speaker, None, ca, self._clause_end(ca, b), pm.group("cue"), sent)
+        # "As Lavrov put it, ...", "Como lo expresó Lavrov, ..." is below (según-like)
+        am = _AS_PUT_RE.match(s, d)
+        if am is not None:
+            speaker, pending = self.res.resolve(am.group("np"), a + am.start("np"))
+            if speaker is not None or pending is not None:
+                ca = a + am.end()
+                self._clause(speaker, pending, ca, self._clause_end(ca, b), am.group("cue"), sent)
+                self._consume_cues(a + d, ca)
         # "Según ha explicado en un comunicado, ...": the speaker goes on, unnamed
         sm = _SEGUN_VERB_RE.match(s, d) if ctx.lang == "es" else None
         if sm is not None and ctx.lex.cue_re.fullmatch(sm.group("verb")):

@@ -1735,3 +1735,16 @@ def test_raya_dialogue_and_interview_answers_cut_by_an_inciso():
         ("Sergey Ryabkov", "Quizá"),
         ("Sergey Ryabkov", "Depende de Washington."),
     ]
+
+
+def test_english_rule_out_make_clear_and_as_x_put_it():
+    text = (
+        "Ryabkov did not rule out that Moscow could resume testing. Ryabkov made clear his "
+        "displeasure. Lavrov has made it clear that the door stays open. As Lavrov put it, "
+        "Washington must move first. As one analyst put it, the treaty is dead."
+    )
+    assert [(r[1], r[2]) for r in rows(text)] == [
+        ("Sergey Ryabkov", "Moscow could resume testing"),
+        ("Sergey Lavrov", "the door stays open"),
+        ("Sergey Lavrov", "Washington must move first"),
+    ]
