@@ -1716,7 +1716,23 @@ def _dated_nominals(
             None,
         )
         if d is None:
+            # "the Feb. 21 suspension of the treaty": a date right before the noun
+            d = next(
+                (
+                    d
+                    for d in dates
+                    if ss <= d.start
+                    and d.end <= m.start()
+                    and d.value
+                    and d.role not in ("until", "end")
+                    and not text[d.end : m.start()].strip()
+                ),
+                None,
+            )
+        if d is None:
             continue
+        # the noun's object: up to its date, or (a date before the noun) to the clause's end
+        obj_hi = d.start if d.start >= m.end() else _right_end(text, m.end(), se, 80)
         before = text[max(ss, m.start() - 60) : m.start()]
         if _CONDITIONAL.search(before) or _NOMINAL_BLOCK.search(before):
             continue
@@ -1725,21 +1741,22 @@ def _dated_nominals(
             if not _mechanisms(lex, text[ss:se], False) and default_treaty is None:
                 continue
         else:
-            mechs = _mechanisms(lex, text[m.end() : d.start], False)
+            mechs = _mechanisms(lex, text[m.end() : obj_hi], False)
             if not mechs and action == "extend" and default_treaty and _POSSESSIVE.search(before):
                 mechs = ["treaty"]  # "Its extension in 2021": only a treaty is extended
             if not mechs:
                 continue
         near = _actor_span(lex, before)
         actor = near[0] if near and len(_WORD.findall(before[near[1] :])) <= 1 else None
-        agent = _NOMINAL_AGENT.search(text, m.end(), d.start)
+        agent = _NOMINAL_AGENT.search(text, m.end(), obj_hi)
         if actor is None and agent:
             # "the suspension of the treaty by Moscow", "la retirada de Rusia del tratado"
             actor = _actor_in(lex, agent.group(1), last=False)
         if action in ("expire", "enter_into_force", "sign", "extend"):
             actor = _BOTH if actor in (None, _BOTH) or action == "expire" else actor
-        lo = max(ss, m.start() - 40)
+        lo = max(ss, min(d.start, m.start() - 40))
         lo = text.find(" ", lo, m.start()) + 1 if lo > ss else ss
+        hi = max(d.end, obj_hi)
         for mech in mechs:
             out.append(
                 {
@@ -1752,9 +1769,9 @@ def _dated_nominals(
                     "treaty": None
                     if mech == "strategic_dialogue"
                     else (_treaty_in(lex, text[ss:se]) or default_treaty),
-                    "evidence": text[lo : d.end],
+                    "evidence": text[lo:hi],
                     "start": lo,
-                    "end": d.end,
+                    "end": hi,
                     "until": None,
                     "date_source": "text",
                 }

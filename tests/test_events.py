@@ -1102,3 +1102,18 @@ def test_object_pronoun_takes_the_previous_sentences_mechanism(
 
 def test_object_pronoun_without_a_treaty_in_sight_is_no_event() -> None:
     assert kinds("The rally was loud. Police stopped it in July.", dt.date(2013, 9, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Feb. 21 suspension of the inspections angered the other side.", "en"),
+        ("El pasado 21 de febrero, Putin anunció la suspensión de las inspecciones.", "es"),
+    ],
+)
+def test_dated_suspension_noun_with_the_date_before_it(text: str, language: str) -> None:
+    assert ("inspections", "suspend", "2013-02-21") in kinds(text, dt.date(2013, 5, 6), language)
+
+
+def test_a_year_before_an_unrelated_noun_is_no_event() -> None:
+    assert kinds("Since 2012 suspension talks have stalled.", dt.date(2013, 5, 6)) == []
