@@ -1108,7 +1108,7 @@ def test_object_pronoun_without_a_treaty_in_sight_is_no_event() -> None:
     ("text", "language"),
     [
         ("The Feb. 21 suspension of the inspections angered the other side.", "en"),
-        ("El pasado 21 de febrero, Putin anunció la suspensión de las inspecciones.", "es"),
+        ("El pasado 21 de febrero, Putin anunció la suspensión del régimen de inspecciones.", "es"),
     ],
 )
 def test_dated_suspension_noun_with_the_date_before_it(text: str, language: str) -> None:
