@@ -793,12 +793,13 @@ _CUT_RE_ES = re.compile(
 _ACCORDING_RE = re.compile(
     r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de|"
     r"a decir de|"
-    r"en opinión de|(?<![\w])(?:tal\s+(?:y\s+)?)?como(?=\s+(?:ha\s+)?(?:declar|dij|dich|afirm|"
-    r"indic|señal|explic|precis|asegur|subray|record|advirti|advertido|reconoci)\w*\s))"
-    r"(?:l\b)?\s+(?:(?:declaró|dijo|afirmó|informó|indicó|señaló|explicó|"
-    r"precisó|aseguró|subrayó|recordó|advirtió|reconoció|ha\s+(?:dicho|declarado|afirmado|"
-    r"indicado|señalado|explicado|precisado|asegurado|subrayado|recordado|advertido|"
-    r"reconocido))\s+)?",
+    r"en opinión de|(?<![\w])(?:tal\s+(?:y\s+)?)?como(?=\s+(?:lo\s+)?(?:ha\s+)?(?:declar|dij|dich|"
+    r"afirm|indic|señal|explic|precis|asegur|subray|record|advirti|advertido|reconoci|expres|"
+    r"resum)\w*\s))"
+    r"(?:l\b)?\s+(?:(?:lo\s+)?(?:declaró|dijo|afirmó|informó|indicó|señaló|explicó|expresó|"
+    r"resumió|precisó|aseguró|subrayó|recordó|advirtió|reconoció|ha\s+(?:dicho|declarado|"
+    r"afirmado|indicado|señalado|explicado|expresado|resumido|precisado|asegurado|subrayado|"
+    r"recordado|advertido|reconocido))\s+)?",
     re.IGNORECASE,
 )
 _INWORDS_RE = re.compile(
@@ -883,7 +884,7 @@ _DOC_TAIL_RE = re.compile(
 )
 _AS_PUT_RE = re.compile(
     r"(?:As|Como)\s+(?P<np>[^,~]{2,80}?)\s+(?P<cue>(?:has\s+|had\s+)?put it|lo expresó|"
-    r"lo resumió)\s*,\s*"
+    r"lo resumió|lo dijo)\s*,\s*"
 )
 _PARA_RE = re.compile(
     r"(?P<cue>Para|For)\s+(?=[A-ZÀ-Þ]|(?:el|la|the)\s+(?:[a-zà-ÿ\-]+,?\s+){0,3}[A-ZÀ-Þ])"

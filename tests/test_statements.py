@@ -1748,3 +1748,14 @@ def test_english_rule_out_make_clear_and_as_x_put_it():
         ("Sergey Lavrov", "the door stays open"),
         ("Sergey Lavrov", "Washington must move first"),
     ]
+
+
+def test_spanish_como_lo_expreso_x_both_orders():
+    text = (
+        "Como lo expresó Lavrov, Washington debe mover ficha. Como Riabkov lo resumió, no hay "
+        "prisa."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Sergey Lavrov", "Washington debe mover ficha"),
+        ("Sergey Ryabkov", "no hay prisa"),
+    ]
