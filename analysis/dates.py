@@ -260,6 +260,7 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|is to|are to|to be held|scheduled|set to|is due|are due|"
     r"'s due|due on|expires|ends|runs out|vence|expira|planned|plans? to|upcoming|expected|"
+    r"takes effect|comes into force|enters into force|entra en vigor|se hace efectiv[oa]|"
     r"going to|next|intends? to|"
     r"se celebrará|se realizará|tendrá|tendrán|será|serán|prevista?|programad[ao]s?|"
     r"\w+(?:ará|erá|irá|arán|erán|irán))\b",

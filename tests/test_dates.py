@@ -207,3 +207,14 @@ def test_weekday_after_said_is_the_reports_day(
 ) -> None:
     lang = "es" if "cancillería" in text else "en"
     assert value(text, published, lang) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The law comes into force on Friday.", "en"),
+        ("La ley entra en vigor el viernes.", "es"),
+    ],
+)
+def test_present_of_a_scheduled_start_looks_ahead(text: str, language: str) -> None:
+    assert value(text, dt.date(2013, 5, 6), language) == ("2013-05-10", "day")

@@ -1117,3 +1117,25 @@ def test_dated_suspension_noun_with_the_date_before_it(text: str, language: str)
 
 def test_a_year_before_an_unrelated_noun_is_no_event() -> None:
     assert kinds("Since 2012 suspension talks have stalled.", dt.date(2013, 5, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("El Gobierno notificó su salida del Nuevo START. La retirada se hará efectiva el 1 de "
+         "julio, informó la Cancillería.", "es", ("treaty", "withdraw", "2013-07-01")),
+        ("La salida del país del tratado se hizo efectiva el lunes.", "es",
+         ("treaty", "withdraw", "2013-05-06")),
+        ("El acuerdo entra en vigor el viernes.", "es",
+         ("treaty", "enter_into_force", "2013-05-10")),
+        ("The treaty comes into force on Friday.", "en",
+         ("treaty", "enter_into_force", "2013-05-10")),
+        ("The government will leave the treaty in July.", "en", ("treaty", "withdraw", "2013-07")),
+    ],
+)  # fmt: skip
+def test_taking_effect_and_leaving(text: str, language: str, expected: tuple) -> None:
+    assert expected in kinds(text, dt.date(2013, 5, 6), language)
+
+
+def test_imperative_leave_is_no_withdrawal() -> None:
+    assert kinds("Leave the treaty alone, he said.", dt.date(2013, 5, 6)) == []
