@@ -608,7 +608,9 @@ _TIME_LEAD_RE = re.compile(
     r"^\s*,?\s*(?:(?:on|late|early|last|this|next|el|este|el pasado)\s+)?"
     rf"(?:{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}|yesterday|today|tonight|earlier|later|"
-    rf"recently|again|also|previously|repeatedly|ayer|hoy|también|además|nuevamente|"
+    rf"recently|again|also|previously|repeatedly|ayer|hoy|también|además|nuevamente|asimismo|"
+    rf"igualmente|de nuevo|otra vez|"
+    rf"posteriormente|más tarde|luego|finalmente|por último|"
     rf"separately|publicly|privately|bluntly|flatly|firmly|openly|explicitly|categorically|"
     rf"subsequently|then|further|once again|"
     rf"(?:last|this|earlier this|later this)\s+(?:week|month|year)|repetidamente|"
@@ -1118,7 +1120,9 @@ _INTERRUPT_RE = re.compile(
     r"in a statement|at a|during|quoted by|cited by|citado por|for his part|for her part|"
     r"in turn|however|meanwhile|though|por su parte|a su vez|sin embargo|asimismo|por otro lado|"
     r"en cambio|por el contrario|in contrast|by contrast|instead|on the other hand|for its part|"
-    r"también|además|en tanto)\b[^~]{0,140}?,\s*$"
+    r"también|además|en tanto|en (?:un|su) comunicado|en una nota|en (?:su )?(?:rueda|conferencia) "
+    r"de prensa|en (?:un|su) mensaje|en una declaración|a través de|in remarks|in a post)\b"
+    r"[^~]{0,140}?,\s*$"
 )
 
 
@@ -1868,6 +1872,9 @@ _RE27 = re.compile(r"^\s*[,.:;]?\s*[,]?\s*(?:[-–—]\s*)?")
 _RE28 = re.compile(r",\s+([A-ZÀ-Þ][\w.’'\- ]{1,40}),")
 _RE29 = re.compile(r"\b(?:that|que)\b|:")
 _RE30 = re.compile(r",\s*$|[~”»\"]\s*,?\s*$")
+_RELATIVE_ASIDE_RE = re.compile(
+    r",\s*(?:quien|quienes|who|que|el cual|la cual)\s+[^,~]{2,100}(?=,)"
+)
 _RE31 = re.compile(r"[^,~]{0,80}?,\s*")
 _RE32 = re.compile(r"\s+")
 _RE33 = re.compile(r"(?:that|que)\b")
@@ -2566,6 +2573,10 @@ class _Extractor:
         if not lead.strip(" ,"):
             # "According to X, CLAUSE."
             rest = ctx.masked[np_end:b]
+            rel = _RELATIVE_ASIDE_RE.match(rest)  # "Según X, quien habló en Moscú, ..."
+            if rel:
+                np_end += rel.end()
+                rest = rest[rel.end() :]
             cm = _RE31.match(rest)
             if cm:
                 ca = np_end + cm.end()

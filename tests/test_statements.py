@@ -1759,3 +1759,16 @@ def test_spanish_como_lo_expreso_x_both_orders():
         ("Sergey Lavrov", "Washington debe mover ficha"),
         ("Sergey Ryabkov", "no hay prisa"),
     ]
+
+
+def test_spanish_adverb_after_the_verb_aside_after_an_institution_and_relative_after_segun():
+    text = (
+        "Lavrov recordó asimismo que Moscú sigue dispuesto a negociar. El Kremlin, en un "
+        "comunicado, aseguró que Rusia cumple sus compromisos. Según Zajárova, quien habló en "
+        "Moscú, Washington no respondió."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Sergey Lavrov", "Moscú sigue dispuesto a negociar"),
+        ("Kremlin", "Rusia cumple sus compromisos"),
+        ("Maria Zakharova", "Washington no respondió"),
+    ]
