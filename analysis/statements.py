@@ -884,6 +884,29 @@ _DOC_TAIL_RE = re.compile(
     r"\s+(?:readout|statement|communiqu[eé]|release|report|comunicado|nota)"
     r"(?:\s+(?:of|on|about|de|del|sobre)\s+(?:the|a|el|la)\s+\w+)?"
 )
+# "X emitió un comunicado en el que afirma que ...", "X issued a statement saying that ..."
+_DOC_VERBS = (
+    "issued",
+    "released",
+    "published",
+    "posted",
+    "put out",
+    "emitió",
+    "publicó",
+    "difundió",
+    "divulgó",
+    "hizo público",
+    "ha emitido",
+    "ha publicado",
+    "ha difundido",
+)
+_DOC_HINT_RE = re.compile(r"(?:" + "|".join(_DOC_VERBS) + r") (?:an?|una?|su) ")
+_DOC_SAYING_RE = re.compile(
+    r"\s(?:" + "|".join(_DOC_VERBS) + r")\s+(?:a|an|un|una|su)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|note|article|message|post|comunicado|nota|"
+    r"declaración|artículo|mensaje|texto)\b[^,~]{0,60}?(?:\s+en\s+(?:el|la)\s+que\s+|,?\s+)"
+    r"(?P<cue>(?:ha\s+)?[\w]+)\s+(?:que|that)\s+"
+)
 _AS_PUT_RE = re.compile(
     r"(?:As|Como)\s+(?P<np>[^,~]{2,80}?)\s+(?P<cue>(?:has\s+|had\s+)?put it|lo expresó|"
     r"lo resumió|lo dijo)\s*,\s*"
@@ -2237,6 +2260,7 @@ class _Extractor:
                         attributed[qi + 1] = st2
         # 2. special constructions
         self._special(sent)
+        self._doc_saying(sent)
         # 3. speech cues outside quotes
         for cm in _find_cues(ctx.lex, m, a, b, caps=headline):
             if cm.start() in ctx.consumed:
@@ -2451,6 +2475,28 @@ class _Extractor:
         return None
 
     # ------------------------------------------------------------------------------------
+    def _doc_saying(self, sent) -> None:
+        """ "X emitió un comunicado en el que afirma que ...", "X issued a statement saying
+        that ...": the issuer's clause."""
+        ctx = self.ctx
+        a, b = sent
+        s = ctx.masked[a:b]
+        if _DOC_HINT_RE.search(s) is None:
+            return
+        d = _dateline_len(s)
+        dm = _DOC_SAYING_RE.search(s, d)
+        if dm is not None and ctx.lex.cue_re.fullmatch(dm.group("cue")):
+            np_at = max(d, s.rfind(",", d, dm.start()) + 1)
+            got = _scan_np_left(s[np_at : dm.start()] + " ", ctx.lex)
+            if got is not None:
+                speaker, pending = self.res.resolve(got[1], a + np_at + got[0])
+                if speaker is not None or pending is not None:
+                    ca = a + dm.end()
+                    self._clause(
+                        speaker, pending, ca, self._clause_end(ca, b), dm.group("cue"), sent
+                    )
+                    self._consume_cues(a + d, ca)
+
     def _special(self, sent) -> None:
         ctx = self.ctx
         a, b = sent

@@ -1772,3 +1772,15 @@ def test_spanish_adverb_after_the_verb_aside_after_an_institution_and_relative_a
         ("Kremlin", "Rusia cumple sus compromisos"),
         ("Maria Zakharova", "Washington no respondió"),
     ]
+
+
+def test_a_document_issued_by_x_in_which_it_says_that():
+    es = (
+        "El martes, la Cancillería rusa emitió un comunicado en el que afirma que Washington "
+        "viola el tratado. Rusia publicó un informe en el que se detalla que el arsenal creció."
+    )
+    assert [(r[1], r[2]) for r in rows(es, "es")] == [
+        ("Russian Foreign Ministry", "Washington viola el tratado")
+    ]
+    en = "The Kremlin issued a statement saying that Russia would keep to the limits."
+    assert [(r[1], r[2]) for r in rows(en)] == [("Kremlin", "Russia would keep to the limits")]
