@@ -792,16 +792,22 @@ _CUT_RE_ES = re.compile(
     r"subrayan?|recuerdan?|insisten?|sostienen?|denuncian?)\b",
     re.IGNORECASE,
 )
-_ACCORDING_RE = re.compile(
-    r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de|"
-    r"a decir de|"
-    r"en opinión de|(?<![\w])(?:tal\s+(?:y\s+)?)?como(?=\s+(?:lo\s+)?(?:ha\s+)?(?:declar|dij|dich|"
-    r"afirm|indic|señal|explic|precis|asegur|subray|record|advirti|advertido|reconoci|expres|"
-    r"resum)\w*\s))"
+_ACCORDING_VERB = (
     r"(?:l\b)?\s+(?:(?:lo\s+)?(?:declaró|dijo|afirmó|informó|indicó|señaló|explicó|expresó|"
     r"resumió|precisó|aseguró|subrayó|recordó|advirtió|reconoció|ha\s+(?:dicho|declarado|"
     r"afirmado|indicado|señalado|explicado|expresado|resumido|precisado|asegurado|subrayado|"
-    r"recordado|advertido|reconocido))\s+)?",
+    r"recordado|advertido|reconocido))\s+)?"
+)
+_ACCORDING_RE = re.compile(
+    r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de|"
+    r"a decir de|en opinión de)" + _ACCORDING_VERB,
+    re.IGNORECASE,
+)
+# "Como explicó Riabkov, ...", "Tal y como ha recordado X, ...": like "según", with its verb
+_COMO_RE = re.compile(
+    r"(?P<cue>(?<![\w])(?:tal\s+(?:y\s+)?)?como(?=\s+(?:lo\s+)?(?:ha\s+)?(?:declar|dij|dich|"
+    r"afirm|indic|señal|explic|precis|asegur|subray|record|advirti|advertido|reconoci|expres|"
+    r"resum)\w*\s))" + _ACCORDING_VERB,
     re.IGNORECASE,
 )
 _INWORDS_RE = re.compile(
@@ -900,7 +906,6 @@ _DOC_VERBS = (
     "ha publicado",
     "ha difundido",
 )
-_DOC_HINT_RE = re.compile(r"(?:" + "|".join(_DOC_VERBS) + r") (?:an?|una?|su) ")
 _DOC_SAYING_RE = re.compile(
     r"\s(?:" + "|".join(_DOC_VERBS) + r")\s+(?:a|an|un|una|su)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|note|article|message|post|comunicado|nota|"
@@ -1253,6 +1258,7 @@ _FORMER_RE = re.compile(r"\b(?:former|ex|then|antiguo|antigua|entonces|anterior)
 _GLUED_EX_RE = re.compile(r"\bex-?([a-z]{4,})\b")
 
 
+@lru_cache(maxsize=65536)
 def _unglue_ex(f: str, role_tokens: frozenset[str]) -> str:
     """A folded role phrase with a glued "ex" prefix read as "former": "la exministra" -> "la
     former ministra", so the role noun is looked up and read as a role left before."""
@@ -1949,13 +1955,22 @@ _SPECIAL_WORDS = (
     "así lo",
     "a decir de",
     "put it",
+    " lo expres",
+    " lo resum",
+    " lo dijo",
 )
 _SPECIAL_SHORT = (
     ("by", re.compile(r"\sby\s")),
     ("for", re.compile(r"for\s")),
     ("para", re.compile(r"para\s")),
     ("tal", re.compile(r"tal\s")),
-    ("como", re.compile(r"como\s")),
+    (
+        "como",
+        re.compile(
+            r"como\s+(?:lo\s+)?(?:ha\s+)?(?:declar|dij|dich|afirm|indic|señal|explic|precis|"
+            r"asegur|subray|record|advirti|advertido|reconoci|expres|resum)"
+        ),
+    ),
 )
 _IGNORECASE_ODD = frozenset("\u0130\u0131\u017f")
 
@@ -2004,6 +2019,7 @@ class _Extractor:
         )
         self.res = _Resolver(self.ctx)
         self._nl = _para_breaks(text)
+        self._doc_at: list[int] = []  # where "issued a", "publicó un"... start
 
     def para(self, i: int) -> int:
         return bisect.bisect_left(self._nl, i)
@@ -2012,6 +2028,12 @@ class _Extractor:
     def run(self) -> list[_Stmt]:
         ctx = self.ctx
         self.res.collect()
+        for v in _DOC_VERBS:
+            i = ctx.masked.find(v + " ")
+            while i >= 0:
+                self._doc_at.append(i)
+                i = ctx.masked.find(v + " ", i + 1)
+        self._doc_at.sort()
         turns = (
             self._transcript_turns()
             if ":" in ctx.text or "?" in ctx.text or "—" in ctx.text
@@ -2260,7 +2282,8 @@ class _Extractor:
                         attributed[qi + 1] = st2
         # 2. special constructions
         self._special(sent)
-        self._doc_saying(sent)
+        if self._doc_at:
+            self._doc_saying(sent)
         # 3. speech cues outside quotes
         for cm in _find_cues(ctx.lex, m, a, b, caps=headline):
             if cm.start() in ctx.consumed:
@@ -2481,7 +2504,8 @@ class _Extractor:
         ctx = self.ctx
         a, b = sent
         s = ctx.masked[a:b]
-        if _DOC_HINT_RE.search(s) is None:
+        k = bisect.bisect_left(self._doc_at, a)
+        if k == len(self._doc_at) or self._doc_at[k] >= b:
             return
         d = _dateline_len(s)
         dm = _DOC_SAYING_RE.search(s, d)
@@ -2567,7 +2591,7 @@ class _Extractor:
                     ca = a + np_end + 1
                     self._clause(speaker, None, ca, self._clause_end(ca, b), pm.group("cue"), sent)
         # "As Lavrov put it, ...", "Como lo expresó Lavrov, ..." is below (según-like)
-        am = _AS_PUT_RE.match(s, d)
+        am = _AS_PUT_RE.match(s, d) if "put it" in s or "lo " in s else None
         if am is not None:
             speaker, pending = self.res.resolve(am.group("np"), a + am.start("np"))
             if speaker is not None or pending is not None:
@@ -2585,6 +2609,9 @@ class _Extractor:
         # "according to X" / "según X"
         for mm in _ACCORDING_RE.finditer(s):
             self._according(mm, sent, d)
+        if "omo " in s:
+            for mm in _COMO_RE.finditer(s):
+                self._according(mm, sent, d)
 
     def _consume_cues(self, a: int, b: int) -> None:
         for cm in _find_cues(self.ctx.lex, self.ctx.masked, a, b):
