@@ -1032,7 +1032,7 @@ def _np_words_ok(w: str, lex: Lexicon) -> bool:
         or f in _GOVERNMENT_ADJ
         or f in _NATIONALITY_ADJ
         or bool(_RE7.fullmatch(bare))  # "the alliance's Secretary General"
-        or (f[:2] == "ex" and f[2:].lstrip("-") in ROLE_WORDS)  # "exministro", "ex-envoy"
+        or (f[:2] == "ex" and f[2:].lstrip("- ") in ROLE_WORDS)  # "exministro", "ex-envoy"
         or f in lex.role_tokens
         or f in _PORTFOLIO_WORDS
         or f

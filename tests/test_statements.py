@@ -1784,3 +1784,9 @@ def test_a_document_issued_by_x_in_which_it_says_that():
     ]
     en = "The Kremlin issued a statement saying that Russia would keep to the limits."
     assert [(r[1], r[2]) for r in rows(en)] == [("Kremlin", "Russia would keep to the limits")]
+
+
+def test_hyphenated_ex_role_noun():
+    text = "Antony Blinken spoke in Oslo. The ex-secretary of state said that a deal was possible."
+    got = find_statements(text, published="2025-10-05")
+    assert [(s["speaker"], s["quote"]) for s in got] == [("Antony Blinken", "a deal was possible")]
