@@ -273,7 +273,10 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None, li
             removed.append(line)
             continue
         if not in_body:
-            if _is_prose(line) and not _is_furniture(line):
+            standfirst = found_title is not None and len(line.split()) >= 12
+            if (_is_prose(line) or standfirst) and not _is_furniture(line):
+                # A long line after the headline is the standfirst (subhead), often written
+                # without a final period: the article starts there.
                 in_body = True
             else:
                 if (

@@ -386,3 +386,17 @@ def test_save_article_into_an_unwritable_place_is_one_clear_error(tmp_path: Path
     blocker = write(tmp_path / "a-file", "not a folder")
     with pytest.raises(ArticleError, match="cannot save here"):
         save_article(EN_BODY, title="Talks", directory=blocker / "articles")
+
+
+def test_a_standfirst_without_a_final_period_is_kept_as_the_first_paragraph() -> None:
+    standfirst = (
+        "The deputy minister says the talks on the inspection regime will not resume "
+        "before the spring, whatever Washington proposes"
+    )
+    text = "Skip to content\nDelegations to meet in spring\n" + standfirst + "\n\n" + EN_BODY
+    rec = article_from_text(text)
+    assert rec["title"] == "Delegations to meet in spring"
+    assert rec["text"].startswith(standfirst)
+    # a short line after the headline is still furniture (a caption or a section name)
+    rec = article_from_text("Delegations to meet in spring\nWorld news\n\n" + EN_BODY)
+    assert rec["text"].startswith("The deputy minister said on Tuesday")
