@@ -36,20 +36,15 @@ from typing import Any
 import pandas as pd
 
 from analysis.dates import DateMention, find_dates, period_bounds
+from analysis.frames import MECHANISMS
 from analysis.paths import DATA_DIR
 
 LEXICON_DIR: Path = DATA_DIR / "lexicon"
 
 __all__ = ["find_events", "mechanisms_mentioned", "extract_events", "LEXICON_DIR"]
 
-_SPECIFIC = (
-    "inspections",
-    "bcc",
-    "data_exchange",
-    "notifications",
-    "strategic_dialogue",
-    "open_skies_flights",
-)
+# The mechanisms more specific than the treaty itself, in the record's order.
+_SPECIFIC = tuple(m for m in MECHANISMS if m not in ("treaty", "other"))
 _INTRANSITIVE = {"expire", "enter_into_force"}
 _BOTH = "Russia and United States"
 _CACHE_SIZE = 20_000  # texts remembered per lexicon cache before it starts afresh
