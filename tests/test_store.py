@@ -80,6 +80,18 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+def loopback_cluster(distributed: Any, *, processes: bool, n_workers: int = 1) -> Any:
+    """A Dask LocalCluster on 127.0.0.1 over TCP, no dashboard, one thread per worker."""
+    return distributed.LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=processes,
+        protocol="tcp://",
+        host="127.0.0.1",
+        dashboard_address=None,
+    )
+
+
 def frames_equal(a: tuple[pd.DataFrame, ...], b: tuple[pd.DataFrame, ...]) -> None:
     for left, right in zip(a, b, strict=True):
         pd.testing.assert_frame_equal(left, right)
@@ -281,14 +293,7 @@ def test_dask_cluster_gives_the_same_store_as_the_local_engine(
     articles_dir = corpus(tmp_path, 40)
     (articles_dir / SEED.name).write_bytes(SEED.read_bytes())
     ingest([articles_dir], store_dir=tmp_path / "local", progress=False)
-    with distributed.LocalCluster(
-        n_workers=1,
-        threads_per_worker=1,
-        processes=processes,
-        protocol="tcp://",
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as cluster:
+    with loopback_cluster(distributed, processes=processes) as cluster:
         summary = ingest(
             [articles_dir],
             store_dir=tmp_path / "dask",
@@ -308,14 +313,7 @@ def test_dask_engine_with_bookkeeping_rows_matches_local(
     articles_dir = corpus(tmp_path, 30)
     ingest([articles_dir], store_dir=tmp_path / "local", progress=False)
     fake_extractor.clear()
-    with distributed.LocalCluster(
-        n_workers=1,
-        threads_per_worker=1,
-        processes=False,
-        protocol="tcp://",
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as cluster:
+    with loopback_cluster(distributed, processes=False) as cluster:
         ingest(
             [articles_dir],
             store_dir=tmp_path / "dask",
@@ -580,14 +578,7 @@ def test_dask_workers_running_other_extraction_code_are_refused(
 ) -> None:
     distributed = pytest.importorskip("dask.distributed")
     articles_dir = corpus(tmp_path, 3)
-    with distributed.LocalCluster(
-        n_workers=1,
-        threads_per_worker=1,
-        processes=True,
-        protocol="tcp://",
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as cluster:
+    with loopback_cluster(distributed, processes=True) as cluster:
         # The worker process started with the fingerprint pinned for this test; this
         # machine now has other code.
         monkeypatch.setenv(store._FINGERPRINT_ENV, "newer-code-here")
@@ -609,13 +600,7 @@ def test_a_scheduler_without_workers_is_one_clear_error(
     monkeypatch.setattr(store, "DASK_CONNECT_TIMEOUT", "1s")
     articles_dir = corpus(tmp_path, 3)
     with (
-        distributed.LocalCluster(
-            n_workers=0,
-            processes=False,
-            protocol="tcp://",
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as cluster,
+        loopback_cluster(distributed, processes=False, n_workers=0) as cluster,
         pytest.raises(StoreError, match="no Dask worker is connected.*dask worker tcp://"),
     ):
         ingest(
