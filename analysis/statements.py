@@ -58,6 +58,7 @@ class Lexicon:
     role_nouns: list[RoleNoun]
     role_tokens: frozenset[str]
     unnamed: frozenset[str]
+    first_re: re.Pattern  # a cue's first word in lowered text, after a non-word character
     role_cache: dict = field(default_factory=dict)  # folded mention -> RoleNoun | None
     np_left_cache: dict = field(default_factory=dict)  # text -> _scan_np_left's answer
 
@@ -107,10 +108,35 @@ def _lexicon(language: str) -> Lexicon:
     role_nouns.sort(key=lambda r: len(r.phrase), reverse=True)
     unnamed = frozenset(fold(r["word"]) for r in _read_csv("unnamed_sources.csv"))
     first = frozenset(c.split()[0] for c in cues)
-    return Lexicon(cues, cue_re, first, role_nouns, frozenset(tokens), unnamed)
+    first_re = re.compile("[^a-z0-9_](" + _trie_pattern(first) + ")")
+    return Lexicon(cues, cue_re, first, role_nouns, frozenset(tokens), unnamed, first_re)
+
+
+def _trie_pattern(words: frozenset[str]) -> str:
+    """A regex matching the longest of the words that starts at a position (a trie: one
+    branch per letter, so the regex engine never backtracks across words)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
 
 
 _WORD_RE = re.compile(r"\w+")
+
+# True: the extractor takes the plain path everywhere, without the indexes and the sentence
+# gate (tests compare both paths).
+_EXACT = False
 
 
 def _find_cues(lex: Lexicon, s: str, a: int, b: int, *, caps: bool = False) -> list[re.Match]:
@@ -130,6 +156,126 @@ def _find_cues(lex: Lexicon, s: str, a: int, b: int, *, caps: bool = False) -> l
             out.append(cm)
             last = cm.end()
     return out
+
+
+_W1_RE = re.compile(r"\w")
+
+
+class _CueIndex:
+    """The cue first words of one (masked) text, found in one pass; ``find(a, b)`` then
+    gives exactly what ``_find_cues(lex, s, a, b)`` gives, looking only at those words."""
+
+    def __init__(self, lex: Lexicon, s: str):
+        self.lex = lex
+        self.s = s
+        low = " " + s.lower()
+        starts: list[int] = []
+        ends: list[int] = []
+        first = lex.first_words
+        w1 = _W1_RE.match
+        if len(low) == len(s) + 1:
+            # str.lower() maps each character to one here (only "İ" lowers to two), so low
+            # lines up with s and a word w of s lowers to low[p:e]. A first word is letters,
+            # and no non-word character lowers to a word character, so the character before
+            # a cue's first word is outside [a-z0-9_] in low too: every word of s whose
+            # lower() is a first word is a hit of first_re (which takes the longest first
+            # word at a place). Each hit is checked exactly against s.
+            for hm in lex.first_re.finditer(low):
+                p, e = hm.start(1) - 1, hm.end(1) - 1
+                if (p and w1(s, p - 1)) or w1(s, e) or s[p:e].lower() not in first:
+                    continue
+                starts.append(p)
+                ends.append(e)
+        else:  # exact: every word
+            for wm in _WORD_RE.finditer(s):
+                if wm.group().lower() in first:
+                    starts.append(wm.start())
+                    ends.append(wm.end())
+        self.starts = starts
+        self.ends = ends
+
+    def any_in(self, a: int, b: int) -> bool:
+        """Whether a first word starts in s[a:b] (a sentence: a and b never cut a word)."""
+        k = bisect.bisect_left(self.starts, a)
+        return k < len(self.starts) and self.starts[k] < b
+
+    def find_in_sentence(self, a: int, b: int, *, caps: bool = False) -> list[re.Match]:
+        """``find(a, b)`` for a span of split_sentences: it starts after a space (or at 0)
+        and ends before one (or at the end), so it cuts no word."""
+        starts = self.starts
+        k = bisect.bisect_left(starts, a)
+        if k == len(starts) or starts[k] >= b or _EXACT:
+            return [] if not _EXACT else _find_cues(self.lex, self.s, a, b, caps=caps)
+        s = self.s
+        lex = self.lex
+        out = []
+        last = a
+        n = len(starts)
+        while k < n and starts[k] < b:
+            p = starts[k]
+            k += 1
+            if p < last:
+                continue
+            if not caps and s[p].isupper():
+                prev = s[a:p].rstrip()[-1:]
+                if prev and (prev.isalnum() or prev in ",;’'"):
+                    continue
+            cm = lex.cue_re.match(s, p, b)
+            if cm:
+                out.append(cm)
+                last = cm.end()
+        return out
+
+    def find(self, a: int, b: int, *, caps: bool = False) -> list[re.Match]:
+        """``_find_cues(lex, s, a, b, caps=caps)``, the same matches."""
+        s = self.s
+        if _EXACT:
+            return _find_cues(self.lex, s, a, b, caps=caps)
+        if a >= b:
+            return []
+        lex = self.lex
+        first = lex.first_words
+        starts = self.starts
+        w1 = _W1_RE.match
+        cands: list[int] = []
+        # s[a:b] is what _WORD_RE.finditer(s, a, b) sees: a word cut at a is seen from a,
+        # a word cut at b up to b; such words are tested as seen, the others come from
+        # the index.
+        head_cut = a > 0 and w1(s, a - 1) is not None and w1(s, a) is not None
+        if head_cut:
+            wm = _WORD_RE.match(s, a, b)
+            if wm.group().lower() in first:
+                cands.append(a)
+        tail = -1
+        if b < len(s) and w1(s, b) is not None and w1(s, b - 1) is not None:
+            p = b - 1
+            while p > a and w1(s, p - 1) is not None:
+                p -= 1
+            if p > a or not head_cut:
+                tail = p
+        k = bisect.bisect_left(starts, a)
+        n = len(starts)
+        while k < n and starts[k] < b:
+            if starts[k] == tail:
+                break  # the word goes on past b: tested below as seen
+            cands.append(starts[k])
+            k += 1
+        if tail >= 0 and s[tail:b].lower() in first:
+            cands.append(tail)
+        out = []
+        last = a
+        for p in cands:
+            if p < last:
+                continue
+            if not caps and s[p].isupper():
+                prev = s[a:p].rstrip()[-1:]
+                if prev and (prev.isalnum() or prev in ",;’'"):
+                    continue
+            cm = lex.cue_re.match(s, p, b)
+            if cm:
+                out.append(cm)
+                last = cm.end()
+        return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1348,6 +1494,15 @@ class _Resolver:
             return None
         sp = self.reg.person(name)
         left = self.ctx.masked[max(0, start - 80) : start]
+        if sp is None:
+            # the answers below without a person, asked first (cheap ones before _RE21)
+            if len(nwords) == 1:
+                org = self.reg.organisation(name)
+                if org is None or _RE21.search(left):
+                    return None
+                return _entity_from_registry(org, start, run, "")
+            if any(fold(w) in _ORG_WORDS or fold(w) in _NON_NAMES for w in nwords):
+                return None
         if sp is None and _RE21.search(left):
             return None  # "... of the Arms Control Association", "del Centro de Estudios"
         pre = _scan_np_left(left, lex)
@@ -2018,6 +2173,10 @@ class _Extractor:
             published=published,
         )
         self.res = _Resolver(self.ctx)
+        self.cues = _CueIndex(self.ctx.lex, self.ctx.masked)
+        self._q_open = [q.open for q in quotes]
+        if self._q_open != sorted(self._q_open):  # find_quotes gives them in order
+            self._q_open = None
         self._nl = _para_breaks(text)
         self._doc_at: list[int] = []  # where "issued a", "publicó un"... start
 
@@ -2240,8 +2399,21 @@ class _Extractor:
         ctx = self.ctx
         a, b = sent
         m = ctx.masked
-        quotes = [q for q in ctx.quotes if a <= q.open < b]
-        headline = self._is_headline(sent)
+        if _EXACT or self._q_open is None:
+            quotes = [q for q in ctx.quotes if a <= q.open < b]
+            headline = self._is_headline(sent)
+            cues = _find_cues(ctx.lex, m, a, b, caps=headline)
+            hint = _special_hint(m[a:b])
+        else:
+            q_open = self._q_open
+            quotes = ctx.quotes[bisect.bisect_left(q_open, a) : bisect.bisect_left(q_open, b)]
+            headline = self._is_headline(sent)
+            cues = self.cues.find_in_sentence(a, b, caps=headline)
+            hint = _special_hint(m[a:b])
+            if not (quotes or cues or hint or headline or self._doc_in(a, b)):
+                # each stage below starts from one of these: a quote opening in the
+                # sentence, a headline, a special construction's word, a document verb, a cue
+                return
         if headline and self._headline(sent):
             return
         # 1. direct quotes with attribution right after the closing mark
@@ -2262,7 +2434,7 @@ class _Extractor:
                     qi == 0
                     and len(_WORD_RE.findall(pre)) >= 3
                     and not pre.rstrip().endswith(":")
-                    and not _find_cues(ctx.lex, m, a + d, q.open)
+                    and not self.cues.find(a + d, q.open)
                 ):
                     # 'La decisión se debe a que "...", indica el comunicado': the clause
                     # around the quote is what was said, the quote a partial of it
@@ -2281,11 +2453,12 @@ class _Extractor:
                     if st2 is not None:
                         attributed[qi + 1] = st2
         # 2. special constructions
-        self._special(sent)
+        if hint:
+            self._special(sent)
         if self._doc_at:
             self._doc_saying(sent)
         # 3. speech cues outside quotes
-        for cm in _find_cues(ctx.lex, m, a, b, caps=headline):
+        for cm in cues:
             if cm.start() in ctx.consumed:
                 continue
             self._cue(cm, sent)
@@ -2498,6 +2671,10 @@ class _Extractor:
         return None
 
     # ------------------------------------------------------------------------------------
+    def _doc_in(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self._doc_at, a)
+        return k < len(self._doc_at) and self._doc_at[k] < b
+
     def _doc_saying(self, sent) -> None:
         """ "X emitió un comunicado en el que afirma que ...", "X issued a statement saying
         that ...": the issuer's clause."""
@@ -2522,11 +2699,10 @@ class _Extractor:
                     self._consume_cues(a + d, ca)
 
     def _special(self, sent) -> None:
+        """Special constructions: only for a sentence _special_hint says may hold one."""
         ctx = self.ctx
         a, b = sent
         s = ctx.masked[a:b]
-        if not _special_hint(s):
-            return  # none of the constructions below can match
         d = _dateline_len(s)
         # "In her words, ...", "In X's words, ..."
         lead_adv = _LEAD_ADVERB_RE.match(s, d)
@@ -2614,7 +2790,7 @@ class _Extractor:
                 self._according(mm, sent, d)
 
     def _consume_cues(self, a: int, b: int) -> None:
-        for cm in _find_cues(self.ctx.lex, self.ctx.masked, a, b):
+        for cm in self.cues.find(a, b):
             self.ctx.consumed.add(cm.start())
 
     def _according(self, mm, sent, d: int) -> None:
@@ -2667,14 +2843,14 @@ class _Extractor:
         cut = (_CUT_RE_ES if self.ctx.lang == "es" else _CUT_RE_EN).search(m, ca, b)
         end = cut.start() if cut else b
         for cm in _CONJ_RE.finditer(m, ca, end):
-            if _find_cues(self.ctx.lex, m, cm.end(), min(end, cm.end() + 90)):
+            if self.cues.find(cm.end(), min(end, cm.end() + 90)):
                 return cm.start()
         aux = _CONJ_AUX_RE.search(m, ca, end)
         if aux:  # "ha lamentado X y ha responsabilizado a Rusia": a second predicate
             end = aux.start()
         for cm in _BARE_CONJ_RE.finditer(m, ca, end):
             # "... open to talks but stressed that ...": a second verb of the same subject
-            hit = _find_cues(self.ctx.lex, m, cm.end(), min(end, cm.end() + 30))
+            hit = self.cues.find(cm.end(), min(end, cm.end() + 30))
             if (
                 hit
                 and hit[0].start() == cm.end()
@@ -2790,7 +2966,7 @@ class _Extractor:
             r_off += that.start()
             r = m[r_off:b]
             that = _RE33.match(r)
-        if that and that.start() > 0 and _find_cues(ctx.lex, m, r_off, r_off + that.start()):
+        if that and that.start() > 0 and self.cues.find(r_off, r_off + that.start()):
             that = None  # "commented on remarks by X, who said that ...": the later verb's "that"
         if that and r[: that.start()].strip() in (
             "",
@@ -2932,7 +3108,7 @@ class _Extractor:
                     return
         if clause_start is not None:
             front = m[a : subj_start if subj_start is not None else cm.start()]
-            if _RE48.match(r) and _RE49.search(front) and not _find_cues(ctx.lex, m, a, cm.start()):
+            if _RE48.match(r) and _RE49.search(front) and not self.cues.find(a, cm.start()):
                 # parenthetical: "The treaty, he said, is dead." -> the whole sentence
                 ce = self._clause_end(clause_start, b)
                 clause_start = a + _dateline_len(m[a:b])
