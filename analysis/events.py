@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -89,6 +89,14 @@ class _Lexicon:
     )
     treaty_cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     head_cache: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    # Scans of the lowered text (see _folded): the triggers, and the heads of every other
+    # construction _analyse_sentence looks for. None when a pattern does not allow it.
+    trigger_low: re.Pattern[str] | None = None
+    gate_low: re.Pattern[str] | None = None
+    fold_alphabet: frozenset[str] = frozenset()
+    fold_safe: set[str] = field(default_factory=set, repr=False, compare=False)
+    fold_unsafe: set[str] = field(default_factory=set, repr=False, compare=False)
+    fold_probe: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
 
     def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         """(position, mechanism or "meeting") for every keyword in ``text``."""
@@ -156,7 +164,7 @@ def _lexicon(language: str) -> _Lexicon:
         (re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])"), r["actor"])
         for r in _read_csv("events_actors.csv")
     ]
-    return _Lexicon(
+    lex = _Lexicon(
         trigger_re,
         triggers,
         language,
@@ -177,6 +185,14 @@ def _lexicon(language: str) -> _Lexicon:
         if all(_plain_start(p) for p in props)
         else propose_re,
     )
+    heads = [_head_of(rx.pattern, tail) for rx, tail in _GATED[language]]
+    heads.append(f"(?:{'|'.join(props)})")  # proposals: "ready to ...", "offered to ..."
+    sources = [r["pattern"] for r in rows] + heads
+    lex.trigger_low = _first_letter_scan([r["pattern"] for r in rows])
+    if all(h == h.lower() for h in heads):
+        lex.gate_low = re.compile(r"(?<![\w-])(?:" + "|".join(heads) + ")")
+    lex.fold_alphabet = frozenset("".join(sources))
+    return lex
 
 
 # --------------------------------------------------------------------------- fixed grammar
@@ -483,6 +499,134 @@ _VISA = re.compile(
     r"(?:\w+\s+){0,3}?(?:visas?|visados?|clearances?|permits?|permission|access|permisos?)\b",
     re.IGNORECASE,
 )
+
+
+# --------------------------------------------------------------------------- lowered-text scans
+#
+# An IGNORECASE alternation scans a text slowly: the regex engine cannot skip the branches
+# whose first letter differs from the text's. On ``text.lower()`` the same patterns, written
+# in lower case and compiled without IGNORECASE, find the same spans much faster, provided
+# every character of the text lowers to one character that IGNORECASE treats exactly like
+# it (not "İ", "ſ", "K" (Kelvin), "ı"...): _folded checks that, else the exact path runs.
+
+_GUARD = r"(?<![\w-])"
+# (pattern, where its head ends): the head is what a match must begin with
+_GATED: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    lang: [
+        (_PROPOSE_NOUN[lang], r")\s+(?:[\w-]+\s+){0,3}?(?P<obj>"),
+        (_CESSATION[lang], r")\s+(?:\w+\s+)?(?P<verb>" if lang == "en" else r")\s+(?P<verb>"),
+        (_LAW_VERB, r")\s+(?:an?|the|la|el|una|un)?"),
+        (_VISA, r")\s+(?:\w+\s+){0,3}?(?:visas?"),
+    ]
+    for lang in ("en", "es")
+}
+
+
+def _head_of(pattern: str, tail: str) -> str:
+    """The part of ``pattern`` (``_GUARD`` + a group + ``tail`` ...) inside the guard, up to
+    the group's end: every match of the pattern starts with a match of it."""
+    assert pattern.startswith(_GUARD), pattern
+    head = pattern[len(_GUARD) : pattern.index(tail) + 1].replace("(?P<head>", "(?:")
+    re.compile(head)  # balanced
+    return head
+
+
+def _bar_at_top(pattern: str) -> bool:
+    """True if ``pattern`` has an alternation outside any group or class."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def _grouped(patterns: list[str]) -> str:
+    """``p1|p2|...`` regrouped by first letter (``s(?:uspend|uspends)|p(?:...)``), so the
+    engine tries only the branches of the text's letter. Same matches as the plain
+    alternation, case-sensitively: two branches of different first letters never both
+    match at one place, and within a letter the order is kept. Each pattern starts with a
+    lowercase letter that no quantifier follows and has no top-level alternation."""
+    groups: dict[str, list[str]] = {}
+    for p in patterns:
+        groups.setdefault(p[0], []).append(p[1:])
+    out = []
+    for first, rests in groups.items():
+        if all(_plainly_lettered(r) for r in rests):
+            inner = _grouped(rests)  # the same again on the second letter
+        else:
+            inner = "|".join(f"(?:{r})" for r in rests)
+        out.append(f"{first}(?:{inner})")
+    return "|".join(out)
+
+
+def _plainly_lettered(p: str) -> bool:
+    return (
+        p[:1].isalpha()
+        and p[:1] == p[:1].lower()
+        and p[1:2] not in ("?", "*", "+", "{")
+        and not _bar_at_top(p)
+    )
+
+
+def _first_letter_scan(patterns: list[str]) -> re.Pattern[str] | None:
+    """``trigger_re`` for the lowered text, or None when a pattern cannot be regrouped."""
+    if not all(p == p.lower() and _plainly_lettered(p) for p in patterns):
+        return None
+    return re.compile(rf"{_GUARD}(?:{_grouped(patterns)})(?![\w-])")
+
+
+def _case_safe(ch: str, alphabet: frozenset[str]) -> bool:
+    """True if ``ch`` lowers to one character that every pattern character (``alphabet``)
+    matches, under IGNORECASE, exactly when it equals that lower case; and lowering keeps
+    its class (word, digit, space)."""
+    low = ch.lower()
+    if len(low) != 1:
+        return False
+    for cls in (r"\w", r"\d", r"\s"):
+        if (re.match(cls, ch) is None) != (re.match(cls, low) is None):
+            return False
+    return all(
+        (re.fullmatch("(?i:" + re.escape(x) + ")", ch) is not None) == (x == low) for x in alphabet
+    )
+
+
+def _folded(lex: _Lexicon, text: str) -> str | None:
+    """``text.lower()``, aligned with ``text``, when every character of it is case-safe
+    (see _case_safe) for the lexicon's patterns; else None."""
+    while True:
+        probe = lex.fold_probe
+        if probe is None:
+            safe = {chr(i) for i in range(128) if _case_safe(chr(i), lex.fold_alphabet)}
+            lex.fold_safe.update(safe)
+            probe = lex.fold_probe = _probe(lex.fold_safe)
+        m = probe.search(text)
+        if m is None:
+            return text.lower()
+        ch = m.group()
+        if ch in lex.fold_unsafe or len(lex.fold_safe) > 5000:
+            return None
+        if not _case_safe(ch, lex.fold_alphabet):
+            lex.fold_unsafe.add(ch)
+            return None
+        lex.fold_safe.add(ch)
+        lex.fold_probe = _probe(lex.fold_safe)
+
+
+def _probe(safe: set[str]) -> re.Pattern[str]:
+    """Finds a character not in ``safe``."""
+    return re.compile("[^" + "".join(re.escape(c) for c in sorted(safe)) + "]")
 
 
 # --------------------------------------------------------------------------- text layout
@@ -885,30 +1029,59 @@ def _verb_candidate(
     return None
 
 
-def _trigger_matches(lex: _Lexicon, text: str) -> list[re.Match[str]]:
+def _trigger_matches(lex: _Lexicon, text: str, low: str | None = None) -> list[re.Match[str]]:
     """Trigger matches in ``text``: the full pattern is tried only where a word begins
-    with one of the triggers' first letters (much faster than scanning every position)."""
+    with one of the triggers' first letters (much faster than scanning every position).
+    ``low``, the text as _folded gives it, allows a quicker scan with the same answer."""
+    if low is not None and lex.trigger_low is not None:
+        found = _trigger_matches_low(lex, text, low)
+        if found is not None:
+            return found
     out: list[re.Match[str]] = []
     end = -1
-    known = lex.head_cache  # the first three characters of a word -> may a trigger start there
     for w in _LETTERS.finditer(text):
         pos = w.start()
         if pos < end:
             continue
-        three = text[pos : pos + 3]
-        ok = known.get(three)
-        if ok is None:
-            head = three.lower()
-            ok = head in lex.trigger_heads or head[:2] in lex.trigger_heads
-            if len(known) > _CACHE_SIZE:
-                known.clear()
-            known[three] = ok
-        if not ok:
+        if not _head_ok(lex, text[pos : pos + 3]):
             continue
         m = lex.trigger_re.match(text, pos)
         if m:
             out.append(m)
             end = m.end()
+    return out
+
+
+def _head_ok(lex: _Lexicon, three: str) -> bool:
+    """May a trigger start with these (first three) characters of a word."""
+    known = lex.head_cache
+    ok = known.get(three)
+    if ok is None:
+        head = three.lower()
+        ok = head in lex.trigger_heads or head[:2] in lex.trigger_heads
+        if len(known) > _CACHE_SIZE:
+            known.clear()
+        known[three] = ok
+    return ok
+
+
+def _trigger_matches_low(lex: _Lexicon, text: str, low: str) -> list[re.Match[str]] | None:
+    """_trigger_matches from one scan of the lowered text, or None if it cannot tell.
+
+    On a _folded text, ``trigger_low`` finds what ``trigger_re.finditer(text)`` finds. That
+    is what the word loop finds when every match starts a run of letters with a known head
+    (the loop tries exactly those places, and skips none where a match starts); anything
+    else, or a span that differs, sends the caller to the loop."""
+    assert lex.trigger_low is not None
+    out: list[re.Match[str]] = []
+    for f in lex.trigger_low.finditer(low):
+        pos = f.start()
+        if not (_LETTERS.match(text, pos) and _head_ok(lex, text[pos : pos + 3])):
+            return None
+        m = lex.trigger_re.match(text, pos)
+        if m is None or m.span() != f.span():
+            return None
+        out.append(m)
     return out
 
 
@@ -1566,14 +1739,29 @@ def find_events(
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
 
-    triggers = _trigger_matches(lex, text)
+    low = _folded(lex, text)
+    triggers = _trigger_matches(lex, text, low)
     starts = [m.start() for m in triggers]
+    # Where a proposal, a cessation, a law or a revoked visa may begin: every match of those
+    # constructions in a sentence starts with a match of one of their heads (gate_low), so a
+    # sentence no head span meets, and where no trigger starts, yields no candidate.
+    gate_starts: list[int] | None = None
+    gate_ends: list[int] = []
+    if low is not None and lex.gate_low is not None:
+        gate_starts = []
+        for g in lex.gate_low.finditer(low):
+            gate_starts.append(g.start())
+            gate_ends.append(g.end())
     cands: list[_Cand] = []
     for pi, p in enumerate(paras):
         for ss, se in p.sentences:
             # only the triggers that start inside the sentence can lie inside it
-            near = triggers[bisect_left(starts, ss) : bisect_left(starts, se)]
-            cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, near))
+            t_lo, t_hi = bisect_left(starts, ss), bisect_left(starts, se)
+            if t_lo == t_hi and gate_starts is not None:
+                i = bisect_right(gate_ends, ss)  # the first head span ending after ss
+                if i == len(gate_ends) or gate_starts[i] >= se:
+                    continue
+            cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, triggers[t_lo:t_hi]))
     cands = _dedup_spans(cands)
 
     doc = _Doc(

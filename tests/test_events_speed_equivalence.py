@@ -139,3 +139,118 @@ def test_caches_do_not_change_answers() -> None:
     assert first
     assert lex.hit_cache and lex.treaty_cache
     assert events.find_events(record["text"], **kwargs) == first
+
+
+# Pieces for the lowered-text scans: trigger words, the heads of the other constructions,
+# and characters that IGNORECASE or lower() treat specially.
+_EVENT_PIECES = [
+    "suspended", "SUSPENDS", "Suspending", "ſuspended", "postponed", "halted", "froze",
+    "xsuspended", "suspended-", "-halted", "_halted", "halted2", "on hold", "ON  HOLD",
+    "se retiró", "SE RETIRÓ", "aplazó", "suspendió", "de-ratified", "deratify", "expires",
+    "ready to extend", "offered to keep", "dispuesta a seguir", "open to talks",
+    "called for a meeting", "will no longer share", "WON'T provide", "won’t send",
+    "stopped providing", "ya no compartirá", "signed a law suspending", "approved the decree",
+    "revoked the visas", "denied access", "the inspections", "the treaty", "New START",
+    "İ", "ı", "\u212a", "ß", "Σ", "é", "É", "Ñ", "’", "“", " ", "  ", "\n", ". ", ", ", "x", "2",
+]  # fmt: skip
+
+
+def _event_texts(n: int = 2500) -> list[str]:
+    rng = random.Random(23)
+    return [
+        "".join(rng.choice(_EVENT_PIECES) + rng.choice(["", " ", " ", "-"]) for _ in range(k))
+        for k in (rng.randint(1, 9) for _ in range(n))
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_lowered_text_is_used_only_when_it_is_safe(language: str) -> None:
+    lex = events._lexicon(language)
+    folded = 0
+    for text in _event_texts():
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        folded += 1
+        assert low == text.lower() and len(low) == len(text)
+    assert folded > 100
+    for odd in ("İnspections", "ſuspended", "ınspections"):
+        assert events._folded(lex, "The treaty was " + odd) is None
+    # the Kelvin sign lowers to "k", which is also what IGNORECASE takes it for
+    assert events._folded(lex, "\u212aeep") == "keep"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_trigger_scan_on_lowered_text_matches_the_word_loop(language: str) -> None:
+    lex = events._lexicon(language)
+    assert lex.trigger_low is not None
+    found = 0
+    for text in _event_texts():
+        want = [m.span() for m in events._trigger_matches(lex, text)]
+        low = events._folded(lex, text)
+        got = [m.span() for m in events._trigger_matches(lex, text, low)]
+        assert got == want, text
+        if low is not None:
+            quick = events._trigger_matches_low(lex, text, low)
+            assert quick is not None and [m.span() for m in quick] == want, text
+            plain = [m.span() for m in lex.trigger_re.finditer(text)]
+            assert [m.span() for m in lex.trigger_low.finditer(low)] == plain, text
+        found += len(want)
+    assert found > 300
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_sentence_gate_covers_every_construction(language: str) -> None:
+    """Wherever a proposal, 'open to', cessation, law or visa pattern matches inside a
+    window, a head span of gate_low meets that window."""
+    lex = events._lexicon(language)
+    assert lex.gate_low is not None
+    stages = [
+        lex.propose_scan or lex.propose_re,
+        events._PROPOSE_NOUN[language],
+        events._CESSATION_SCAN[language],
+        events._LAW_VERB,
+        events._VISA,
+    ]
+    rng = random.Random(29)
+    found = 0
+    for text in _event_texts():
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        spans = [g.span() for g in lex.gate_low.finditer(low)]
+        lo = rng.randrange(len(text) + 1)
+        for ss, se in ((0, len(text)), (lo, rng.randrange(lo, len(text) + 1))):
+            if any(rx.search(text, ss, se) for rx in stages):
+                found += 1
+                assert any(a < se and b > ss for a, b in spans), (text, ss, se)
+    assert found > 100
+
+
+def test_events_are_the_same_without_the_lowered_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast paths change nothing: the seed article and sentences written for this test
+    give the same events when the lowered text is refused."""
+    record = load_article(
+        DATA_DIR / "articles" / "elamerican-2022-12-05-lavrov-strategic-dialogue.txt"
+    )
+    texts = [
+        (record["text"], "en"),
+        (
+            "Russia suspended inspections under New START in August 2022. Moscow will no "
+            "longer share data, the ministry said on Monday. It is ready to extend the treaty."
+            "\nThe Duma approved a law suspending the treaty. Moscow revoked the visas of "
+            "US inspectors. The BCC session was postponed.",
+            "en",
+        ),
+        (
+            "Rusia suspendió las inspecciones en agosto de 2022. Moscú ya no compartirá datos, "
+            "dijo el lunes. Está dispuesta a prorrogar el tratado.",
+            "es",
+        ),
+    ]
+    published = record["published"]
+    want = [events.find_events(t, published=published, language=lang) for t, lang in texts]
+    assert all(want)
+    monkeypatch.setattr(events, "_folded", lambda lex, text: None)
+    got = [events.find_events(t, published=published, language=lang) for t, lang in texts]
+    assert got == want
