@@ -2130,10 +2130,59 @@ _SPECIAL_SHORT = (
 _IGNORECASE_ODD = frozenset("\u0130\u0131\u017f")
 
 
+# What each construction of _Extractor._special cannot match without (each a necessary
+# condition of one of its regexes; case-sensitive ones on the text, re.IGNORECASE ones on the
+# lowered text, which is exact but for the letters of _IGNORECASE_ODD):
+# _INWORDS_RE: words/opinion/view, opinión/juicio/palabras/según; _ACCORDING_RE: according to,
+# según, de acuerdo con, in the words of, en palabras de, a juicio de, a decir de, en opinión
+# de; _SEGUN_VERB_RE: Según, Tal y como, Tal como; _AS_PUT_RE: put it, lo expresó, lo resumió,
+# lo dijo; _PASSIVE_PREV_RE: "<verb> by " or "Así lo"; _PASSIVE_THAT_RE: "<verb> by|por ";
+# _PARA_RE: "Para " or "For "; _COMO_RE: _SPECIAL_SHORT's "como" pattern.
+_NEEDS_LOW = (
+    "words",
+    "opini",
+    "view",
+    "juicio",
+    "palabras",
+    "según",
+    "according to",
+    "de acuerdo con",
+    "a decir de",
+)
+_NEEDS_CASED = ("put it", "lo expresó", "lo resumió", "lo dijo", "Así lo", "Tal y como", "Tal como")
+_NEEDS_PARA_RE = re.compile(r"(?:Para|For)\s")
+_NEEDS_PASSIVE_BY_RE = re.compile(
+    r"(?:stated|said|announced|reported|noted|declared|emphasized|stressed|voiced)\s+by\s"
+)
+_NEEDS_PASSIVE_THAT_RE = re.compile(r"(?:informed|told|notified|assured|informado)\s+(?:by|por)\s")
+
+
+def _special_needs(s: str) -> bool:
+    """Whether s holds what one of _Extractor._special's constructions needs."""
+    if not s.isascii() and not _IGNORECASE_ODD.isdisjoint(s):
+        return True
+    for w in _NEEDS_CASED:
+        if w in s:
+            return True
+    if ("Para" in s or "For" in s) and _NEEDS_PARA_RE.search(s):
+        return True
+    if "by" in s and _NEEDS_PASSIVE_BY_RE.search(s):
+        return True
+    low = s.lower()
+    for w in _NEEDS_LOW:
+        if w in low:
+            return True
+    if ("by" in low or "por" in low) and _NEEDS_PASSIVE_THAT_RE.search(low):
+        return True
+    return "como" in low and _SPECIAL_SHORT[-1][1].search(low) is not None
+
+
 def _special_hint(s: str) -> bool:
     """Whether s may hold one of _Extractor._special's constructions."""
     if not s.isascii() and not _IGNORECASE_ODD.isdisjoint(s):
         return True
+    if not _special_needs(s):
+        return False
     low = s.lower()
     for w in _SPECIAL_WORDS:
         if w in low:
