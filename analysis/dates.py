@@ -392,6 +392,7 @@ _ANCHOR_KINDS = {
     "rel": {"relday", "relunit"},
     "unit": {"relunit", "ago", "relday"},
 }
+_TENSED = frozenset({"md", "month", "weekday"})  # the kinds _resolve reads the tense for
 _KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
 _KIND_RANK.update({"relunit": 6, "ago": 7})
 _BOUNDARY = re.compile(r"[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n")
@@ -668,7 +669,8 @@ def find_dates(
     out: list[DateMention] = []
     for s, e, kind, m in chosen:
         g = m.groupdict()
-        tense = _tense(text, s, e)
+        # only a day, a month or a weekday without a year can lie ahead or behind
+        tense = _tense(text, s, e) if kind in _TENSED else "past"
         value, precision = _resolve(kind, g, published, tense)
         if kind == "relday" and g["rel"].lower() in _ANAPHORIC_DAYS:
             # "the following day" counts from the day just named, not from publication

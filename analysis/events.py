@@ -632,14 +632,31 @@ def _probe(safe: set[str]) -> re.Pattern[str]:
 # --------------------------------------------------------------------------- text layout
 
 
-@dataclass
 class _Para:
-    start: int
-    end: int
-    bullet: bool
-    intro: bool  # ends with ":" (a list's lead-in)
-    sentences: list[tuple[int, int]]
-    words: int
+    """One line of text: its span, its sentences and words (found when first asked for)."""
+
+    __slots__ = ("start", "end", "bullet", "intro", "_text", "_sentences", "_words")
+
+    def __init__(self, text: str, start: int, end: int, bullet: bool, intro: bool) -> None:
+        self.start = start
+        self.end = end
+        self.bullet = bullet
+        self.intro = intro  # ends with ":" (a list's lead-in)
+        self._text = text
+        self._sentences: list[tuple[int, int]] | None = None
+        self._words: int | None = None
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = _sentences(self._text, self.start, self.end)
+        return self._sentences
+
+    @property
+    def words(self) -> int:
+        if self._words is None:  # words never hold the blanks stripped off the line
+            self._words = len(_WORD.findall(self._text, self.start, self.end))
+        return self._words
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -667,16 +684,7 @@ def _paragraphs(text: str) -> list[_Para]:
             continue
         s = m.start() + (len(line) - len(line.lstrip()))
         e = m.end() - (len(line) - len(line.rstrip()))
-        paras.append(
-            _Para(
-                s,
-                e,
-                bool(_BULLET.match(line)),
-                line.rstrip().endswith(":"),
-                _sentences(text, s, e),
-                len(_WORD.findall(line)),
-            )
-        )
+        paras.append(_Para(text, s, e, bool(_BULLET.match(line)), line.rstrip().endswith(":")))
     return paras
 
 
@@ -1754,13 +1762,17 @@ def find_events(
             gate_ends.append(g.end())
     cands: list[_Cand] = []
     for pi, p in enumerate(paras):
+        if (
+            gate_starts is not None
+            and bisect_left(starts, p.start) == bisect_left(starts, p.end)
+            and _misses(gate_starts, gate_ends, p.start, p.end)
+        ):
+            continue  # the same test as below, for all the paragraph's sentences at once
         for ss, se in p.sentences:
             # only the triggers that start inside the sentence can lie inside it
             t_lo, t_hi = bisect_left(starts, ss), bisect_left(starts, se)
-            if t_lo == t_hi and gate_starts is not None:
-                i = bisect_right(gate_ends, ss)  # the first head span ending after ss
-                if i == len(gate_ends) or gate_starts[i] >= se:
-                    continue
+            if t_lo == t_hi and gate_starts is not None and _misses(gate_starts, gate_ends, ss, se):
+                continue
             cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, triggers[t_lo:t_hi]))
     cands = _dedup_spans(cands)
 
@@ -1783,6 +1795,12 @@ def find_events(
     for ev in merged:
         ev.pop("_said_day", None)
     return merged
+
+
+def _misses(starts: list[int], ends: list[int], lo: int, hi: int) -> bool:
+    """True if none of the spans (in order, not overlapping) meets ``[lo, hi)``."""
+    i = bisect_right(ends, lo)  # the first span ending after lo
+    return i == len(ends) or starts[i] >= hi
 
 
 def _is_headline(text: str, para: _Para, title: str | None) -> bool:
@@ -1878,14 +1896,18 @@ def _dated_nominals(
     """Dated noun phrases: "its expiry on 5 February", "Russia's suspension of the treaty in
     February 2023", "tras su expiración el 5 de febrero"."""
     out: list[dict[str, Any]] = []
+    sents: list[tuple[int, int]] = []
+    sent_starts: list[int] = []
     for m in _NOMINAL_SCAN.finditer(text):
         action = _NOMINALS[m.group(0).lower()]
-        sent = next(
-            ((ss, se) for p in paras for ss, se in p.sentences if ss <= m.start() < se), None
-        )
-        if sent is None:
+        if not sents:
+            sents = [s for p in paras for s in p.sentences]
+            sent_starts = [ss for ss, _ in sents]
+        # the sentence holding the noun (sentences are in order and do not overlap)
+        i = bisect_right(sent_starts, m.start()) - 1
+        if i < 0 or m.start() >= sents[i][1]:
             continue
-        ss, se = sent
+        ss, se = sents[i]
         d = next(
             (
                 d
