@@ -2190,6 +2190,60 @@ def _special_hint(s: str) -> bool:
     return any(w in low and rx.search(low) is not None for w, rx in _SPECIAL_SHORT)
 
 
+# Prefilters for regexes that match at the end of a text (searched from every place, they cost
+# a scan): a match needs the text, less trailing white space (\s is str.isspace), to end with
+# one of their last words. Compared lowered, which agrees with re.IGNORECASE on any text
+# without the letters of _IGNORECASE_ODD; a text with one goes to the regex.
+_BLOCKED_ENDS = (
+    *("when", "if", "was", "were", "be", "been", "being", "to", "not", "n't", "never", "did"),
+    *("does", "do", "would", "could", "should", "may", "might", "must", "can"),
+)
+_AUX_ENDS = (
+    *("has", "have", "had", "also", "further", "again", "then", "later", "earlier"),
+    *("reportedly", "repeatedly", "previously", "recently", "publicly", "separately", "ha"),
+    *("han", "había", "también", "además", "nuevamente", "ya", "as", "would", "will"),
+)
+# _TIME_TAIL_RE ends with a day, a part of the day, a day of the month (a digit), a week,
+# month or year, today/yesterday/hoy/ayer, before "\s*,?\s*$"
+_TIME_ENDS = (
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes"),
+    *("martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "morning", "afternoon"),
+    *("evening", "night", "week", "month", "year", "today", "yesterday", "hoy", "ayer"),
+    *"0123456789",
+)
+_ANONYMOUS_WORDS = ("named", "identif", "anonym", "anonim")  # one is in every _ANONYMOUS_RE phrase
+
+
+def _plain_case(s: str) -> bool:
+    return s.isascii() or _IGNORECASE_ODD.isdisjoint(s)
+
+
+def _may_end_with(s: str, ends: tuple[str, ...]) -> bool:
+    """False only if s, less trailing white space, ends with none of ends (any case)."""
+    t = s.rstrip()
+    return not _plain_case(t) or t.lower().endswith(ends) or not t[-1:].isascii()
+
+
+def _may_hold(s: str, words: tuple[str, ...]) -> bool:
+    """False only if s holds none of words (any case)."""
+    if not _plain_case(s):
+        return True
+    low = s.lower()
+    return any(w in low for w in words)
+
+
+def _aux_tail_sub(s: str) -> str:
+    """_AUX_TAIL_RE.sub("", s)."""
+    return _AUX_TAIL_RE.sub("", s) if _may_end_with(s, _AUX_ENDS) else s
+
+
+def _time_tail_sub(s: str) -> str:
+    r"""_TIME_TAIL_RE.sub("", s): its matches end before "\s*,?\s*$"."""
+    t = s.rstrip()
+    t = t[:-1] if t.endswith(",") else t
+    return _TIME_TAIL_RE.sub("", s) if _may_end_with(t, _TIME_ENDS) else s
+
+
 _ASKED_LEFT_RE = re.compile(r"\b(?:asked|question)\b[^,]*$", re.IGNORECASE)
 _SAID_LITTLE_RE = re.compile(
     r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
@@ -2504,7 +2558,7 @@ class _Extractor:
         # 2. special constructions
         if hint:
             self._special(sent)
-        if self._doc_at:
+        if self._doc_at and self._doc_in(a, b):
             self._doc_saying(sent)
         # 3. speech cues outside quotes
         for cm in cues:
@@ -2694,7 +2748,7 @@ class _Extractor:
         cm = next((c for c in ctx.lex.cue_re.finditer(rest[:160]) if c.group()[:1].islower()), None)
         if not cm:
             return None  # a capitalised "States" is a name, not a verb
-        left = _AUX_TAIL_RE.sub("", _TIME_TAIL_RE.sub("", _AUX_TAIL_RE.sub("", rest[: cm.start()])))
+        left = _aux_tail_sub(_time_tail_sub(_aux_tail_sub(rest[: cm.start()])))
         if not left.strip() or len(left.split()) > 14 or "~" in left:
             return None
         np = _scan_np_left(left, ctx.lex)
@@ -2923,11 +2977,13 @@ class _Extractor:
         cue = cm.group()
         lemma, pattern = ctx.lex.cues.get(_RE32.sub(" ", cue.lower()), ("", "clause"))
         left_raw = m[a : cm.start()]
-        if _BLOCKED_CUE_RE.search(left_raw):
+        if _may_end_with(left_raw, _BLOCKED_ENDS) and _BLOCKED_CUE_RE.search(left_raw):
             return  # "would say", "did not say", "to say", "was told"
-        if _ASKED_LEFT_RE.search(left_raw):
+        if _may_hold(left_raw[left_raw.rfind(",") + 1 :], ("asked", "question")) and (
+            _ASKED_LEFT_RE.search(left_raw)
+        ):
             return
-        if _ANONYMOUS_RE.search(left_raw):
+        if _may_hold(left_raw, _ANONYMOUS_WORDS) and _ANONYMOUS_RE.search(left_raw):
             return  # "an official, who asked not to be identified, said"
         right = m[cm.end() : b]
         if pattern == "participle":
@@ -2940,7 +2996,7 @@ class _Extractor:
                 (p for lm, p in ctx.lex.cues.values() if lm == lemma and p != "perfect"),
                 "clause",
             )  # "ha acusado a X de Y" is "acusó a X de Y"
-        rel_left = _AUX_TAIL_RE.sub("", left_raw)
+        rel_left = _aux_tail_sub(left_raw)
         rel = _RELATIVE_TAIL_RE.search(rel_left)
         if rel and pattern == "that_only" and not _THAT_NEXT_RE.match(right):
             rel = None  # "..., en el que destacó el compromiso": a noun, not what was said
@@ -2973,7 +3029,7 @@ class _Extractor:
                 ca += _RE57.match(m[ca:b]).end()
                 self._clause(speaker, None, ca, self._clause_end(ca, b), cue, sent)
                 return
-        left = _AUX_TAIL_RE.sub("", _TIME_TAIL_RE.sub("", _AUX_TAIL_RE.sub("", left_raw)))
+        left = _aux_tail_sub(_time_tail_sub(rel_left))
         np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
         speaker = pending = None
         subj_start = None
