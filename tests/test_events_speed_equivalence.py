@@ -254,3 +254,17 @@ def test_events_are_the_same_without_the_lowered_text(monkeypatch: pytest.Monkey
     monkeypatch.setattr(events, "_folded", lambda lex, text: None)
     got = [events.find_events(t, published=published, language=lang) for t, lang in texts]
     assert got == want
+
+
+def test_nominal_scan_on_lowered_text_matches_the_plain_scan() -> None:
+    lex = events._lexicon("en")
+    found = folded = 0
+    for text in _texts() + _event_texts():
+        low = events._folded(lex, text)
+        folded += low is not None
+        want = [m.span() for m in events._NOMINAL_SCAN.finditer(text)]
+        assert [m.span() for m in events._nominal_matches(text, low)] == want, text
+        if low is not None:
+            assert [m.span() for m in events._NOMINAL_LOW.finditer(low)] == want, text
+        found += len(want)
+    assert found > 100 and folded > 1000
