@@ -235,6 +235,8 @@ class Registry:
         self.acronyms: set[str] = set()
         self._org_cache: dict[tuple[str, bool], Speaker | None] = {}
         self._person_cache: dict[str, Speaker | None] = {}
+        #: answers other modules derive from the registry alone, keyed by what they ask
+        self.memo: dict[tuple, object] = {}
         #: every role row of a person, by canonical name (oldest first)
         self.roles: dict[str, list[Speaker]] = {}
         for sp in speakers:

@@ -1642,41 +1642,23 @@ class _Resolver:
                 # "Andrey Baklitskiy of the UN Institute for Disarmament Research"
                 return self._person(name, pm.group("tail"), np, pos), None
         # institution / country named by the whole phrase or its tail
-        toks = np.split()
         role_head = False
         fallback = None
-        for k in range(len(toks)):
-            sub = " ".join(toks[k:])
-            org = self.reg.organisation(sub)
-            if org is None:
-                continue
-            head = _unglue_ex(" ".join(fold(t) for t in toks[:k]), lex.role_tokens).split()
-            if any(
-                (t in ROLE_WORDS or t in lex.role_tokens) and t not in _COUNTRY_ADJ for t in head
-            ):
-                role_head = True
-                if org.kind == "institution":
-                    fallback = _entity_from_registry(org, pos, np, "").as_fields(np)
-                break  # "the spokesman of the Kremlin", "el inquilino de la Casa Blanca"
-            if org.kind == "country" and (
-                not countries or any(t not in {"the", "desde"} for t in head)
-            ):
-                return None, None
+        how, org = self._phrase_org(np, countries)
+        if how == "org":
             return _entity_from_registry(org, pos, np, "").as_fields(np), None
+        if how == "country":
+            return None, None
+        if how == "role_head":
+            role_head = True  # "the spokesman of the Kremlin", "el inquilino de la Casa Blanca"
+            if org.kind == "institution":
+                fallback = _entity_from_registry(org, pos, np, "").as_fields(np)
         if not role_head:
             # an institution inside a role phrase: "a Pentagon spokesman", "a Kremlin aide"
-            for i in range(len(toks)):
-                for j in range(len(toks) - 1, i, -1):
-                    org = self.reg.organisation(" ".join(toks[i:j]), countries=False)
-                    tail = [fold(t) for t in toks[j:]]
-                    if org is not None and all(
-                        t in ROLE_WORDS or t in lex.role_tokens for t in tail
-                    ):
-                        fallback = _entity_from_registry(org, pos, np, "").as_fields(np)
-                        role_head = True
-                        break
-                if role_head:
-                    break
+            org = self._role_phrase_org(np)
+            if org is not None:
+                fallback = _entity_from_registry(org, pos, np, "").as_fields(np)
+                role_head = True
         im = None if role_head else _UNKNOWN_INSTITUTION_RE.fullmatch(np)
         if im is not None:  # "the US Energy Department", "el Ministerio de Defensa de Japón"
             inst = im.group("inst")
@@ -1717,6 +1699,63 @@ class _Resolver:
         if ent is None:
             return None, (entry, np, pos, fallback)
         return ent.as_fields(np), None
+
+    def _phrase_org(self, np: str, countries: bool) -> tuple[str, Speaker | None]:
+        """The registry institution or country named by np or its tail: ("org", it) names
+        it, ("country", it) a country that is no speaker here, ("role_head", it) a role of
+        it ("the spokesman of the Kremlin"), ("", None) none. Memoised by phrase."""
+        lex = self.ctx.lex
+        key = ("phrase_org", np, countries, lex.role_tokens)
+        memo = self.reg.memo
+        got = memo.get(key)
+        if got is not None:
+            return got
+        got = ("", None)
+        toks = np.split()
+        for k in range(len(toks)):
+            org = self.reg.organisation(" ".join(toks[k:]))
+            if org is None:
+                continue
+            head = _unglue_ex(" ".join(fold(t) for t in toks[:k]), lex.role_tokens).split()
+            if any(
+                (t in ROLE_WORDS or t in lex.role_tokens) and t not in _COUNTRY_ADJ for t in head
+            ):
+                got = ("role_head", org)
+            elif org.kind == "country" and (
+                not countries or any(t not in {"the", "desde"} for t in head)
+            ):
+                got = ("country", org)
+            else:
+                got = ("org", org)
+            break
+        if len(memo) > 50000:
+            memo.clear()
+        memo[key] = got
+        return got
+
+    def _role_phrase_org(self, np: str) -> Speaker | None:
+        """The institution inside a role phrase ("a Pentagon spokesman"): the first run of
+        np's words that names one and is followed by role words only. Memoised by phrase."""
+        lex = self.ctx.lex
+        key = ("role_phrase_org", np, lex.role_tokens)
+        memo = self.reg.memo
+        if key in memo:
+            return memo[key]
+        got = None
+        toks = np.split()
+        for i in range(len(toks)):
+            for j in range(len(toks) - 1, i, -1):
+                org = self.reg.organisation(" ".join(toks[i:j]), countries=False)
+                tail = [fold(t) for t in toks[j:]]
+                if org is not None and all(t in ROLE_WORDS or t in lex.role_tokens for t in tail):
+                    got = org
+                    break
+            if got is not None:
+                break
+        if len(memo) > 50000:
+            memo.clear()
+        memo[key] = got
+        return got
 
     def _member_of(self, org: str, pos: int) -> Entity | None:
         """The latest speaker, else the latest person named, who belongs to an institution."""
