@@ -526,8 +526,12 @@ def _add_span(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _NAME_TOKEN = rf"(?:(?:{_CAP}\.){{2,}}|{_CAP}\.(?=\s+{_CAP})|{_CAP}[\w’'\-]*)"
+# (?<![\w’'.]){_NAME_TOKEN}(?:...)*, written with the capital first: the regex engine then
+# skips to capitals instead of trying the lookbehind at every character. The lookbehind, put
+# after the capital, looks at the same character (the one before it).
 _NAME_RUN_RE = re.compile(
-    rf"(?<![\w’'.]){_NAME_TOKEN}(?:\s+(?:(?:de|del|van|von|bin|al|da|der|la)\s+)?{_NAME_TOKEN})*"
+    rf"{_CAP}(?<![\w’'.]{_CAP})(?:\.(?:{_CAP}\.)+|\.(?=\s+{_CAP})|[\w’'\-]*)"
+    rf"(?:\s+(?:(?:de|del|van|von|bin|al|da|der|la)\s+)?{_NAME_TOKEN})*"
 )
 _STOP_CAPS = _wordset(
     """
@@ -2629,6 +2633,8 @@ class _Extractor:
         text = self.ctx.text
         if self.ctx.field == "title":
             return True
+        if text[b - 1] in ".!?…":
+            return False  # _RE41 below matches
         line_start = text.rfind("\n", 0, a) + 1
         line_end = text.find("\n", b)
         line_end = len(text) if line_end < 0 else line_end
