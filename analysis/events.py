@@ -1116,10 +1116,12 @@ def _analyse_sentence(
     se: int,
     pi: int,
     triggers: list[re.Match[str]] | None = None,
+    others: bool = True,
 ) -> list[_Cand]:
+    """Candidates of one sentence. ``others`` False: no proposal, cessation, law or visa
+    construction can start in it (none of their heads does), only triggers count."""
     out: list[_Cand] = []
     sentence = text[ss:se]
-    low = sentence.lower()
     if sentence.rstrip().rstrip('"”’»)').endswith("?"):
         return out
     # 1. verb forms
@@ -1144,6 +1146,9 @@ def _analyse_sentence(
         if _SUBJECT_MEETING.match(m.group(0)):
             cand.action_form = "intransitive"
         out.append(cand)
+    if not others:
+        return out
+    low = sentence.lower()
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
     for m in (lex.propose_scan or lex.propose_re).finditer(text, ss, se):
         verb = m.group("verb").lower()
@@ -1771,9 +1776,12 @@ def find_events(
         for ss, se in p.sentences:
             # only the triggers that start inside the sentence can lie inside it
             t_lo, t_hi = bisect_left(starts, ss), bisect_left(starts, se)
-            if t_lo == t_hi and gate_starts is not None and _misses(gate_starts, gate_ends, ss, se):
+            others = gate_starts is None or not _misses(gate_starts, gate_ends, ss, se)
+            if t_lo == t_hi and not others:
                 continue
-            cands.extend(_analyse_sentence(lex, lang, text, ss, se, pi, triggers[t_lo:t_hi]))
+            cands.extend(
+                _analyse_sentence(lex, lang, text, ss, se, pi, triggers[t_lo:t_hi], others)
+            )
     cands = _dedup_spans(cands)
 
     doc = _Doc(
