@@ -190,7 +190,7 @@ def _lexicon(language: str) -> _Lexicon:
     sources = [r["pattern"] for r in rows] + heads + list(_NOMINALS)
     lex.trigger_low = _first_letter_scan([r["pattern"] for r in rows])
     if all(h == h.lower() for h in heads):
-        lex.gate_low = re.compile(r"(?<![\w-])(?:" + "|".join(heads) + ")")
+        lex.gate_low = _gate_scan(heads)
     lex.fold_alphabet = frozenset("".join(sources))
     return lex
 
@@ -585,6 +585,72 @@ def _first_letter_scan(patterns: list[str]) -> re.Pattern[str] | None:
     if not all(p == p.lower() and _plainly_lettered(p) for p in patterns):
         return None
     return re.compile(rf"{_GUARD}(?:{_grouped(patterns)})(?![\w-])")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level bars, a leading group of alternatives multiplied
+    out ("(?:is|are)\\s+open" -> "is\\s+open", "are\\s+open"): the same strings matched."""
+    parts, depth, start, in_class, escaped = [], 0, 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    out: list[str] = []
+    for part in parts:
+        if part.startswith("(?:") and len(parts) + len(out) < 500:
+            close = _group_end(part)
+            rest = part[close + 1 :]
+            if close > 0 and rest[:1] not in ("?", "*", "+", "{"):
+                out.extend(a + rest for a in _alternatives(part[3:close]))
+                continue
+        out.append(part)
+    return out
+
+
+def _group_end(pattern: str) -> int:
+    """Index of the ")" closing the group that opens ``pattern`` (-1 if none)."""
+    depth, in_class, escaped = 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _gate_scan(heads: list[str]) -> re.Pattern[str]:
+    """Finds, on a _folded text, a match wherever one of ``heads`` (lower case) matches,
+    each behind ``_GUARD``. The alternatives that start with a plain letter are grouped by
+    letter (quick to scan); the order of alternatives does not matter to where some
+    alternative matches."""
+    alts = [a for h in heads for a in _alternatives(h)]
+    plain = [a for a in alts if _plainly_lettered(a)]
+    rest = [a for a in alts if not _plainly_lettered(a)]
+    body = "|".join(([_grouped(plain)] if plain else []) + [f"(?:{a})" for a in rest])
+    return re.compile(f"{_GUARD}(?:{body})")
 
 
 def _case_safe(ch: str, alphabet: frozenset[str]) -> bool:
