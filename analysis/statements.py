@@ -1471,42 +1471,71 @@ class _Resolver:
         ctx = self.ctx
         s = ctx.masked
         for m in _NAME_RUN_RE.finditer(s):
-            run = m.group()
-            start = m.start()
-            run = _RE20.sub("", run).rstrip(".")
-            ent = self._entity_for_run(run, start)
+            ent = self._entity_for_run(m.group(), m.start())
             if ent is not None:
                 ctx.entities.append(ent)
         ctx.entities.sort(key=lambda e: e.start)
 
-    def _entity_for_run(self, run: str, start: int) -> Entity | None:
-        lex = self.ctx.lex
+    def _run_plan(self, raw: str) -> tuple:
+        """What a name run says by itself (the registry's answers, the name in it), before
+        its context: ("org", org, run), ("none",), ("single_org", org, run, shift) or
+        ("person", run, role_part, name, shift, sp). Memoised by run on the registry."""
+        key = ("run_plan", raw)
+        memo = self.reg.memo
+        got = memo.get(key)
+        if got is not None:
+            return got
+        got = self._run_plan_uncached(raw)
+        if len(memo) > 50000:
+            memo.clear()
+        memo[key] = got
+        return got
+
+    def _run_plan_uncached(self, raw: str) -> tuple:
+        run = _RE20.sub("", raw).rstrip(".")
         # institutions and countries: the longest matching suffix of the run
         org = _institution_suffix(self.reg, run)
         if org is not None:
-            return _entity_from_registry(org, start, run, "")
+            return ("org", org, run)
         role_part, name = split_mention(run)
         if not name:
-            return None
+            return ("none",)
         trimmed = self._trim_name(name)
+        shift = 0
         if trimmed != name:
             role_part = (role_part + " " + name[: len(name) - len(trimmed)]).strip()
-            start += run.find(trimmed) if run.find(trimmed) > 0 else 0
+            shift = run.find(trimmed) if run.find(trimmed) > 0 else 0
             run, name = trimmed, trimmed
         nwords = name.split()
         if all(fold(w) in _NON_NAMES or fold(w) in _ORG_WORDS for w in nwords):
-            return None
+            return ("none",)
         sp = self.reg.person(name)
-        left = self.ctx.masked[max(0, start - 80) : start]
         if sp is None:
-            # the answers below without a person, asked first (cheap ones before _RE21)
+            # the answers below without a person that need no context
             if len(nwords) == 1:
                 org = self.reg.organisation(name)
-                if org is None or _RE21.search(left):
-                    return None
-                return _entity_from_registry(org, start, run, "")
+                return ("none",) if org is None else ("single_org", org, run, shift)
             if any(fold(w) in _ORG_WORDS or fold(w) in _NON_NAMES for w in nwords):
+                return ("none",)
+        return ("person", run, role_part, name, shift, sp)
+
+    def _entity_for_run(self, raw: str, start: int) -> Entity | None:
+        lex = self.ctx.lex
+        plan = self._run_plan(raw)
+        if plan[0] == "none":
+            return None
+        if plan[0] == "org":
+            return _entity_from_registry(plan[1], start, plan[2], "")
+        if plan[0] == "single_org":
+            start += plan[3]
+            left = self.ctx.masked[max(0, start - 80) : start]
+            if _RE21.search(left):
                 return None
+            return _entity_from_registry(plan[1], start, plan[2], "")
+        _, run, role_part, name, shift, sp = plan
+        start += shift
+        nwords = name.split()
+        left = self.ctx.masked[max(0, start - 80) : start]
         if sp is None and _RE21.search(left):
             return None  # "... of the Arms Control Association", "del Centro de Estudios"
         pre = _scan_np_left(left, lex)
