@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,7 @@ SPECIAL_SENTENCES = [
 
 def _without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(statements, "_special_hint", lambda s: True)
+    monkeypatch.setattr(statements, "_EXACT", True)
 
 
 @pytest.mark.parametrize(("text", "language"), SPECIAL_SENTENCES)
@@ -144,3 +146,189 @@ def test_country_of_matches_word_search():
             "",
         )
         assert statements._country_of(role) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole-text indexes and the sentence gate: the same answers as the plain path.
+
+# Written for these tests: cues in every position a span can cut, capitalised cues, cues in
+# headlines, quotes across lines, Spanish, and letters whose case folding is odd ("İ", "ı",
+# "ſ", the Kelvin sign, "ß").
+TRICKY_TEXTS = [
+    ("Ministers SAID nothing. Analysts said the talks failed; the envoy Says so too.", "en"),
+    (
+        "“We will not resume inspections,” the minister said on Monday.\n\nShe added that "
+        "the treaty was dead.",
+        "en",
+    ),
+    ("“The first part of the quote\n\n“goes on here,” said Anna Petrova.", "en"),
+    ("Petrova: inspections are over\n\nThe talks failed, Petrova said.", "en"),
+    (
+        "Inspections resume - Petrova\n\nMoscow, March 3 (Reuters) - The envoy warned that "
+        "talks would fail.",
+        "en",
+    ),
+    ("İnspectors ſaid the data was late. The İSTANBUL office ſays otherwise.", "en"),
+    ("The envoy \u212aept saying that the Kelvin sign is a letter. Straße said nothing.", "en"),
+    ("El canciller dijo que el tratado ha muerto. «No volveremos», afirmó el portavoz.", "es"),
+    ("—No habrá inspecciones —dijo el ministro Serguéi Lavrov—. Y añadió que era tarde.", "es"),
+    ("Según ha explicado en un comunicado, las inspecciones no se reanudarán este año.", "es"),
+    ("The spokesman, who asked not to be identified, said the talks were off.", "en"),
+    (
+        "Officials would say little. He did not say when. The minister had earlier said that "
+        "talks were possible, and later warned against delay.",
+        "en",
+    ),
+    (
+        "The ministry said on Monday, that the talks were over. It repeatedly said so on March 3,",
+        "en",
+    ),
+    (
+        "Lawmakers asked the government to explain the delay. Diplomats described the meeting "
+        "as short. Experts warned that mistrust would grow.",
+        "en",
+    ),
+]
+
+
+def _both_paths(text: str, language: str, monkeypatch: pytest.MonkeyPatch, title=None):
+    fast = find_statements(text, language=language, title=title)
+    with monkeypatch.context() as mp:
+        mp.setattr(statements, "_EXACT", True)
+        exact = find_statements(text, language=language, title=title)
+    return fast, exact
+
+
+@pytest.mark.parametrize(("text", "language"), TRICKY_TEXTS)
+def test_fast_path_matches_exact_path(text, language, monkeypatch):
+    fast, exact = _both_paths(text, language, monkeypatch, title=text.split("\n")[0][:60])
+    assert fast == exact
+
+
+def test_seed_article_fast_path_matches_exact_path(monkeypatch):
+    text, title = _seed()
+    fast, exact = _both_paths(text, "en", monkeypatch, title=title)
+    assert fast and fast == exact
+
+
+def _spans(text: str, rng: random.Random, n: int) -> list[tuple[int, int]]:
+    out = []
+    for _ in range(n):
+        a = rng.randrange(0, len(text))
+        out.append((a, min(len(text), a + rng.randrange(0, 200))))
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_cue_index_finds_what_the_word_loop_finds(language):
+    seed, _ = _seed()
+    lex = statements._lexicon(language)
+    rng = random.Random(11)
+    for text in [seed] + [t for t, _ in TRICKY_TEXTS]:
+        masked = statements._masked(text, statements.find_quotes(text))
+        index = statements._CueIndex(lex, masked)
+        for a, b in _spans(masked, rng, 150) + [(0, len(masked))]:
+            for caps in (False, True):
+                want = [
+                    (c.start(), c.end())
+                    for c in statements._find_cues(lex, masked, a, b, caps=caps)
+                ]
+                got = [(c.start(), c.end()) for c in index.find(a, b, caps=caps)]
+                assert got == want, (text[a:b], caps)
+        for a, b in statements.split_sentences(text):
+            want = [(c.start(), c.end()) for c in statements._find_cues(lex, masked, a, b)]
+            got = [(c.start(), c.end()) for c in index.find_in_sentence(a, b)]
+            assert got == want
+
+
+def test_cue_first_word_regex_misses_no_lowered_letter():
+    # a word whose lower() is a cue's first word must be a hit of first_re in the lowered
+    # text: every character that lowers to one of their letters matches it under IGNORECASE
+    # (checked here over all of Unicode), and only "İ" lowers to two characters
+    for language in ("en", "es"):
+        letters = set("".join(statements._lexicon(language).first_words))
+        for code in range(sys.maxunicode + 1):
+            c = chr(code)
+            low = c.lower()
+            if low in letters:
+                assert re.fullmatch(re.escape(low), c, re.IGNORECASE), hex(code)
+            if len(low) != 1:
+                assert c == "\u0130", hex(code)
+
+
+def test_sentence_spans_never_cut_a_word():
+    seed, _ = _seed()
+    for text in [seed] + [t for t, _ in TRICKY_TEXTS]:
+        masked = statements._masked(text, statements.find_quotes(text))
+        for a, b in statements.split_sentences(text):
+            assert a == 0 or not re.match(r"\w", masked[a - 1])
+            assert b == len(masked) or not re.match(r"\w", masked[b])
+
+
+TAILS = [
+    "the minister has",
+    "the minister Has  ",
+    "the minister had also",
+    "she had once again",
+    "he was quoted as",
+    "Petrova on Monday",
+    "Petrova on Monday,",
+    "Petrova on Monday , ",
+    "Petrova on March 3",
+    "Petrova on March ٣",  # an Arabic-Indic digit is \d too
+    "Petrova this week",
+    "el ministro había",
+    "el ministro también",
+    "the minister haſ",  # the long s is "s" under re.IGNORECASE
+    "Petrova on MONDAY",
+    "Petrova ayer",
+    "Petrova said",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("s", TAILS)
+def test_tail_prefilters_keep_the_regex_answer(s):
+    assert statements._aux_tail_sub(s) == statements._AUX_TAIL_RE.sub("", s)
+    assert statements._time_tail_sub(s) == statements._TIME_TAIL_RE.sub("", s)
+
+
+def test_name_run_regex_matches_its_plain_form():
+    cap = statements._CAP
+    token = statements._NAME_TOKEN
+    plain = re.compile(
+        rf"(?<![\w’'.]){token}(?:\s+(?:(?:de|del|van|von|bin|al|da|der|la)\s+)?{token})*"
+    )
+    seed, _ = _seed()
+    extra = "U.S. envoy J. Smith met Ángel de la Torre and O’Neill. A.B. Test'Case Élise.Dupont"
+    for text in [seed, extra, f"{cap}"] + [t for t, _ in TRICKY_TEXTS]:
+        want = [(m.start(), m.group()) for m in plain.finditer(text)]
+        assert [(m.start(), m.group()) for m in statements._NAME_RUN_RE.finditer(text)] == want
+
+
+def test_registry_memo_gives_the_same_statements():
+    text, title = _seed()
+    first = find_statements(text, language="en", title=title)
+    speakers.get_registry().memo.clear()
+    assert find_statements(text, language="en", title=title) == first
+    assert find_statements(text, language="en", title=title) == first
+
+
+def _headline_plain(text: str, sent: tuple[int, int]) -> bool:
+    a, b = sent
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:a].strip() or text[b:line_end].strip():
+        return False
+    s = text[a:b]
+    return not re.search(r"[.!?…]\W*$", s) and len(s.split()) <= 25
+
+
+def test_headline_shortcut_keeps_the_answer():
+    seed, _ = _seed()
+    for text in [seed] + [t for t, _ in TRICKY_TEXTS] + ["Talks end.\n\nTalks end?\nA B C…"]:
+        ex = statements._Extractor(text, "en", "text")
+        for sent in ex.ctx.sentences:
+            assert ex._is_headline(sent) == _headline_plain(text, sent)
