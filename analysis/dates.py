@@ -338,14 +338,25 @@ def _direction(mod: str | None) -> str | None:
 
 
 # Words that can anchor a date, grouped by the kinds of expression they can start.
-_ANCHOR_WORDS = (
-    r"(?:(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+_MON_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
     r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|"
-    r"marzo|abril|mayo|junio|julio|agosto|setiembre|septiembre|octubre|noviembre|diciembre)|"
-    r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|mi[ée]rcoles|jueves|"
-    r"viernes|s[áa]bado|domingo)|(?P<rel>yesterday|today|tonight|tomorrow|morning|afternoon|"
-    r"evening|ayer|anteayer|antier|hoy|mañana|tarde|noche|v[íi]spera)|(?P<unit>weeks?|"
-    r"months?|years?|days?|ago|semanas?|mes|meses|años?|hace|d[íi]as?))"
+    r"marzo|abril|mayo|junio|julio|agosto|setiembre|septiembre|octubre|noviembre|diciembre"
+)
+_WD_WORDS = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|mi[ée]rcoles|jueves|"
+    r"viernes|s[áa]bado|domingo"
+)
+_REL_WORDS = (
+    r"yesterday|today|tonight|tomorrow|morning|afternoon|"
+    r"evening|ayer|anteayer|antier|hoy|mañana|tarde|noche|v[íi]spera"
+)
+_UNIT_WORDS = (
+    r"weeks?|"
+    r"months?|years?|days?|ago|semanas?|mes|meses|años?|hace|d[íi]as?"
+)
+_ANCHOR_WORDS = (
+    rf"(?:(?P<mon>{_MON_WORDS})|(?P<wd>{_WD_WORDS})|(?P<rel>{_REL_WORDS})|(?P<unit>{_UNIT_WORDS}))"
 )
 _ANCHOR = re.compile(rf"(?P<num>\d+)|\b{_ANCHOR_WORDS}\b", re.IGNORECASE)
 # The same anchors found word by word: every alternative of _ANCHOR_WORDS is made of word
@@ -356,22 +367,44 @@ _DIGIT_RUN = re.compile(r"\d+")
 _ANCHOR_CACHE: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 
-def _anchors(text: str) -> list[tuple[int, int, str]]:
+def _anchors(text: str, low: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, group) of every ``_ANCHOR`` match in ``text``, in order (same matches,
-    found a word at a time with a cache of the words seen)."""
+    found a word at a time with a cache of the words seen). ``low``, ``text`` lowered by a
+    _Folder whose alphabet holds ANCHOR_ALPHABET, allows one quicker scan."""
+    if low is not None and _ANCHOR_LOW is not None:
+        return _anchors_low(text, low)
     out: list[tuple[int, int, str]] = []
-    cache = _ANCHOR_CACHE
     for w in _WORD_RUN.finditer(text):
-        word = w.group()
-        hits = cache.get(word)
-        if hits is None:
-            hits = _word_anchors(word)
-            if len(cache) > 50_000:
-                cache.clear()
-            cache[word] = hits
+        hits = _cached_anchors(w.group())
         if hits:
             start = w.start()
             out.extend((start + a, start + b, group) for a, b, group in hits)
+    return out
+
+
+def _cached_anchors(word: str) -> tuple[tuple[int, int, str], ...]:
+    cache = _ANCHOR_CACHE
+    hits = cache.get(word)
+    if hits is None:
+        hits = _word_anchors(word)
+        if len(cache) > 50_000:
+            cache.clear()
+        cache[word] = hits
+    return hits
+
+
+def _anchors_low(text: str, low: str) -> list[tuple[int, int, str]]:
+    """_anchors from one scan of the lowered text: every run of digits, and every word
+    whose lower case is an anchor word (on a folded text, exactly the words that
+    ``_ANCHOR_WORD`` matches), its group told by the word itself as in _anchors."""
+    assert _ANCHOR_LOW is not None
+    out: list[tuple[int, int, str]] = []
+    for m in _ANCHOR_LOW.finditer(low):
+        if m.lastgroup == "num":
+            out.append((m.start(), m.end(), "num"))
+            continue
+        hits = _cached_anchors(text[m.start() : m.end()])
+        out.extend((m.start() + a, m.start() + b, group) for a, b, group in hits)
     return out
 
 
@@ -385,6 +418,183 @@ def _word_anchors(word: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((d.start(), d.end(), "num") for d in _DIGIT_RUN.finditer(word))
 
 
+# --------------------------------------------------------------------------- lowered text
+#
+# An IGNORECASE alternation scans a text slowly: the regex engine cannot skip the branches
+# whose first letter differs from the text's. On ``text.lower()`` the same patterns, written
+# in lower case and compiled without IGNORECASE, find the same spans much faster, provided
+# every character of the text lowers to one character that IGNORECASE treats exactly like
+# it (not "İ", "ſ", "ı"...): a _Folder checks that, else the exact path runs.
+
+
+def _bar_at_top(pattern: str) -> bool:
+    """True if ``pattern`` has an alternation outside any group or class."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def _grouped(patterns: list[str]) -> str:
+    """``p1|p2|...`` regrouped by first letter (``s(?:uspend|uspends)|p(?:...)``), so the
+    engine tries only the branches of the text's letter. Same matches as the plain
+    alternation, case-sensitively: two branches of different first letters never both
+    match at one place, and within a letter the order is kept. Each pattern starts with a
+    lowercase letter that no quantifier follows and has no top-level alternation."""
+    groups: dict[str, list[str]] = {}
+    for p in patterns:
+        groups.setdefault(p[0], []).append(p[1:])
+    out = []
+    for first, rests in groups.items():
+        if all(_plainly_lettered(r) for r in rests):
+            inner = _grouped(rests)  # the same again on the second letter
+        else:
+            inner = "|".join(f"(?:{r})" for r in rests)
+        out.append(f"{first}(?:{inner})")
+    return "|".join(out)
+
+
+def _plainly_lettered(p: str) -> bool:
+    return (
+        p[:1].isalpha()
+        and p[:1] == p[:1].lower()
+        and p[1:2] not in ("?", "*", "+", "{")
+        and not _bar_at_top(p)
+    )
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level bars, a leading group of alternatives multiplied
+    out ("(?:is|are)\\s+open" -> "is\\s+open", "are\\s+open"): the same strings matched."""
+    parts, depth, start, in_class, escaped = [], 0, 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    out: list[str] = []
+    for part in parts:
+        if part.startswith("(?:") and len(parts) + len(out) < 500:
+            close = _group_end(part)
+            rest = part[close + 1 :]
+            if close > 0 and rest[:1] not in ("?", "*", "+", "{"):
+                out.extend(a + rest for a in _alternatives(part[3:close]))
+                continue
+        out.append(part)
+    return out
+
+
+def _group_end(pattern: str) -> int:
+    """Index of the ")" closing the group that opens ``pattern`` (-1 if none)."""
+    depth, in_class, escaped = 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _case_safe(ch: str, alphabet: frozenset[str]) -> bool:
+    """True if ``ch`` lowers to one character that every pattern character (``alphabet``)
+    matches, under IGNORECASE, exactly when it equals that lower case; and lowering keeps
+    its class (word, digit, space)."""
+    low = ch.lower()
+    if len(low) != 1:
+        return False
+    for cls in (r"\w", r"\d", r"\s"):
+        if (re.match(cls, ch) is None) != (re.match(cls, low) is None):
+            return False
+    return all(
+        (re.fullmatch("(?i:" + re.escape(x) + ")", ch) is not None) == (x == low) for x in alphabet
+    )
+
+
+class _Folder:
+    """Lowers texts for the patterns whose characters are ``alphabet`` (see above)."""
+
+    def __init__(self, alphabet: str) -> None:
+        self.alphabet = frozenset(alphabet)
+        self.safe: set[str] = set()
+        self.unsafe: set[str] = set()
+        self.probe: re.Pattern[str] | None = None
+
+    def fold(self, text: str) -> str | None:
+        """``text.lower()``, aligned with ``text``, when every character of it is case-safe
+        (see _case_safe) for the alphabet; else None."""
+        while True:
+            probe = self.probe
+            if probe is None:
+                self.safe.update(c for c in map(chr, range(128)) if _case_safe(c, self.alphabet))
+                probe = self.probe = _probe(self.safe)
+            m = probe.search(text)
+            if m is None:
+                return text.lower()
+            ch = m.group()
+            if ch in self.unsafe or len(self.safe) > 5000:
+                return None
+            if not _case_safe(ch, self.alphabet):
+                self.unsafe.add(ch)
+                return None
+            self.safe.add(ch)
+            self.probe = _probe(self.safe)
+
+
+def _probe(safe: set[str]) -> re.Pattern[str]:
+    """Finds a character not in ``safe``."""
+    return re.compile("[^" + "".join(re.escape(c) for c in sorted(safe)) + "]")
+
+
+def _low_word_scan(alternations: list[str]) -> re.Pattern[str] | None:
+    """Whole words matching one of ``alternations`` (lower case) or runs of digits (group
+    ``num``), for a lowered text; None if a piece cannot be grouped by its first letter."""
+    words = [a for alt in alternations for a in _alternatives(alt)]
+    if not all(w == w.lower() and _plainly_lettered(w) for w in words):
+        return None
+    return re.compile(rf"(?P<num>\d+)|\b(?:{_grouped(words)})\b")
+
+
+#: Characters of the anchor words: a _Folder for _anchors must know them.
+ANCHOR_ALPHABET = _MON_WORDS + _WD_WORDS + _REL_WORDS + _UNIT_WORDS
+_ANCHOR_LOW = _low_word_scan([_MON_WORDS, _WD_WORDS, _REL_WORDS, _UNIT_WORDS])
+_ANCHOR_FOLDER = _Folder(ANCHOR_ALPHABET)
+
+
 _ANCHOR_KINDS = {
     "num": {"iso", "md", "year", "ago"},
     "mon": {"md", "month"},
@@ -392,6 +602,37 @@ _ANCHOR_KINDS = {
     "rel": {"relday", "relunit"},
     "unit": {"relunit", "ago", "relday"},
 }
+# The English kinds an anchor can start, told by the anchor itself (a narrower set than its
+# group's). Each English pattern's match holds an anchor that calls for its kind, lying
+# inside the match as a whole word (or a run of digits after a non-word character), and so
+# within the same segment (segments only grow over letters and digits): an "ago" match
+# holds "ago"; a relday one "day" or one of the rel words; a relunit one "week", "month" or
+# "year"; an iso one a run of four digits; a year one four digits from 19 or 20; an md one
+# a run of digits (its day); a month one a month name; a weekday one a weekday name.
+_EN_WORD_KINDS: dict[str, frozenset[str]] = {
+    w: frozenset({kind})
+    for kind, words in (
+        ("ago", ["ago"]),
+        ("relday", ["day", "days", "yesterday", "today", "tonight", "tomorrow", "morning"]),
+        ("relday", ["afternoon", "evening"]),
+        ("relunit", ["week", "weeks", "month", "months", "year", "years"]),
+    )
+    for w in words
+}
+_EN_NUM_KINDS = (frozenset({"md"}), frozenset({"md", "iso"}), frozenset({"md", "iso", "year"}))
+
+
+def _en_kinds(text: str, start: int, end: int, group: str) -> frozenset[str] | set[str]:
+    """The kinds of English expression the anchor at ``text[start:end]`` can start."""
+    if group == "num":
+        if end - start != 4:
+            return _EN_NUM_KINDS[0]
+        return _EN_NUM_KINDS[2 if text[start : start + 2] in ("19", "20") else 1]
+    if group in ("rel", "unit"):
+        return _EN_WORD_KINDS.get(text[start:end].lower(), _ANCHOR_KINDS[group])
+    return _ANCHOR_KINDS[group]
+
+
 _TENSED = frozenset({"md", "month", "weekday"})  # the kinds _resolve reads the tense for
 _KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
 _KIND_RANK.update({"relunit": 6, "ago": 7})
@@ -626,14 +867,23 @@ def find_dates(
     text: str, published: dt.date | None = None, language: str = "en"
 ) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``published``."""
+    return _find_dates(text, published, language, _ANCHOR_FOLDER.fold(text))
+
+
+def _find_dates(
+    text: str, published: dt.date | None, language: str, low: str | None
+) -> list[DateMention]:
+    """find_dates, given ``text`` as a _Folder that knows ANCHOR_ALPHABET lowers it (or
+    None)."""
     if isinstance(published, dt.datetime):
         published = published.date()
     found: list[tuple[int, int, str, re.Match[str]]] = []
     # Run the full patterns only around words that can anchor a date (fast on long texts).
     segments: list[list[Any]] = []
-    for a_start, a_end, group in _anchors(text):
+    english = _patterns(language) is _EN_PATTERNS
+    for a_start, a_end, group in _anchors(text, low):
         lo, hi = max(0, a_start - 28), min(len(text), a_end + 26)
-        kinds = _ANCHOR_KINDS[group]
+        kinds = _en_kinds(text, a_start, a_end, group) if english else _ANCHOR_KINDS[group]
         if segments and lo <= segments[-1][1]:
             segments[-1][1] = hi
             segments[-1][2] = segments[-1][2] | kinds

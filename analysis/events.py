@@ -35,7 +35,16 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.dates import DateMention, find_dates, period_bounds
+from analysis.dates import (
+    ANCHOR_ALPHABET,
+    DateMention,
+    _alternatives,
+    _find_dates,
+    _Folder,
+    _grouped,
+    _plainly_lettered,
+    period_bounds,
+)
 from analysis.frames import MECHANISMS
 from analysis.paths import DATA_DIR
 
@@ -93,10 +102,7 @@ class _Lexicon:
     # construction _analyse_sentence looks for. None when a pattern does not allow it.
     trigger_low: re.Pattern[str] | None = None
     gate_low: re.Pattern[str] | None = None
-    fold_alphabet: frozenset[str] = frozenset()
-    fold_safe: set[str] = field(default_factory=set, repr=False, compare=False)
-    fold_unsafe: set[str] = field(default_factory=set, repr=False, compare=False)
-    fold_probe: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    folder: _Folder = field(default_factory=lambda: _Folder(""), repr=False, compare=False)
 
     def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         """(position, mechanism or "meeting") for every keyword in ``text``."""
@@ -191,7 +197,7 @@ def _lexicon(language: str) -> _Lexicon:
     lex.trigger_low = _first_letter_scan([r["pattern"] for r in rows])
     if all(h == h.lower() for h in heads):
         lex.gate_low = _gate_scan(heads)
-    lex.fold_alphabet = frozenset("".join(sources))
+    lex.folder = _Folder("".join(sources) + ANCHOR_ALPHABET)
     return lex
 
 
@@ -531,114 +537,11 @@ def _head_of(pattern: str, tail: str) -> str:
     return head
 
 
-def _bar_at_top(pattern: str) -> bool:
-    """True if ``pattern`` has an alternation outside any group or class."""
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-    return False
-
-
-def _grouped(patterns: list[str]) -> str:
-    """``p1|p2|...`` regrouped by first letter (``s(?:uspend|uspends)|p(?:...)``), so the
-    engine tries only the branches of the text's letter. Same matches as the plain
-    alternation, case-sensitively: two branches of different first letters never both
-    match at one place, and within a letter the order is kept. Each pattern starts with a
-    lowercase letter that no quantifier follows and has no top-level alternation."""
-    groups: dict[str, list[str]] = {}
-    for p in patterns:
-        groups.setdefault(p[0], []).append(p[1:])
-    out = []
-    for first, rests in groups.items():
-        if all(_plainly_lettered(r) for r in rests):
-            inner = _grouped(rests)  # the same again on the second letter
-        else:
-            inner = "|".join(f"(?:{r})" for r in rests)
-        out.append(f"{first}(?:{inner})")
-    return "|".join(out)
-
-
-def _plainly_lettered(p: str) -> bool:
-    return (
-        p[:1].isalpha()
-        and p[:1] == p[:1].lower()
-        and p[1:2] not in ("?", "*", "+", "{")
-        and not _bar_at_top(p)
-    )
-
-
 def _first_letter_scan(patterns: list[str]) -> re.Pattern[str] | None:
     """``trigger_re`` for the lowered text, or None when a pattern cannot be regrouped."""
     if not all(p == p.lower() and _plainly_lettered(p) for p in patterns):
         return None
     return re.compile(rf"{_GUARD}(?:{_grouped(patterns)})(?![\w-])")
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """``pattern`` split at its top-level bars, a leading group of alternatives multiplied
-    out ("(?:is|are)\\s+open" -> "is\\s+open", "are\\s+open"): the same strings matched."""
-    parts, depth, start, in_class, escaped = [], 0, 0, False, False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-    parts.append(pattern[start:])
-    out: list[str] = []
-    for part in parts:
-        if part.startswith("(?:") and len(parts) + len(out) < 500:
-            close = _group_end(part)
-            rest = part[close + 1 :]
-            if close > 0 and rest[:1] not in ("?", "*", "+", "{"):
-                out.extend(a + rest for a in _alternatives(part[3:close]))
-                continue
-        out.append(part)
-    return out
-
-
-def _group_end(pattern: str) -> int:
-    """Index of the ")" closing the group that opens ``pattern`` (-1 if none)."""
-    depth, in_class, escaped = 0, False, False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def _gate_scan(heads: list[str]) -> re.Pattern[str]:
@@ -653,46 +556,10 @@ def _gate_scan(heads: list[str]) -> re.Pattern[str]:
     return re.compile(f"{_GUARD}(?:{body})")
 
 
-def _case_safe(ch: str, alphabet: frozenset[str]) -> bool:
-    """True if ``ch`` lowers to one character that every pattern character (``alphabet``)
-    matches, under IGNORECASE, exactly when it equals that lower case; and lowering keeps
-    its class (word, digit, space)."""
-    low = ch.lower()
-    if len(low) != 1:
-        return False
-    for cls in (r"\w", r"\d", r"\s"):
-        if (re.match(cls, ch) is None) != (re.match(cls, low) is None):
-            return False
-    return all(
-        (re.fullmatch("(?i:" + re.escape(x) + ")", ch) is not None) == (x == low) for x in alphabet
-    )
-
-
 def _folded(lex: _Lexicon, text: str) -> str | None:
     """``text.lower()``, aligned with ``text``, when every character of it is case-safe
-    (see _case_safe) for the lexicon's patterns; else None."""
-    while True:
-        probe = lex.fold_probe
-        if probe is None:
-            safe = {chr(i) for i in range(128) if _case_safe(chr(i), lex.fold_alphabet)}
-            lex.fold_safe.update(safe)
-            probe = lex.fold_probe = _probe(lex.fold_safe)
-        m = probe.search(text)
-        if m is None:
-            return text.lower()
-        ch = m.group()
-        if ch in lex.fold_unsafe or len(lex.fold_safe) > 5000:
-            return None
-        if not _case_safe(ch, lex.fold_alphabet):
-            lex.fold_unsafe.add(ch)
-            return None
-        lex.fold_safe.add(ch)
-        lex.fold_probe = _probe(lex.fold_safe)
-
-
-def _probe(safe: set[str]) -> re.Pattern[str]:
-    """Finds a character not in ``safe``."""
-    return re.compile("[^" + "".join(re.escape(c) for c in sorted(safe)) + "]")
+    for the lexicon's patterns (and the date anchors); else None (see dates._Folder)."""
+    return lex.folder.fold(text)
 
 
 # --------------------------------------------------------------------------- text layout
@@ -1809,7 +1676,8 @@ def find_events(
     lang = "es" if (language or "en").lower().startswith("es") else "en"
     lex = _lexicon(lang)
     pub = _normalise_published(published)
-    dates = find_dates(text, pub, lang)
+    low = _folded(lex, text)
+    dates = _find_dates(text, pub, lang, low)
     paras = _paragraphs(text)
     title = title if isinstance(title, str) else None
     context = f"{title or ''}\n{text}"
@@ -1818,7 +1686,6 @@ def find_events(
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
 
-    low = _folded(lex, text)
     triggers = _trigger_matches(lex, text, low)
     starts = [m.start() for m in triggers]
     # Where a proposal, a cessation, a law or a revoked visa may begin: every match of those

@@ -268,3 +268,44 @@ def test_nominal_scan_on_lowered_text_matches_the_plain_scan() -> None:
             assert [m.span() for m in events._NOMINAL_LOW.finditer(low)] == want, text
         found += len(want)
     assert found > 100 and folded > 1000
+
+
+def test_date_anchors_on_lowered_text_match_the_word_loop() -> None:
+    folded = found = 0
+    for text in _texts():
+        low = dates._ANCHOR_FOLDER.fold(text)
+        if low is None:
+            continue
+        folded += 1
+        want = dates._anchors(text)
+        assert dates._anchors(text, low) == want, text
+        found += len(want)
+    assert folded > 1000 and found > 100
+
+
+# Pieces of English dates, written for this test, in odd cases and glued in odd ways.
+_DATE_PIECES = [
+    "on", "in", "last", "next", "the", "of", "since", "until", "early", "this", "ago", "AGO",
+    "two", "a", "3", "12", "2021", "1999", "2030", "1550", "5th", "21st", "2024-02-05", "-",
+    "January", "Jan.", "Feb", "March", "May", "Sept.", "December", "Monday", "friday",
+    "Thursday", "day", "days", "week", "weeks", "month", "year", "YEARS", "yesterday",
+    "Today", "tonight", "tomorrow", "morning", "evening", "before", "after", "following",
+    "previous", "coming", "past", "will", "said", ",", ".", "x", "ſ", "İ", "\u212a",
+    "lunes", "hace", "años", "ayer",
+]  # fmt: skip
+
+
+def test_english_anchor_kinds_change_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scanning each English pattern only near the anchors that call for it finds the
+    dates that scanning every pattern of the anchor's group finds."""
+    rng = random.Random(31)
+    texts = []
+    for _ in range(3000):
+        words = [rng.choice(_DATE_PIECES) for _ in range(rng.randint(1, 8))]
+        texts.append("".join(w + rng.choice([" ", " ", "  ", "", "\n", "-"]) for w in words))
+    published = dates.dt.date(2024, 3, 15)
+    got = [dates.find_dates(t, published, "en") for t in texts]
+    monkeypatch.setattr(dates, "_en_kinds", lambda text, a, b, group: dates._ANCHOR_KINDS[group])
+    want = [dates.find_dates(t, published, "en") for t in texts]
+    assert got == want
+    assert sum(map(len, want)) > 1000
