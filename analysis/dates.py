@@ -589,8 +589,34 @@ def _low_word_scan(alternations: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?P<num>\d+)|\b(?:{_grouped(words)})\b")
 
 
-#: Characters of the anchor words: a _Folder for _anchors must know them.
-ANCHOR_ALPHABET = _MON_WORDS + _WD_WORDS + _REL_WORDS + _UNIT_WORDS
+#: Characters of the patterns run on lowered text here: a _Folder for them must know them.
+ANCHOR_ALPHABET = (
+    _MON_WORDS + _WD_WORDS + _REL_WORDS + _UNIT_WORDS + _FUTURE.pattern + _SAID_BEFORE.pattern
+)
+_FUTURE_VERB = r"\w+(?:ará|erá|irá|arán|erán|irán)"
+
+
+def _future_words_low() -> re.Pattern[str] | None:
+    """_FUTURE without its last alternative (``_FUTURE_VERB``), for a lowered text: found
+    somewhere exactly when one of those alternatives is (their order does not matter)."""
+    src = _FUTURE.pattern
+    head, tail = r"\b(?:", ")\\b"
+    if not (
+        src.startswith(head) and src.endswith("|" + _FUTURE_VERB + tail) and src == src.lower()
+    ):
+        return None
+    alts = _alternatives(src[len(head) : -len("|" + _FUTURE_VERB + tail)])
+    plain = [a for a in alts if _plainly_lettered(a)]
+    rest = [f"(?:{a})" for a in alts if not _plainly_lettered(a)]
+    return re.compile(r"\b(?:" + "|".join([_grouped(plain), *rest]) + r")\b")
+
+
+_FUTURE_WORDS_LOW = _future_words_low()
+# "\b\w+(?:ará|erá|irá|arán|erán|irán)\b" is found somewhere exactly when one of those
+# endings is, after a word character and before a word boundary: that ending closes a word.
+_FUTURE_VERB_LOW = re.compile(r"[aei](?<=\w.)rán?\b")
+_SAID_BEFORE_LOW = re.compile(_SAID_BEFORE.pattern)
+_TENSE_LOW = _FUTURE_WORDS_LOW is not None and _SAID_BEFORE.pattern == _SAID_BEFORE.pattern.lower()
 _ANCHOR_LOW = _low_word_scan([_MON_WORDS, _WD_WORDS, _REL_WORDS, _UNIT_WORDS])
 _ANCHOR_FOLDER = _Folder(ANCHOR_ALPHABET)
 
@@ -639,13 +665,22 @@ _KIND_RANK.update({"relunit": 6, "ago": 7})
 _BOUNDARY = re.compile(r"[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n")
 
 
-def _tense(text: str, start: int, end: int) -> str:
-    """'future' if the words around a date (same sentence) speak of the future, else 'past'."""
+def _tense(text: str, start: int, end: int, low: str | None = None) -> str:
+    """'future' if the words around a date (same sentence) speak of the future, else 'past'.
+    ``low``: ``text`` lowered by a _Folder that knows ANCHOR_ALPHABET, for quicker scans."""
     lo = max(start - 90, 0)
     for m in _BOUNDARY.finditer(text, lo, start):
         lo = m.end()
     m = _BOUNDARY.search(text, end, end + 40)
     hi = m.start() if m else min(len(text), end + 40)
+    if low is not None and _TENSE_LOW:
+        assert _FUTURE_WORDS_LOW is not None
+        if _SAID_BEFORE_LOW.search(low, lo, start):
+            return "past"
+        window = low[lo:start] + " " + low[end:hi]
+        # _FUTURE's alternatives, apart: the words, and "\w+ará"-like verbs (see below)
+        found = _FUTURE_WORDS_LOW.search(window) or _FUTURE_VERB_LOW.search(window)
+        return "future" if found else "past"
     if _SAID_BEFORE.search(text, lo, start):
         return "past"  # "said on Thursday it will stop ...": the day of the (past) report
     window = text[lo:start] + " " + text[end:hi]
@@ -920,7 +955,7 @@ def _find_dates(
     for s, e, kind, m in chosen:
         g = m.groupdict()
         # only a day, a month or a weekday without a year can lie ahead or behind
-        tense = _tense(text, s, e) if kind in _TENSED else "past"
+        tense = _tense(text, s, e, low) if kind in _TENSED else "past"
         value, precision = _resolve(kind, g, published, tense)
         if kind == "relday" and g["rel"].lower() in _ANAPHORIC_DAYS:
             # "the following day" counts from the day just named, not from publication

@@ -309,3 +309,24 @@ def test_english_anchor_kinds_change_no_date(monkeypatch: pytest.MonkeyPatch) ->
     want = [dates.find_dates(t, published, "en") for t in texts]
     assert got == want
     assert sum(map(len, want)) > 1000
+
+
+def test_tense_on_lowered_text_matches_the_plain_patterns() -> None:
+    rng = random.Random(37)
+    pieces = _DATE_PIECES + ["WILL", "won't", "'ll", "is due", "Next", "se celebrará"]
+    pieces += ["tendrán", "Firmará", "xará", "ará", "said", "told reporters", "announced on"]
+    pieces += ["scheduled", "expected", "plans to", "dijo el", "-", "."]
+    checked = future = 0
+    for _ in range(3000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(2, 12))]
+        text = "".join(w + rng.choice([" ", " ", "  ", "", "\n"]) for w in words)
+        low = dates._ANCHOR_FOLDER.fold(text)
+        if low is None:
+            continue
+        for start in range(0, len(text), 7):
+            end = min(len(text), start + rng.randint(0, 12))
+            want = dates._tense(text, start, end)
+            assert dates._tense(text, start, end, low) == want, (text, start, end)
+            checked += 1
+            future += want == "future"
+    assert checked > 5000 and future > 1000
