@@ -1603,26 +1603,71 @@ class _Resolver:
         self, np: str, pos: int, *, countries: bool = True
     ) -> tuple[dict | None, tuple | None]:
         """(speaker fields, pending) for a mention at pos; pending is set for cataphora."""
-        np = np.strip(" ,")
-        np = _RE20.sub("", np)
-        if not np:
-            return None, None
         lex = self.ctx.lex
-        f = _unglue_ex(fold(np), lex.role_tokens)
-        if np.lower() in _PRONOUNS:
-            if _PRONOUNS[np.lower()] == "":
-                return None, None  # "they": too often an unnamed group
-            return self._pronoun(_PRONOUNS[np.lower()], np, pos), None
-        words = f.split()
-        if _DOCUMENT_NP_RE.fullmatch(f):
+        key = ("resolve", np, countries, lex.role_tokens, lex.unnamed)
+        memo = self.reg.memo
+        plan = memo.get(key)
+        if plan is None:
+            plan = self._resolve_plan(np, countries)
+            if len(memo) > 50000:
+                memo.clear()
+            memo[key] = plan
+        how = plan[0]
+        if how == "none":
+            return None, None
+        if how == "fields":
+            return dict(plan[1]), None
+        if how == "person":
+            _, name, role_part, np = plan
+            return self._person(name, role_part, np, pos), None
+        if how == "pronoun":
+            return self._pronoun(plan[1], plan[2], pos), None
+        if how == "document":
             # "the statement said", "indica el comunicado": whoever issued it, named before
+            np = plan[1]
             prev = next(
                 (st for st in reversed(self.ctx.statements) if st.speaker and st.start < pos),
                 None,
             )
             return (dict(prev.speaker, speaker_mention=np) if prev else None), None
+        # a role noun: "the minister", "el vocero", "A senior Russian diplomat"
+        _, np, f, fallback, entry, person_head, indefinite = plan
+        fallback = dict(fallback) if fallback is not None else None
+        if entry is None:
+            if fallback is not None and person_head:
+                # "the deputy head of Russia's Security Council": a person of that body
+                ent = self._member_of(fallback["speaker"], pos)
+                if ent is not None:
+                    return ent.as_fields(np), None
+            return fallback, None
+        if indefinite:
+            return None, (entry, np, pos, fallback)
+        ent = self._by_role(entry, f, pos)
+        if ent is None:
+            return None, (entry, np, pos, fallback)
+        return ent.as_fields(np), None
+
+    def _resolve_plan(self, np: str, countries: bool) -> tuple:
+        """What resolve makes of a mention before the article is asked (who is named, said
+        before, holds a role): ("none",), ("fields", speaker fields), ("person", name,
+        role part, mention), ("pronoun", gender, mention), ("document", mention) or ("role",
+        mention, folded, fallback fields, role noun, person head, indefinite). Depends on
+        the mention, the registry and the lexicon only (memoised on the registry)."""
+        np = np.strip(" ,")
+        np = _RE20.sub("", np)
+        if not np:
+            return ("none",)
+        lex = self.ctx.lex
+        f = _unglue_ex(fold(np), lex.role_tokens)
+        if np.lower() in _PRONOUNS:
+            if _PRONOUNS[np.lower()] == "":
+                return ("none",)  # "they": too often an unnamed group
+            return ("pronoun", _PRONOUNS[np.lower()], np)
+        words = f.split()
+        if _DOCUMENT_NP_RE.fullmatch(f):
+            return ("document", np)
         if words and words[-1] in lex.unnamed:
-            return None, None
+            return ("none",)
         last = np.split()[-1]
         if (
             last[:1].islower()
@@ -1630,12 +1675,12 @@ class _Resolver:
             and fold(last) not in ROLE_WORDS
             and not last.endswith("és")  # "neerlandés", "francés": singular adjectives
         ):
-            return None, None  # a plural group: "independent researchers", "los analistas"
+            return ("none",)  # a plural group: "independent researchers", "los analistas"
         if "," in np:
             role_part, name = split_mention(np)
             if name and role_part and np.startswith(name) and "," not in name:
                 # "Heather Williams, a nuclear expert at CSIS in Washington"
-                return self._person(self._trim_name(name), role_part, np, pos), None
+                return ("person", self._trim_name(name), role_part, np)
             head, rest = np.split(",", 1)
             if _AFFILIATION_RE.match(rest):
                 # "El investigador Martín Ferreyra, del Centro de Estudios Estratégicos"
@@ -1647,24 +1692,27 @@ class _Resolver:
                     and self.reg.organisation(n1) is None
                     and not any(fold(w) in _ORG_WORDS for w in n1.split())
                 ):
-                    return self._person(n1, (r1 + " " + rest.strip()).strip(), np, pos), None
+                    return ("person", n1, (r1 + " " + rest.strip()).strip(), np)
         gm = _GOVERNMENT_RE.fullmatch(f)
         if gm is not None:
             adj = _GOVERNMENT_ADJ.get(gm.group("a1") or gm.group("a2"))
             if adj:  # "the German government", "el Gobierno alemán"
-                return {
-                    "speaker": f"{adj} government",
-                    "speaker_mention": np,
-                    "speaker_role": None,
-                    "speaker_org": f"{adj} government",
-                    "speaker_country": None,
-                }, None
+                return (
+                    "fields",
+                    {
+                        "speaker": f"{adj} government",
+                        "speaker_mention": np,
+                        "speaker_role": None,
+                        "speaker_org": f"{adj} government",
+                        "speaker_country": None,
+                    },
+                )
         pm = _NP_PREP_RE.match(np)
         if pm is not None:
             head = pm.group("head")
             hw = fold(head).split()
             if hw and hw[-1] in lex.unnamed:
-                return None, None  # "Officials in Paris", "Sources at the ministry"
+                return ("none",)  # "Officials in Paris", "Sources at the ministry"
             role_part, name = split_mention(head)
             if (
                 not role_part
@@ -1673,65 +1721,57 @@ class _Resolver:
                 and self.reg.organisation(name) is None
             ):
                 # "Andrey Baklitskiy of the UN Institute for Disarmament Research"
-                return self._person(name, pm.group("tail"), np, pos), None
-        # institution / country named by the whole phrase or its tail
+                return ("person", name, pm.group("tail"), np)
+        # institution / country named by the whole phrase or its tail (entity fields do not
+        # depend on where the mention is)
         role_head = False
         fallback = None
         how, org = self._phrase_org(np, countries)
         if how == "org":
-            return _entity_from_registry(org, pos, np, "").as_fields(np), None
+            return ("fields", _entity_from_registry(org, 0, np, "").as_fields(np))
         if how == "country":
-            return None, None
+            return ("none",)
         if how == "role_head":
             role_head = True  # "the spokesman of the Kremlin", "el inquilino de la Casa Blanca"
             if org.kind == "institution":
-                fallback = _entity_from_registry(org, pos, np, "").as_fields(np)
+                fallback = _entity_from_registry(org, 0, np, "").as_fields(np)
         if not role_head:
             # an institution inside a role phrase: "a Pentagon spokesman", "a Kremlin aide"
             org = self._role_phrase_org(np)
             if org is not None:
-                fallback = _entity_from_registry(org, pos, np, "").as_fields(np)
+                fallback = _entity_from_registry(org, 0, np, "").as_fields(np)
                 role_head = True
         im = None if role_head else _UNKNOWN_INSTITUTION_RE.fullmatch(np)
         if im is not None:  # "the US Energy Department", "el Ministerio de Defensa de Japón"
             inst = im.group("inst")
-            return {
-                "speaker": inst,
-                "speaker_mention": np,
-                "speaker_role": None,
-                "speaker_org": inst,
-                "speaker_country": _country_of(inst) or None,
-            }, None
+            return (
+                "fields",
+                {
+                    "speaker": inst,
+                    "speaker_mention": np,
+                    "speaker_role": None,
+                    "speaker_org": inst,
+                    "speaker_country": _country_of(inst) or None,
+                },
+            )
         role_part, name = ("", "") if role_head else split_mention(np)
         if name:
             name = self._trim_name(name)
         if name and not all(fold(w) in _NON_NAMES for w in name.split()):
             if any(fold(w) in _ORG_WORDS for w in name.split()):
-                return None, None
+                return ("none",)
             if (
                 len(name.split()) == 1
                 and not role_part
                 and (name.isupper() or "." in name)
                 and self.reg.person(name) is None
             ):
-                return None, None
-            return self._person(name, role_part, np, pos), None
-        # a role noun: "the minister", "el vocero", "A senior Russian diplomat"
+                return ("none",)
+            return ("person", name, role_part, np)
         entry = self._role_entry(f)
-        if entry is None:
-            if fallback is not None and _PERSON_HEAD_RE.search(f):
-                # "the deputy head of Russia's Security Council": a person of that body
-                ent = self._member_of(fallback["speaker"], pos)
-                if ent is not None:
-                    return ent.as_fields(np), None
-            return fallback, None
-        indefinite = bool(_RE23.match(f))
-        if indefinite:
-            return None, (entry, np, pos, fallback)
-        ent = self._by_role(entry, f, pos)
-        if ent is None:
-            return None, (entry, np, pos, fallback)
-        return ent.as_fields(np), None
+        person_head = entry is None and fallback is not None and bool(_PERSON_HEAD_RE.search(f))
+        indefinite = entry is not None and bool(_RE23.match(f))
+        return ("role", np, f, fallback, entry, person_head, indefinite)
 
     def _phrase_org(self, np: str, countries: bool) -> tuple[str, Speaker | None]:
         """The registry institution or country named by np or its tail: ("org", it) names
