@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -625,7 +626,7 @@ def _paragraphs(text: str) -> list[_Para]:
 
 
 def _tokens_before(text: str, lo: int, pos: int, n: int = 6) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text[max(lo, pos - 80) : pos])][-n:]
+    return [w.lower() for w in _WORD.findall(text[max(lo, pos - 80) : pos])[-n:]]
 
 
 def _clause_start(text: str, ss: int, pos: int) -> int:
@@ -649,7 +650,7 @@ _NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s
 
 
 def _mechanisms(
-    lex: _Lexicon, window: str, has_bcc: bool, dialogue_article: bool = False
+    lex: _Lexicon, window: str, has_bcc: bool, dialogue_article: bool | _LazyFlag = False
 ) -> list[str]:
     """Mechanisms a window of text names, most specific first (treaty only if nothing else)."""
     hits = lex.mechanism_hits(window)
@@ -789,6 +790,14 @@ _RX_PUNCT = re.compile(r"[,;:]")
 _RX_FULL_STOP = re.compile(r"[a-z0-9]\.$")
 _RX_LINE_END = re.compile(r"[.!?…][\"”’»)]*$")
 _RX_BREAK = re.compile(r"[,;:.()]")
+# patterns of single checks below, compiled once
+_RX_SHORT_AFTER = re.compile(r"\s+short\s+of\b", re.I)
+_RX_THAT = re.compile(r"(?<![\w-])(?:that|que)(?![\w-])")
+_RX_WHICH_TAIL = re.compile(r",\s*(?:que|which|who)\b[^,;]*$", re.I)
+_RX_BY = re.compile(r"\b(?:by|por)\s+(.{0,80})")
+_RX_COMMA_END = re.compile(r",\s*$")
+_RX_CLITIC_END = re.compile(r"l[oa]$")
+_RX_IT_THEM = re.compile(r"\s+(?:it|them)\b")
 
 
 def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
@@ -882,7 +891,7 @@ def _verb_candidate(
 ) -> tuple[str, str, str] | None:
     """(action, tense, voice) of a verb-form trigger, or None when it reports no event."""
     found = _trigger_info(lex, m.group(0))
-    if found is None or re.match(r"\s+short\s+of\b", text[m.end() : m.end() + 12], re.I):
+    if found is None or _RX_SHORT_AFTER.match(text[m.end() : m.end() + 12]):
         return None  # "stopped short of withdrawing"
     action, form = found
     if action is None or form is None:
@@ -1233,7 +1242,7 @@ def _date_for(
             d.start - ss <= 3
             and not _COORDINATION.search(text[d.end : cand.start])
             and d.end <= clause_lo  # not "On Monday, he said that ..."
-            and not re.search(r"(?<![\w-])(?:that|que)(?![\w-])", text[d.end : cand.start])
+            and not _RX_THAT.search(text[d.end : cand.start])
         )
         penalty = 0 if clause_lo <= d.start < zone_hi or fronted else 1
         if d.start - ss < 40 and _DATELINE_TAIL.match(text, d.end):
@@ -1261,7 +1270,7 @@ def _date_for(
             and _owned_by_other_verb(text, trigger_spans, max(cand.end, own_lo), d.start)
         ):
             continue  # "ready to ... after it expires on 5 February": the expiry's date
-        elif d.start > cand.end and re.search(r",\s*(?:que|which|who)\b[^,;]*$", between, re.I):
+        elif d.start > cand.end and _RX_WHICH_TAIL.search(between):
             penalty += 1  # "postponed the session, which was due on Tuesday": the session's day
         if d.start > cand.end and _SUBORDINATE_DATE.search(
             " ".join(_WORD.findall(text[max(cand.end, d.start - 40) : d.start])[-4:])
@@ -1341,6 +1350,21 @@ def _actor_compatible(a: str | None, b: str | None) -> bool:
     return a == _BOTH or b == _BOTH
 
 
+class _LazyFlag:
+    """A truth value worked out the first time it is asked for."""
+
+    __slots__ = ("_find", "_value")
+
+    def __init__(self, find: Callable[[], bool]) -> None:
+        self._find = find
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._find())
+        return self._value
+
+
 @dataclass
 class _Doc:
     """One article as the finder sees it: text, lexicon, dates, layout and context."""
@@ -1355,7 +1379,8 @@ class _Doc:
     default_treaty: str | None  # the treaty the article speaks of most
     lede: int  # index of the lead paragraph
     trigger_spans: tuple[tuple[int, int], ...] = ()  # every trigger of the text, in order
-    dialogue_article: bool = False  # speaks of the strategic dialogue (and not of the BCC)
+    # speaks of the strategic dialogue (and not of the BCC)
+    dialogue_article: bool | _LazyFlag = False
 
 
 def _m_end(m: re.Match[str]) -> int:
@@ -1388,7 +1413,7 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
     ss = c.sent[0]
     actor = None
     if c.voice == "passive":
-        by = re.search(r"\b(?:by|por)\s+(.{0,80})", doc.text[c.end : right_hi])
+        by = _RX_BY.search(doc.text[c.end : right_hi])
         if by:
             agents = {a for rx, a in doc.lex.actors if rx.search(by.group(1))}
             if {"Russia", "United States"} <= agents:
@@ -1483,7 +1508,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         if c.voice == "passive" and coord is not None and _SUBJECT_NP.match(doc.text, coord.end()):
             # "..., y la sesión ... fue aplazada": the subject is after the last coordination
             windows.insert(0, (coord.end(), c.start))
-        if c.voice == "passive" and re.search(r",\s*$", doc.text[max(ss, c.start - 4) : c.start]):
+        if c.voice == "passive" and _RX_COMMA_END.search(doc.text[max(ss, c.start - 4) : c.start]):
             # "the resumption of inspections, halted by Russia": the noun just before
             windows.insert(0, (max(clause_lo, c.start - 40), c.start))
     else:
@@ -1557,8 +1582,8 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         and c.action == "extend"
         and doc.default_treaty
         and (
-            re.search(r"l[oa]$", doc.text[c.start : c.end])
-            or re.match(r"\s+(?:it|them)\b", doc.text[c.end : c.end + 8])
+            _RX_CLITIC_END.search(doc.text[c.start : c.end])
+            or _RX_IT_THEM.match(doc.text[c.end : c.end + 8])
         )
     ):
         mechs = ["treaty"]  # "agreed to extend it", "acordaron prorrogarlo"
@@ -1728,7 +1753,8 @@ def find_events(
         default_treaty,
         lede,
         tuple((m.start(), m.end()) for m in triggers),
-        not has_bcc and _DIALOGUE_SCAN.search(context) is not None,
+        # found only if a candidate's mechanism needs it
+        _LazyFlag(lambda: not has_bcc and _DIALOGUE_SCAN.search(context) is not None),
     )
     events = [ev for c in cands for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low))
