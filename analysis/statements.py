@@ -769,6 +769,11 @@ _TIME_LEAD_RE = re.compile(
     rf"(?:\w+\s+)?(?:days|hours|weeks|months)\s+later)\b,?",
     re.IGNORECASE,
 )
+# _TIME_LEAD_RE for lowered text: the same pattern with its letters lowered, without
+# re.IGNORECASE (its escapes are all lower-case ones: \s \w \d \b). On a text without the
+# letters of _IGNORECASE_ODD, lowering maps each character to one of the same class (\w, \d,
+# \s), so both match the same span; case folding is what makes _TIME_LEAD_RE slow.
+_TIME_LEAD_LOW_RE = re.compile(_TIME_LEAD_RE.pattern.lower())
 _ADJUNCT_RE = re.compile(
     r"^\s*,?\s*(?:in|at|on|during|to|from|via|through|after|before|when|while|as|with|for|"
     r"about|of|against|over|en|durante|a|al|ante|tras|desde|con|por|sobre|para)\b",
@@ -1311,6 +1316,8 @@ _RE15 = re.compile(r"(?:a|an|the|el|la|un|una)\s")
 def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
     """ "el presidente ruso, Vladimir Putin," or "Thomas Countryman, a former official," before a
     verb: (offset, phrase)."""
+    if "," not in s:
+        return None  # each regex below needs one
     m = _INTERRUPT_RE.search(s)
     if m:  # "X, speaking in Brussels, said": the interruption is not an appositive role
         inner = _scan_np_left(m.group("np") + " ", lex)
@@ -2320,6 +2327,13 @@ _TIME_ENDS = (
 )
 
 
+def _time_lead(s: str) -> re.Match | None:
+    """_TIME_LEAD_RE.match(s), the same span (through the lowered text when it may)."""
+    if s.isascii() or _IGNORECASE_ODD.isdisjoint(s):
+        return _TIME_LEAD_LOW_RE.match(s.lower())
+    return _TIME_LEAD_RE.match(s)
+
+
 def _may_end_with(s: str, ends: tuple[str, ...]) -> bool:
     """False only if s, less trailing white space, ends with none of ends (any case; ends are
     at most 12 long). A tail that is not ASCII says True: there str.lower() may not agree
@@ -3145,7 +3159,7 @@ class _Extractor:
             if not mention_ok and fold(np[1]) not in _STOP_CAPS:
                 return  # a subject we cannot resolve (an unnamed source, a thing)
         # where does the reported clause start?
-        lead = _TIME_LEAD_RE.match(right)
+        lead = _time_lead(right)  # its group is lowered
         r_off = cm.end() + (lead.end() if lead else 0)
         r = m[r_off:b]
         clause_start = None

@@ -332,3 +332,35 @@ def test_headline_shortcut_keeps_the_answer():
         ex = statements._Extractor(text, "en", "text")
         for sent in ex.ctx.sentences:
             assert ex._is_headline(sent) == _headline_plain(text, sent)
+
+
+LEADS = [
+    " on Monday that the talks failed",
+    " ON MONDAY, that",
+    ", earlier this week, that",
+    " three years ago that",
+    " el pasado miércoles que",
+    " hace dos años que",
+    " March 3, 2021 that",
+    " 3 Mar. that",
+    " a date for the next round",
+    " \u212aelvin-free today",  # the Kelvin sign lowers to "k"
+    " ſeparately that",  # the long s: the regex itself decides
+    " İstanbul today",
+    " yesterday",
+    "",
+]
+
+
+def test_time_lead_pattern_has_only_lower_case_escapes():
+    pattern = statements._TIME_LEAD_RE.pattern
+    assert not re.search(r"\\[A-Z]|\(\?P<|\[", pattern)
+
+
+@pytest.mark.parametrize("s", LEADS)
+def test_time_lead_matches_the_same_span(s):
+    want = statements._TIME_LEAD_RE.match(s)
+    got = statements._time_lead(s)
+    assert (got.span() if got else None) == (want.span() if want else None)
+    if got:
+        assert got.group().lower() == want.group().lower()
