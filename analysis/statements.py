@@ -494,10 +494,17 @@ _RE2 = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _RE3 = re.compile(r"\s*(\w+)")
 
 
+_TOKEN_TAIL_RE = re.compile(r"\S*\Z")  # \S is "not str.isspace()"
+
+
 def _is_abbrev(text: str, i: int, j: int) -> bool:
-    k = i
-    while k > 0 and not text[k - 1].isspace():
-        k -= 1
+    # k: where the run of non-space characters ending at i starts (searched in the 40
+    # characters before i; a longer run is walked back from there)
+    lo = i - 40 if i > 40 else 0
+    k = _TOKEN_TAIL_RE.search(text, lo, i).start()
+    if k == lo:
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
     word = text[k:i]
     bare = word.strip("([\"'“")
     if not bare:
@@ -2269,6 +2276,9 @@ _NEEDS_LOW = (
     "a decir de",
 )
 _NEEDS_CASED = ("put it", "lo expresó", "lo resumió", "lo dijo", "Así lo", "Tal y como", "Tal como")
+# an ASCII text holds none of the others
+_NEEDS_CASED_ASCII = tuple(w for w in _NEEDS_CASED if w.isascii())
+_NEEDS_LOW_ASCII = tuple(w for w in _NEEDS_LOW if w.isascii())
 _NEEDS_PARA_RE = re.compile(r"(?:Para|For)\s")
 _NEEDS_PASSIVE_BY_RE = re.compile(
     r"(?:stated|said|announced|reported|noted|declared|emphasized|stressed|voiced)\s+by\s"
@@ -2278,9 +2288,10 @@ _NEEDS_PASSIVE_THAT_RE = re.compile(r"(?:informed|told|notified|assured|informad
 
 def _special_needs(s: str) -> bool:
     """Whether s holds what one of _Extractor._special's constructions needs."""
-    if not s.isascii() and not _IGNORECASE_ODD.isdisjoint(s):
+    ascii = s.isascii()
+    if not ascii and not _IGNORECASE_ODD.isdisjoint(s):
         return True
-    for w in _NEEDS_CASED:
+    for w in _NEEDS_CASED_ASCII if ascii else _NEEDS_CASED:
         if w in s:
             return True
     if ("Para" in s or "For" in s) and _NEEDS_PARA_RE.search(s):
@@ -2288,7 +2299,7 @@ def _special_needs(s: str) -> bool:
     if "by" in s and _NEEDS_PASSIVE_BY_RE.search(s):
         return True
     low = s.lower()
-    for w in _NEEDS_LOW:
+    for w in _NEEDS_LOW_ASCII if ascii else _NEEDS_LOW:
         if w in low:
             return True
     if ("by" in low or "por" in low) and _NEEDS_PASSIVE_THAT_RE.search(low):
