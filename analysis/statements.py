@@ -3150,6 +3150,22 @@ class _Extractor:
                 ca += _RE57.match(m[ca:b]).end()
                 self._clause(speaker, None, ca, self._clause_end(ca, b), cue, sent)
                 return
+        # From here to the checks of "quote_only" and "that_only" below nothing is added, and
+        # those checks return unless (quote_only) a quote is masked after the cue, or
+        # (that_only) "that"/"que"/":" or an opening mark follows it, or it is inverted
+        # (_RE46: the words before it end with a comma or a quote): asked here first.
+        if not _EXACT and pattern == "quote_only" and "~" not in right:
+            return
+        if (
+            not _EXACT
+            and pattern == "that_only"
+            and "that" not in right
+            and "que" not in right
+            and ":" not in right
+            and not any(c in right for c in '“«„"‘')
+            and left_raw.rstrip()[-1:] not in (",", "~", "”", "»", '"')
+        ):
+            return
         left = _aux_tail_sub(_time_tail_sub(rel_left))
         np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
         speaker = pending = None

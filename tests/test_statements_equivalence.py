@@ -155,6 +155,18 @@ def test_country_of_matches_word_search():
 # headlines, quotes across lines, Spanish, and letters whose case folding is odd ("İ", "ı",
 # "ſ", the Kelvin sign, "ß").
 TRICKY_TEXTS = [
+    (
+        "Lawmakers asked the government to explain the delay. Diplomats described the meeting "
+        "as short. Anna Petrova described the talks as “a waste of time”. The ministry announced "
+        "a new round. The ministry announced that talks would resume. “We are ready,” announced "
+        "Anna Petrova. The deal is off, announced the Kremlin: “no more talks”.",
+        "en",
+    ),
+    (
+        "Reporters asked Petrova about it: “Why now?” Petrova asked that the talks go on, and "
+        "the envoy announced: the data will come.",
+        "en",
+    ),
     ("Ministers SAID nothing. Analysts said the talks failed; the envoy Says so too.", "en"),
     (
         "“We will not resume inspections,” the minister said on Monday.\n\nShe added that "
