@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -898,6 +899,122 @@ def _names_a_date(kind: str, g: dict[str, Any]) -> bool:
     return True
 
 
+def _matches(
+    pattern: re.Pattern[str], text: str, lo: int, hi: int
+) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of ``pattern.finditer(text, lo, hi)``; the match's groupdict()
+    holds the pattern's named groups (and maybe ``_all``, the whole match)."""
+    primed = _PRIMED.get(pattern)
+    if primed is None:
+        primed = _PRIMED[pattern] = _primed(pattern) or pattern
+    if primed is pattern:
+        for m in pattern.finditer(text, lo, hi):
+            yield m.start(), m.end(), m
+        return
+    # the primed pattern stops at every place where the pattern matches, overlaps and all;
+    # finditer would take the first and go on after its end
+    last = -1
+    for m in primed.finditer(text, lo, hi):
+        if m.start() >= last:
+            start, last = m.span("_all")
+            yield start, last, m
+
+
+_PRIMED: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _primed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` behind the characters its matches can start with, ``[C](?<=(?=P).)``:
+    the regex engine skips ahead to those characters. At each place where ``pattern``
+    matches, this matches one character, its group ``_all`` the pattern's whole match, its
+    other groups the pattern's. None when the first characters cannot be told."""
+    chars = _first_chars(pattern)
+    if chars is None or "_all" in pattern.groupindex:
+        return None
+    body = f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else pattern.pattern
+    return re.compile(f"[{chars}](?<=(?=(?P<_all>{body}))(?s:.))", pattern.flags & ~re.IGNORECASE)
+
+
+_BMP: str | None = None
+
+
+def _first_chars(pattern: re.Pattern[str]) -> str | None:
+    """A character class body holding every character a match of ``pattern`` can start
+    with (worked out from its parse tree), or None if that is not simple to tell."""
+    global _BMP
+    try:
+        from re import _constants as c  # noqa: PLC0415
+        from re import _parser  # noqa: PLC0415
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    plain: set[str] = set()
+    folded: set[str] = set()  # characters whose case IGNORECASE ignores
+    cats: set[str] = set()
+    category = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}
+
+    def add(op: Any, av: Any, icase: bool) -> bool:
+        if op is c.LITERAL:
+            (folded if icase else plain).add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 200:
+            (folded if icase else plain).update(map(chr, range(av[0], av[1] + 1)))
+        elif op is c.CATEGORY and av in category:
+            cats.add(category[av])
+        else:
+            return False
+        return True
+
+    def first(seq: Any, flags: int) -> bool | None:
+        """Adds the first characters of ``seq``; True if it can match nothing at all."""
+        icase = bool(flags & re.IGNORECASE)
+        for op, av in seq:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # takes no character
+            if op is c.LITERAL:
+                return add(op, av, icase) and False
+            if op is c.IN:
+                if not all(add(o, a, icase) for o, a in av):
+                    return None
+                return False
+            if op is c.BRANCH:
+                empties = [first(alt, flags) for alt in av[1]]
+                if None in empties:
+                    return None
+                if not any(empties):
+                    return False
+                continue
+            if op is c.SUBPATTERN:
+                _, add_flags, del_flags, sub = av
+                empty = first(sub, (flags | add_flags) & ~del_flags)
+                if empty is None:
+                    return None
+                if not empty:
+                    return False
+                continue
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                low, _, sub = av
+                empty = first(sub, flags)
+                if empty is None:
+                    return None
+                if low > 0 and not empty:
+                    return False
+                continue
+            return None  # anything else: not worked out here
+        return True
+
+    if first(tree, pattern.flags) is not False:
+        return None
+    if folded:
+        # what IGNORECASE equates with them (the engine's own answer; no character outside
+        # the basic plane has a case partner inside it, see the tests)
+        if _BMP is None:
+            _BMP = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+        cls = "".join(re.escape(ch) for ch in sorted(folded))
+        plain.update(re.findall(f"(?i:[{cls}])", _BMP))
+    return "".join(re.escape(ch) for ch in sorted(plain)) + "".join(sorted(cats))
+
+
 def find_dates(
     text: str, published: dt.date | None = None, language: str = "en"
 ) -> list[DateMention]:
@@ -933,13 +1050,13 @@ def _find_dates(
         for pattern, kind in _patterns(language):
             if kind not in kinds:
                 continue
-            for m in pattern.finditer(text, lo, hi):
-                key = (m.start(), m.end(), kind)
+            for m_start, m_end, m in _matches(pattern, text, lo, hi):
+                key = (m_start, m_end, kind)
                 if not _names_a_date(kind, m.groupdict()):
                     continue  # "el año", a bare month word: must not hide "hace un año"
-                if m.end() > m.start() and key not in seen:
+                if m_end > m_start and key not in seen:
                     seen.add(key)
-                    found.append((m.start(), m.end(), kind, m))
+                    found.append((m_start, m_end, kind, m))
     # The more specific kind wins an overlap ("Nov. 29" over "from Nov."), then the longer.
     found.sort(key=lambda t: (_KIND_RANK[t[2]], -(t[1] - t[0]), t[0]))
     taken: list[tuple[int, int]] = []

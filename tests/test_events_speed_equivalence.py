@@ -330,3 +330,36 @@ def test_tense_on_lowered_text_matches_the_plain_patterns() -> None:
             checked += 1
             future += want == "future"
     assert checked > 5000 and future > 1000
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_primed_date_patterns_find_what_the_patterns_find(language: str) -> None:
+    rng = random.Random(41)
+    pieces = _DATE_PIECES + ["el", "pasado", "5 de febrero", "de 2023", "29 nov (", "MARZO"]
+    pieces += ["próximo", "hace", "dos", "semanas", "mañana", "Sábado", "ſábado", "del año"]
+    pieces += ["Lunes", "ıN", "İn", "In", "Early", "the", "\t", "٣", "23rd"]
+    found = 0
+    for pattern, _kind in dates._patterns(language):
+        primed = dates._primed(pattern)
+        assert primed is not None, pattern.pattern
+        for _ in range(700):
+            words = [rng.choice(pieces) for _ in range(rng.randint(1, 8))]
+            text = "".join(w + rng.choice([" ", " ", "  ", "", "\n", ", "]) for w in words)
+            lo = rng.randrange(len(text) + 1)
+            for bounds in ((0, len(text)), (lo, rng.randrange(lo, len(text) + 1))):
+                want = [(m.span(), m.groupdict()) for m in pattern.finditer(text, *bounds)]
+                got = [
+                    ((s, e), {k: v for k, v in m.groupdict().items() if k != "_all"})
+                    for s, e, m in dates._matches(pattern, text, *bounds)
+                ]
+                assert got == want, (pattern.pattern, text, bounds)
+                found += len(want)
+    assert found > 300
+
+
+def test_no_character_outside_the_basic_plane_folds_onto_a_date_letter() -> None:
+    """_first_chars looks for the case partners of letters in the basic plane only."""
+    letters = "".join(sorted({ch for p, _ in dates._EN_PATTERNS + dates._ES_PATTERNS
+                              for ch in p.pattern if ch.isalpha()}))  # fmt: skip
+    astral = "".join(map(chr, range(0x10000, 0x110000)))
+    assert re.findall(f"(?i:[{re.escape(letters)}])", astral) == []
