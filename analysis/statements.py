@@ -2323,6 +2323,10 @@ def _special_hint(s: str) -> bool:
 # Prefilters for regexes that match at the end of a text (searched from every place, they cost
 # a scan): a match needs the text, less trailing white space (\s is str.isspace), to end with
 # one of their last words. Compared lowered, which agrees with re.IGNORECASE on ASCII.
+_BLOCKED_ENDS = (
+    *("when", "if", "was", "were", "be", "been", "being", "to", "not", "n't", "never", "did"),
+    *("does", "do", "would", "could", "should", "may", "might", "must", "can"),
+)
 _AUX_ENDS = (
     *("has", "have", "had", "also", "further", "again", "then", "later", "earlier"),
     *("reportedly", "repeatedly", "previously", "recently", "publicly", "separately", "ha"),
@@ -3100,7 +3104,14 @@ class _Extractor:
         cue = cm.group()
         lemma, pattern = ctx.lex.cues.get(_RE32.sub(" ", cue.lower()), ("", "clause"))
         left_raw = m[a : cm.start()]
-        if _BLOCKED_CUE_RE.search(left_raw):
+        # the end-anchored regexes below need left_raw to end with one of their words (see
+        # _may_end_with); its lowered tail, when ASCII, says which may match
+        left_t = left_raw.rstrip()
+        tail = left_t[-12:]
+        low_tail = tail.lower() if tail.isascii() else None
+        if (low_tail is None or low_tail.endswith(_BLOCKED_ENDS)) and _BLOCKED_CUE_RE.search(
+            left_raw
+        ):
             return  # "would say", "did not say", "to say", "was told"
         if _ASKED_LEFT_RE.search(left_raw):
             return
@@ -3117,7 +3128,10 @@ class _Extractor:
                 (p for lm, p in ctx.lex.cues.values() if lm == lemma and p != "perfect"),
                 "clause",
             )  # "ha acusado a X de Y" is "acusó a X de Y"
-        rel_left = _aux_tail_sub(left_raw)
+        if low_tail is None or low_tail.endswith(_AUX_ENDS):
+            rel_left = _AUX_TAIL_RE.sub("", left_raw)
+        else:
+            rel_left = left_raw
         rel = _RELATIVE_TAIL_RE.search(rel_left)
         if rel and pattern == "that_only" and not _THAT_NEXT_RE.match(right):
             rel = None  # "..., en el que destacó el compromiso": a noun, not what was said
@@ -3166,7 +3180,15 @@ class _Extractor:
             and left_raw.rstrip()[-1:] not in (",", "~", "”", "»", '"')
         ):
             return
-        left = _aux_tail_sub(_time_tail_sub(rel_left))
+        if rel_left is left_raw and low_tail is not None:
+            # no aux tail: the time tail's prefilter on the same tail (less one comma)
+            t = left_t[:-1] if left_t.endswith(",") else left_t
+            if _may_end_with(t, _TIME_ENDS):
+                left = _aux_tail_sub(_TIME_TAIL_RE.sub("", left_raw))
+            else:
+                left = left_raw  # neither sub changes it
+        else:
+            left = _aux_tail_sub(_time_tail_sub(rel_left))
         np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
         speaker = pending = None
         subj_start = None

@@ -376,3 +376,16 @@ def test_time_lead_matches_the_same_span(s):
     assert (got.span() if got else None) == (want.span() if want else None)
     if got:
         assert got.group().lower() == want.group().lower()
+
+
+@pytest.mark.parametrize(
+    "s",
+    [*TAILS, "he did not", "she would  ", "officials wouldn't", "to", "he DID NOT", "it may,"],
+)
+def test_end_prefilters_never_hide_a_match(s):
+    for ends, rx in (
+        (statements._BLOCKED_ENDS, statements._BLOCKED_CUE_RE),
+        (statements._AUX_ENDS, statements._AUX_TAIL_RE),
+    ):
+        if rx.search(s):
+            assert statements._may_end_with(s, ends)
