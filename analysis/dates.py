@@ -16,8 +16,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["DateMention", "find_dates", "resolve_date", "period_bounds"]
@@ -901,28 +901,35 @@ def _names_a_date(kind: str, g: dict[str, Any]) -> bool:
 
 def _matches(
     pattern: re.Pattern[str], text: str, lo: int, hi: int
-) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """(start, end, match) of ``pattern.finditer(text, lo, hi)``; the match's groupdict()
-    holds the pattern's named groups (and maybe ``_all``, the whole match)."""
-    primed = _PRIMED.get(pattern)
-    if primed is None:
-        primed = _PRIMED[pattern] = _primed(pattern) or pattern
-    if primed is pattern:
-        for m in pattern.finditer(text, lo, hi):
-            yield m.start(), m.end(), m
-        return
-    # the primed pattern stops at every place where the pattern matches, overlaps and all;
-    # finditer would take the first and go on after its end
+) -> list[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of ``pattern.finditer(text, lo, hi)`` as _find_dates finds them
+    (with the primed pattern when there is one); the match's groupdict() holds the
+    pattern's named groups (and maybe ``_all``, the whole match)."""
+    quick = _primed(pattern)
+    if quick is None:
+        return [(m.start(), m.end(), m) for m in pattern.finditer(text, lo, hi)]
+    out = []
     last = -1
-    for m in primed.finditer(text, lo, hi):
+    for m in quick.finditer(text, lo, hi):
         if m.start() >= last:
             start, last = m.span("_all")
-            yield start, last, m
+            out.append((start, last, m))
+    return out
 
 
-_PRIMED: dict[re.Pattern[str], re.Pattern[str]] = {}
+_PRIMED: dict[str, list[tuple[re.Pattern[str], str, re.Pattern[str] | None]]] = {}
 
 
+def _primed_patterns(language: str) -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None]]:
+    """(pattern, kind, primed pattern or None) for the language's patterns."""
+    key = "es" if _patterns(language) is _ES_PATTERNS else "en"
+    found = _PRIMED.get(key)
+    if found is None:
+        found = _PRIMED[key] = [(p, kind, _primed(p)) for p, kind in _patterns(language)]
+    return found
+
+
+@lru_cache(maxsize=64)
 def _primed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``pattern`` behind the characters its matches can start with, ``[C](?<=(?=P).)``:
     the regex engine skips ahead to those characters. At each place where ``pattern``
@@ -1042,15 +1049,27 @@ def _find_dates(
         else:
             segments.append([lo, hi, kinds])
     seen: set[tuple[int, int, str]] = set()
+    primed = _primed_patterns(language)
     for lo, hi, kinds in segments:
         while lo > 0 and text[lo - 1].isalnum():
             lo -= 1
         while hi < len(text) and text[hi].isalnum():
             hi += 1
-        for pattern, kind in _patterns(language):
+        for pattern, kind, quick in primed:
             if kind not in kinds:
                 continue
-            for m_start, m_end, m in _matches(pattern, text, lo, hi):
+            if quick is None:
+                spans = [(m.start(), m.end(), m) for m in pattern.finditer(text, lo, hi)]
+            else:
+                # every place where the pattern matches, overlaps and all: finditer takes
+                # the first and goes on after its end
+                spans = []
+                last = -1
+                for m in quick.finditer(text, lo, hi):
+                    if m.start() >= last:
+                        start, last = m.span("_all")
+                        spans.append((start, last, m))
+            for m_start, m_end, m in spans:
                 key = (m_start, m_end, kind)
                 if not _names_a_date(kind, m.groupdict()):
                     continue  # "el año", a bare month word: must not hide "hace un año"
