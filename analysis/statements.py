@@ -193,6 +193,13 @@ class _CueIndex:
                     ends.append(wm.end())
         self.starts = starts
         self.ends = ends
+        self._odd: bool | None = None
+
+    def odd_case(self) -> bool:
+        """Whether the text holds a letter of _IGNORECASE_ODD."""
+        if self._odd is None:
+            self._odd = any(c in self.s for c in _IGNORECASE_ODD)
+        return self._odd
 
     def any_in(self, a: int, b: int) -> bool:
         """Whether a first word starts in s[a:b] (a sentence: a and b never cut a word)."""
@@ -2872,10 +2879,29 @@ class _Extractor:
                     return speaker, None, cue, off + cm.start(), off + cm.end()
             return None
         # subject first: "he said", "the former deputy secretary general said"
-        cm = next((c for c in ctx.lex.cue_re.finditer(rest[:160]) if c.group()[:1].islower()), None)
-        if not cm:
-            return None  # a capitalised "States" is a name, not a verb
-        left = _aux_tail_sub(_time_tail_sub(_aux_tail_sub(rest[: cm.start()])))
+        if _EXACT or self.cues.odd_case():
+            cm = next(
+                (c for c in ctx.lex.cue_re.finditer(rest[:160]) if c.group()[:1].islower()), None
+            )
+            if not cm:
+                return None  # a capitalised "States" is a name, not a verb
+            cm_start, cm_end, cue = cm.start(), cm.end(), cm.group()
+        else:
+            # the same first match: rest[:160] is masked[off:off + 160], cut after a quote mark
+            # and punctuation (no word goes on across off), and without the letters of
+            # _IGNORECASE_ODD a cue matches where the cue index has its first word
+            c = next(
+                (
+                    c
+                    for c in self.cues.find(off, off + min(160, len(rest)), caps=True)
+                    if c.group()[:1].islower()
+                ),
+                None,
+            )
+            if c is None:
+                return None
+            cm_start, cm_end, cue = c.start() - off, c.end() - off, c.group()
+        left = _aux_tail_sub(_time_tail_sub(_aux_tail_sub(rest[:cm_start])))
         if not left.strip() or len(left.split()) > 14 or "~" in left:
             return None
         np = _scan_np_left(left, ctx.lex)
@@ -2888,7 +2914,7 @@ class _Extractor:
         speaker, pending = self.res.resolve(np[1], off + np[0])
         if speaker is None and pending is None:
             return None
-        return speaker, pending, cm.group(), off + cm.start(), off + cm.end()
+        return speaker, pending, cue, off + cm_start, off + cm_end
 
     def _last_speaker(self, pos: int) -> dict | None:
         """The speaker a subject-less attribution ("..., dijo.") refers to."""
