@@ -61,6 +61,7 @@ class Lexicon:
     first_re: re.Pattern  # a cue's first word in lowered text, after a non-word character
     role_cache: dict = field(default_factory=dict)  # folded mention -> RoleNoun | None
     np_left_cache: dict = field(default_factory=dict)  # text -> _scan_np_left's answer
+    cue_entry: dict = field(default_factory=dict)  # a cue as written -> (lemma, pattern)
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -3128,7 +3129,13 @@ class _Extractor:
         a, b = sent
         m = ctx.masked
         cue = cm.group()
-        lemma, pattern = ctx.lex.cues.get(_RE32.sub(" ", cue.lower()), ("", "clause"))
+        entry = ctx.lex.cue_entry.get(cue)  # memoised by the cue's words as written
+        if entry is None:
+            entry = ctx.lex.cues.get(_RE32.sub(" ", cue.lower()), ("", "clause"))
+            if len(ctx.lex.cue_entry) > 10000:
+                ctx.lex.cue_entry.clear()
+            ctx.lex.cue_entry[cue] = entry
+        lemma, pattern = entry
         left_raw = m[a : cm.start()]
         # the end-anchored regexes below need left_raw to end with one of their words (see
         # _may_end_with); its lowered tail, when ASCII, says which may match
