@@ -604,10 +604,11 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.end()
     if s < end:
         out.append((s, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [(a, b) for a, b in out if _NONBLANK.search(text, a, b)]  # text[a:b].strip()
 
 
 _LINE = re.compile(r"[^\n]+")
+_NONBLANK = re.compile(r"\S")
 
 
 def _paragraphs(text: str) -> list[_Para]:
@@ -781,7 +782,6 @@ class _Cand:
 
 
 # patterns used in the clause checks below, compiled once
-_RX_CLAUSE_PUNCT = re.compile(r"[,;:(]")
 _RX_NOT_YET = re.compile(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b", re.I)
 _RX_SHORT_OF = re.compile(r"\bshort\s+of\s*$", re.I)
 _RX_COMMA_AND = re.compile(r"(?:,|\by|\band)\s*$")
@@ -802,18 +802,19 @@ _RX_IT_THEM = re.compile(r"\s+(?:it|them)\b")
 
 def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
     """Negated, modal, conditional or question: not a report of something that happened."""
-    clause_lo = ss
-    for m in _RX_CLAUSE_PUNCT.finditer(text[ss:ts]):
-        clause_lo = ss + m.end()
-    clause = text[clause_lo:ts]
+    before = text[ss:ts]
+    # after the last of "," ";" ":" "(", else the sentence's start
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
+    clause_lo = ss + cut + 1
+    clause = before[cut + 1 :]
     toks = _tokens_before(text, clause_lo, ts, 5)
     if any(t in _NEGATIONS for t in toks[-4:]):
         return True
-    if _RX_NOT_YET.search(text[ss:ts]):
+    if _RX_NOT_YET.search(before):
         return True
-    if any(t in _HEDGES for t in toks[-3:]) or _RX_SHORT_OF.search(text[ss:ts]):
+    if any(t in _HEDGES for t in toks[-3:]) or _RX_SHORT_OF.search(before):
         return True
-    if _CONDITIONAL.search(clause) or _INVERTED.match(text[clause_lo:ts]):
+    if _CONDITIONAL.search(clause) or _INVERTED.match(clause):
         return True
     if form in ("s", "base", "future") and _TEMPORAL_SUB.search(clause):
         # "when the treaty expires, ..." is hypothetical; "after it expires in February" is
@@ -824,10 +825,10 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
     for t in toks[-4:]:
         if t in _MODALS:
             return True
-        if t in ("would", "wouldn't"):
-            before = text[ss:ts]
-            if not _REPORTING.search(before) or _CONDITIONAL.search(text[ss : ss + 400]):
-                return True
+        if t in ("would", "wouldn't") and (
+            not _REPORTING.search(before) or _CONDITIONAL.search(text[ss : ss + 400])
+        ):
+            return True
     return False
 
 
