@@ -59,6 +59,10 @@ class Lexicon:
     role_tokens: frozenset[str]
     unnamed: frozenset[str]
     first_re: re.Pattern  # a cue's first word in lowered text, after a non-word character
+    # cue_re's alternatives (in its order) by their leading run of word characters: where a
+    # word w starts, only the cues whose leading run is w can match (their run must be the
+    # whole word, under re.IGNORECASE; for a word whose lower() is w that means equal to w)
+    cue_by_first: dict[str, re.Pattern]
     role_cache: dict = field(default_factory=dict)  # folded mention -> RoleNoun | None
     np_left_cache: dict = field(default_factory=dict)  # text -> _scan_np_left's answer
     cue_entry: dict = field(default_factory=dict)  # a cue as written -> (lemma, pattern)
@@ -110,7 +114,22 @@ def _lexicon(language: str) -> Lexicon:
     unnamed = frozenset(fold(r["word"]) for r in _read_csv("unnamed_sources.csv"))
     first = frozenset(c.split()[0] for c in cues)
     first_re = re.compile("[^a-z0-9_](" + _trie_pattern(first) + ")")
-    return Lexicon(cues, cue_re, first, role_nouns, frozenset(tokens), unnamed, first_re)
+    groups: dict[str, list[str]] = {}
+    for c in alts:
+        lead = _WORD_RE.match(c)
+        groups.setdefault(lead.group() if lead else "", []).append(c)
+    cue_by_first = {
+        w: re.compile(
+            r"(?<![\w])(?:"
+            + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in group)
+            + r")(?![\w])",
+            re.IGNORECASE,
+        )
+        for w, group in groups.items()
+    }
+    return Lexicon(
+        cues, cue_re, first, role_nouns, frozenset(tokens), unnamed, first_re, cue_by_first
+    )
 
 
 def _trie_pattern(words: frozenset[str]) -> str:
@@ -172,6 +191,7 @@ class _CueIndex:
         low = " " + s.lower()
         starts: list[int] = []
         ends: list[int] = []
+        words: list[str] = []  # each lowered
         first = lex.first_words
         w1 = _W1_RE.match
         if len(low) == len(s) + 1:
@@ -183,17 +203,22 @@ class _CueIndex:
             # word at a place). Each hit is checked exactly against s.
             for hm in lex.first_re.finditer(low):
                 p, e = hm.start(1) - 1, hm.end(1) - 1
-                if (p and w1(s, p - 1)) or w1(s, e) or s[p:e].lower() not in first:
+                w = s[p:e].lower()
+                if (p and w1(s, p - 1)) or w1(s, e) or w not in first:
                     continue
                 starts.append(p)
                 ends.append(e)
+                words.append(w)
         else:  # exact: every word
             for wm in _WORD_RE.finditer(s):
-                if wm.group().lower() in first:
+                w = wm.group().lower()
+                if w in first:
                     starts.append(wm.start())
                     ends.append(wm.end())
+                    words.append(w)
         self.starts = starts
         self.ends = ends
+        self.words = words
         self._odd: bool | None = None
 
     def odd_case(self) -> bool:
@@ -219,6 +244,8 @@ class _CueIndex:
         out = []
         last = a
         n = len(starts)
+        words = self.words
+        by_first = lex.cue_by_first
         while k < n and starts[k] < b:
             p = starts[k]
             k += 1
@@ -228,7 +255,7 @@ class _CueIndex:
                 prev = s[a:p].rstrip()[-1:]
                 if prev and (prev.isalnum() or prev in ",;’'"):
                     continue
-            cm = lex.cue_re.match(s, p, b)
+            cm = by_first[words[k - 1]].match(s, p, b)
             if cm:
                 out.append(cm)
                 last = cm.end()
@@ -245,15 +272,16 @@ class _CueIndex:
         first = lex.first_words
         starts = self.starts
         w1 = _W1_RE.match
-        cands: list[int] = []
+        cands: list[tuple[int, str]] = []
         # s[a:b] is what _WORD_RE.finditer(s, a, b) sees: a word cut at a is seen from a,
         # a word cut at b up to b; such words are tested as seen, the others come from
         # the index.
         head_cut = a > 0 and w1(s, a - 1) is not None and w1(s, a) is not None
         if head_cut:
             wm = _WORD_RE.match(s, a, b)
-            if wm.group().lower() in first:
-                cands.append(a)
+            w = wm.group().lower()
+            if w in first:
+                cands.append((a, w))
         tail = -1
         if b < len(s) and w1(s, b) is not None and w1(s, b - 1) is not None:
             p = b - 1
@@ -266,20 +294,20 @@ class _CueIndex:
         while k < n and starts[k] < b:
             if starts[k] == tail:
                 break  # the word goes on past b: tested below as seen
-            cands.append(starts[k])
+            cands.append((starts[k], self.words[k]))
             k += 1
         if tail >= 0 and s[tail:b].lower() in first:
-            cands.append(tail)
+            cands.append((tail, s[tail:b].lower()))
         out = []
         last = a
-        for p in cands:
+        for p, w in cands:
             if p < last:
                 continue
             if not caps and s[p].isupper():
                 prev = s[a:p].rstrip()[-1:]
                 if prev and (prev.isalnum() or prev in ",;’'"):
                     continue
-            cm = lex.cue_re.match(s, p, b)
+            cm = lex.cue_by_first[w].match(s, p, b)
             if cm:
                 out.append(cm)
                 last = cm.end()
