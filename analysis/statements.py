@@ -1520,7 +1520,11 @@ class _Resolver:
     def collect(self) -> None:
         ctx = self.ctx
         s = ctx.masked
+        memo = self.reg.memo
         for m in _NAME_RUN_RE.finditer(s):
+            plan = memo.get(("run_plan", m.group()))
+            if plan is not None and plan[0] == "none":
+                continue  # what _entity_for_run answers first
             ent = self._entity_for_run(m.group(), m.start())
             if ent is not None:
                 ctx.entities.append(ent)
