@@ -478,6 +478,55 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
         quotes = find_quotes(text)
     q_starts = [q.start for q in quotes]
     q_ends = [q.end for q in quotes]
+    if _EXACT or any(q_ends[k] > q_starts[k + 1] for k in range(len(quotes) - 1)):
+        return _split_sentences_plain(text, quotes)
+    # quotes are in order and apart: the one a candidate may be inside is found by walking
+    # forward with the candidates
+    nq = len(quotes)
+    qk = 0
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for mm in _BOUNDARY_CAND_RE.finditer(text):
+        i = mm.start()
+        if i < start:
+            continue
+        while qk < nq and q_ends[qk] <= i:
+            qk += 1
+        if qk < nq and q_starts[qk] <= i:
+            continue  # inside a quotation
+        c = text[i]
+        cut = nxt = None
+        if c == "\n":
+            cut, nxt = i, i + 1
+        elif c in ".!?…":
+            j = i + 1
+            while j < n and text[j] in '"”»’)]':
+                j += 1
+            if (
+                j < n
+                and text[j] in " \t\u00a0"
+                and _starts_sentence(text, j)
+                and (c != "." or not _is_abbrev(text, i, j))
+            ):
+                cut = nxt = j
+        elif i > 0 and text[i - 1] in ".!?…":
+            j = i + 1
+            if j < n and text[j] in " \t" and _starts_sentence(text, j):
+                cut = nxt = j
+        if cut is not None:
+            _add_span(text, start, cut, spans)
+            start = nxt
+    _add_span(text, start, n, spans)
+    return spans
+
+
+def _split_sentences_plain(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
+    """split_sentences as first written (tests compare the two)."""
+    if quotes is None:
+        quotes = find_quotes(text)
+    q_starts = [q.start for q in quotes]
+    q_ends = [q.end for q in quotes]
 
     def inside(i: int) -> bool:
         k = bisect.bisect_right(q_starts, i) - 1

@@ -389,3 +389,18 @@ def test_end_prefilters_never_hide_a_match(s):
     ):
         if rx.search(s):
             assert statements._may_end_with(s, ends)
+
+
+def test_split_sentences_matches_its_plain_form():
+    seed, _ = _seed()
+    extra = [
+        "He said “No. Never.” Then he left.\n\nDr. Smith met U.S. envoys. A.B. Jones (Reuters) "
+        "came.",
+        "«Primera frase. Segunda frase», dijo. —¿Y ahora? —Nada.",
+        "\u00a0Spaces\u00a0. Next. 3.5 percent. e.g. this. Sen. Petrova spoke.",
+    ]
+    for text in [seed, *extra] + [t for t, _ in TRICKY_TEXTS]:
+        quotes = statements.find_quotes(text)
+        assert statements.split_sentences(text, quotes) == statements._split_sentences_plain(
+            text, quotes
+        )
