@@ -1446,9 +1446,8 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
     pm = _RE17.match(s[pos:])
     if pm and pm.group(1).lower() in _PRONOUNS:
         return pos, pos + pm.end(), pm.group(1)
-    words = list(_RE8.finditer(s[pos:]))
     out_end = None
-    for k, wm in enumerate(words):
+    for k, wm in enumerate(_RE8.finditer(s, pos)):  # the words from pos, as they come
         w = wm.group()
         bare = w if _RE18.fullmatch(w) else w.rstrip(",.;:!?")  # "U.S."
         if not _np_words_ok(bare, lex):
@@ -1456,7 +1455,7 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
         f = fold(bare)
         if k > 0 and f in {"in", "on", "a", "an", "un", "una", "en", "to", "at"}:
             break
-        out_end = pos + wm.start() + len(bare)
+        out_end = wm.start() + len(bare)
         if bare != w:
             break
     if out_end is None:
