@@ -651,7 +651,10 @@ _NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s
 
 
 def _mechanisms(
-    lex: _Lexicon, window: str, has_bcc: bool, dialogue_article: bool | _LazyFlag = False
+    lex: _Lexicon,
+    window: str,
+    has_bcc: bool | _LazyFlag,
+    dialogue_article: bool | _LazyFlag = False,
 ) -> list[str]:
     """Mechanisms a window of text names, most specific first (treaty only if nothing else)."""
     hits = lex.mechanism_hits(window)
@@ -1376,7 +1379,7 @@ class _Doc:
     paras: list[_Para]
     pub: dt.date | None
     title: str | None
-    has_bcc: bool  # the article speaks of the BCC: "the meeting" is one of its sessions
+    has_bcc: bool | _LazyFlag  # the article speaks of the BCC: "the meeting" is one of its sessions
     default_treaty: str | None  # the treaty the article speaks of most
     lede: int  # index of the lead paragraph
     trigger_spans: tuple[tuple[int, int], ...] = ()  # every trigger of the text, in order
@@ -1707,7 +1710,9 @@ def find_events(
     paras = _paragraphs(text)
     title = title if isinstance(title, str) else None
     context = f"{title or ''}\n{text}"
-    has_bcc = bool(_BCC_SCAN.search(context))  # "the meeting" then means a BCC session
+    # the article speaks of the BCC ("the meeting" then means a BCC session); like the
+    # dialogue below, looked for only if a candidate's mechanism needs it
+    has_bcc = _LazyFlag(lambda: _BCC_SCAN.search(context) is not None)
     treaty_counts = Counter(_treaty_in(lex, m.group(0)) for m in _TREATY_ANY.finditer(context))
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
@@ -1754,7 +1759,6 @@ def find_events(
         default_treaty,
         lede,
         tuple((m.start(), m.end()) for m in triggers),
-        # found only if a candidate's mechanism needs it
         _LazyFlag(lambda: not has_bcc and _DIALOGUE_SCAN.search(context) is not None),
     )
     events = [ev for c in cands for ev in _events_of(doc, c)]
