@@ -463,7 +463,8 @@ def _masked(text: str, quotes: list[Quote]) -> str:
     last = 0
     for q in quotes:
         parts.append(text[last : q.start])
-        parts.append(_NOT_NL_RE.sub("~", text[q.start : q.end]))
+        inner = text[q.start : q.end]
+        parts.append(_NOT_NL_RE.sub("~", inner) if "\n" in inner else "~" * len(inner))
         last = q.end
     parts.append(text[last:])
     return "".join(parts)
@@ -2491,7 +2492,10 @@ class _Extractor:
         self.res = _Resolver(self.ctx)
         self.cues = _CueIndex(self.ctx.lex, self.ctx.masked)
         self._q_open = [q.open for q in quotes]
-        if self._q_open != sorted(self._q_open):  # find_quotes gives them in order
+        if any(  # find_quotes gives them in order and apart
+            quotes[k].end > quotes[k + 1].open or quotes[k].open >= quotes[k].end
+            for k in range(len(quotes) - 1)
+        ):
             self._q_open = None
         self._nl = _para_breaks(text)
         self._doc_at: list[int] = []  # where "issued a", "publicó un"... start
@@ -2691,7 +2695,15 @@ class _Extractor:
             if text[b - 1] == "." and self.ctx.masked[b - 2 : b - 1] == "~":
                 break
             b -= 1
-        inner = [q for q in self.ctx.quotes if q.open >= a and q.end <= b]
+        if self._q_open is None or _EXACT:
+            inner = [q for q in self.ctx.quotes if q.open >= a and q.end <= b]
+        else:  # in order and apart: those opening from a on, up to the first ending after b
+            quotes = self.ctx.quotes
+            k = bisect.bisect_left(self._q_open, a)
+            k1 = k
+            while k1 < len(quotes) and quotes[k1].end <= b:
+                k1 += 1
+            inner = quotes[k:k1]
         if len(inner) == 1:
             q = inner[0]
             outside = text[a : q.open] + text[(q.close + 1 if q.close is not None else q.end) : b]
