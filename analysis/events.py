@@ -569,7 +569,7 @@ def _folded(lex: _Lexicon, text: str) -> str | None:
 class _Para:
     """One line of text: its span, its sentences and words (found when first asked for)."""
 
-    __slots__ = ("start", "end", "bullet", "intro", "_text", "_sentences", "_words")
+    __slots__ = ("start", "end", "bullet", "intro", "_text", "_sentences", "_words", "headline")
 
     def __init__(self, text: str, start: int, end: int, bullet: bool, intro: bool) -> None:
         self.start = start
@@ -579,6 +579,7 @@ class _Para:
         self._text = text
         self._sentences: list[tuple[int, int]] | None = None
         self._words: int | None = None
+        self.headline: tuple[str | None, bool] | None = None  # (title, _is_headline's answer)
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -1221,6 +1222,10 @@ def _dedup_spans(cands: list[_Cand]) -> list[_Cand]:
 # --------------------------------------------------------------------------- dates
 
 
+def _start_of(d: DateMention) -> int:
+    return d.start
+
+
 def _date_for(
     text: str,
     cand: _Cand,
@@ -1239,8 +1244,12 @@ def _date_for(
     shifted_ids: set[int] = set()
     # the event's own governed verb ("signed the law suspending ...") is not another event
     own_lo = cand.mech_window[0] if cand.mech_window else cand.end
-    for d in dates:
-        if d.start < ss or d.end > se or d.value is None or d.role in ("until", "end"):
+    # the dates are in order: those of the sentence begin at the first one from ss
+    for i in range(bisect_left(dates, ss, key=_start_of), len(dates)):
+        d = dates[i]
+        if d.start >= se:
+            break  # it, and every later one, ends after the sentence
+        if d.end > se or d.value is None or d.role in ("until", "end"):
             continue
         fronted = (
             d.start - ss <= 3
@@ -1778,10 +1787,16 @@ def _misses(starts: list[int], ends: list[int], lo: int, hi: int) -> bool:
 def _is_headline(text: str, para: _Para, title: str | None) -> bool:
     """A title-like line ("Russia suspends New START treaty"): its present tense says
     nothing about the day, so it gets no date of its own."""
+    known = para.headline  # worked out already for this paragraph of this article
+    if known is not None and known[0] is title:
+        return known[1]
     line = text[para.start : para.end].strip()
     if title and line.casefold() == title.strip().casefold():
-        return True
-    return para.words < 20 and not _RX_LINE_END.search(line)
+        found = True
+    else:
+        found = para.words < 20 and not _RX_LINE_END.search(line)
+    para.headline = (title, found)
+    return found
 
 
 def _report_date(
