@@ -204,7 +204,9 @@ class _CueIndex:
             for hm in lex.first_re.finditer(low):
                 p, e = hm.start(1) - 1, hm.end(1) - 1
                 w = s[p:e].lower()
-                if (p and w1(s, p - 1)) or w1(s, e) or w not in first:
+                # low[p] is the character before s[p], lowered (lowering keeps a character a
+                # word character or not): an ASCII one outside [a-z0-9_] is no word character
+                if (p and not low[p].isascii() and w1(s, p - 1)) or w1(s, e) or w not in first:
                     continue
                 starts.append(p)
                 ends.append(e)
@@ -368,13 +370,15 @@ def _mark_role(text: str, i: int) -> str:
     return "toggle"
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, nl: list[int] | None = None) -> list[Quote]:
     """Outermost quotations in a text: curly, straight, angle and low-9 marks, tolerant of
-    mismatched pairs; a paragraph left open continues into the next one."""
+    mismatched pairs; a paragraph left open continues into the next one. ``nl``: the text's
+    _para_breaks, when known."""
     marks = [m.start() for m in _MARKS_RE.finditer(text)]
     if not marks:
         return []
-    nl = _para_breaks(text)
+    if nl is None:
+        nl = _para_breaks(text)
 
     def para(i: int) -> int:
         return bisect.bisect_left(nl, i)
@@ -2477,7 +2481,8 @@ class _Extractor:
         prior: list[Entity] | None = None,
         published: dt.date | None = None,
     ):
-        quotes = find_quotes(text)
+        self._nl = _para_breaks(text)
+        quotes = find_quotes(text, self._nl)
         self.ctx = _Ctx(
             text=text,
             masked=_masked(text, quotes),
@@ -2497,7 +2502,6 @@ class _Extractor:
             for k in range(len(quotes) - 1)
         ):
             self._q_open = None
-        self._nl = _para_breaks(text)
         self._doc_at: list[int] = []  # where "issued a", "publicó un"... start
 
     def para(self, i: int) -> int:

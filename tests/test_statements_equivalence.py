@@ -266,6 +266,8 @@ def test_cue_first_word_regex_misses_no_lowered_letter():
                 assert re.fullmatch(re.escape(low), c, re.IGNORECASE), hex(code)
             if len(low) != 1:
                 assert c == "\u0130", hex(code)
+            else:  # lowering keeps a character a word character or not
+                assert bool(re.match(r"\w", c)) == bool(re.match(r"\w", low)), hex(code)
 
 
 def test_sentence_spans_never_cut_a_word():
