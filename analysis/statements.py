@@ -1562,6 +1562,8 @@ class _Resolver:
         self.ctx = ctx
         self.reg = get_registry()
         self._starts: list[int] | None = None
+        self._people_of: tuple[int, int] | None = None
+        self._people_list: list[tuple[Entity, str, frozenset[str], int]] = []
         self._in_salience = False
 
     def _registry_entity(self, sp: Speaker, start: int, mention: str, stated: str) -> Entity:
@@ -2074,6 +2076,25 @@ class _Resolver:
     def _entities(self) -> list[Entity]:
         return self.ctx.prior + self.ctx.entities
 
+    def _people(self) -> list[tuple[Entity, str, frozenset[str], int]]:
+        """The person entities, in _entities' order, with their surname's name_key, the
+        name_keys of their other words and their number of words (kept while the entities
+        stay the same)."""
+        size = (len(self.ctx.prior), len(self.ctx.entities))
+        if self._people_of != size:
+            self._people_list = [
+                (
+                    e,
+                    name_key(e.name.split()[-1]),
+                    frozenset(name_key(w) for w in e.name.split()[:-1]),
+                    len(e.name.split()),
+                )
+                for e in self._entities()
+                if e.kind == "person"
+            ]
+            self._people_of = size
+        return self._people_list
+
     def _speakers_before(self, pos: int) -> list[Entity]:
         """Speakers of earlier statements, latest first, as entities."""
         out: list[Entity] = []
@@ -2194,24 +2215,18 @@ class _Resolver:
         if sp is not None:
             return self._registry_entity(sp, pos, np, role_part).as_fields(np)
         key = name_key(name.split()[-1])
+        people = self._people()
         # the article's own people: a fuller mention of the same surname
         best = None
-        for ent in self._entities():
-            if (
-                ent.kind == "person"
-                and name_key(ent.name.split()[-1]) == key
-                and (best is None or len(ent.name.split()) > len(best.name.split()))
-            ):
-                best = ent
+        best_words = 0
+        for ent, last_key, _others, n_words in people:
+            if last_key == key and (best is None or n_words > best_words):
+                best, best_words = ent, n_words
         if best is None and len(name.split()) == 1:
             # family name first ("Lin Jian" ... "Lin said"), or a name among several
             # ("Luiz Inácio Lula da Silva" ... "Lula"): another word of a fuller name
-            for ent in self._entities():
-                if (
-                    ent.kind == "person"
-                    and len(ent.name.split()) >= 2
-                    and key in {name_key(w) for w in ent.name.split()[:-1]}
-                ):
+            for ent, _last, other_keys, n_words in people:
+                if n_words >= 2 and key in other_keys:
                     best = ent
         if best is not None:
             fields = best.as_fields(np)
