@@ -1158,6 +1158,9 @@ _DOC_VERBS = (
     "ha publicado",
     "ha difundido",
 )
+# Every place where a document verb and a space start, in one pass: no verb and space is a
+# prefix of another, nor starts inside another (tests check), so the matches are those places.
+_DOC_VERB_RE = re.compile(_trie_pattern(frozenset(_DOC_VERBS)) + " ")
 _DOC_SAYING_RE = re.compile(
     r"\s(?:" + "|".join(_DOC_VERBS) + r")\s+(?:a|an|un|una|su)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|note|article|message|post|comunicado|nota|"
@@ -2526,12 +2529,15 @@ class _Extractor:
     def run(self) -> list[_Stmt]:
         ctx = self.ctx
         self.res.collect()
-        for v in _DOC_VERBS:
-            i = ctx.masked.find(v + " ")
-            while i >= 0:
-                self._doc_at.append(i)
-                i = ctx.masked.find(v + " ", i + 1)
-        self._doc_at.sort()
+        if _EXACT:
+            for v in _DOC_VERBS:
+                i = ctx.masked.find(v + " ")
+                while i >= 0:
+                    self._doc_at.append(i)
+                    i = ctx.masked.find(v + " ", i + 1)
+            self._doc_at.sort()
+        else:
+            self._doc_at = [dm.start() for dm in _DOC_VERB_RE.finditer(ctx.masked)]
         turns = (
             self._transcript_turns()
             if ":" in ctx.text or "?" in ctx.text or "—" in ctx.text

@@ -406,3 +406,12 @@ def test_split_sentences_matches_its_plain_form():
         assert statements.split_sentences(text, quotes) == statements._split_sentences_plain(
             text, quotes
         )
+
+
+def test_document_verbs_neither_nest_nor_overlap():
+    forms = [v + " " for v in statements._DOC_VERBS]
+    for a in forms:
+        for b in forms:
+            for i in range(1 if a == b else 0, len(a)):
+                rest = a[i:]
+                assert not (rest.startswith(b) or b.startswith(rest)), (a, b, i)
