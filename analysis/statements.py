@@ -520,7 +520,14 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
             if j < n and text[j] in " \t" and _starts_sentence(text, j):
                 cut = nxt = j
         if cut is not None:
-            _add_span(text, start, cut, spans)
+            # _add_span, inline
+            sa, sb = start, cut
+            while sa < sb and text[sa].isspace():
+                sa += 1
+            while sb > sa and text[sb - 1].isspace():
+                sb -= 1
+            if sb > sa:
+                spans.append((sa, sb))
             start = nxt
     _add_span(text, start, n, spans)
     return spans
