@@ -190,7 +190,6 @@ class _CueIndex:
         self.s = s
         low = " " + s.lower()
         starts: list[int] = []
-        ends: list[int] = []
         words: list[str] = []  # each lowered
         first = lex.first_words
         w1 = _W1_RE.match
@@ -209,17 +208,14 @@ class _CueIndex:
                 if (p and not low[p].isascii() and w1(s, p - 1)) or w1(s, e) or w not in first:
                     continue
                 starts.append(p)
-                ends.append(e)
                 words.append(w)
         else:  # exact: every word
             for wm in _WORD_RE.finditer(s):
                 w = wm.group().lower()
                 if w in first:
                     starts.append(wm.start())
-                    ends.append(wm.end())
                     words.append(w)
         self.starts = starts
-        self.ends = ends
         self.words = words
         self._odd: bool | None = None
 
@@ -229,18 +225,15 @@ class _CueIndex:
             self._odd = any(c in self.s for c in _IGNORECASE_ODD)
         return self._odd
 
-    def any_in(self, a: int, b: int) -> bool:
-        """Whether a first word starts in s[a:b] (a sentence: a and b never cut a word)."""
-        k = bisect.bisect_left(self.starts, a)
-        return k < len(self.starts) and self.starts[k] < b
-
     def find_in_sentence(self, a: int, b: int, *, caps: bool = False) -> list[re.Match]:
         """``find(a, b)`` for a span of split_sentences: it starts after a space (or at 0)
         and ends before one (or at the end), so it cuts no word."""
+        if _EXACT:
+            return _find_cues(self.lex, self.s, a, b, caps=caps)
         starts = self.starts
         k = bisect.bisect_left(starts, a)
-        if k == len(starts) or starts[k] >= b or _EXACT:
-            return [] if not _EXACT else _find_cues(self.lex, self.s, a, b, caps=caps)
+        if k == len(starts) or starts[k] >= b:
+            return []
         s = self.s
         lex = self.lex
         out = []
