@@ -3357,6 +3357,18 @@ class _Extractor:
                 return
             if not mention_ok and fold(np[1]) not in _STOP_CAPS:
                 return  # a subject we cannot resolve (an unnamed source, a thing)
+        if (
+            not _EXACT
+            and not mention_ok
+            and ctx.lang != "es"
+            and pattern != "cite"
+            and not _RE37.search(left_raw)
+            and not _RE47.search(left)
+        ):
+            # Without a subject, below only "cite" adds before "if not mention_ok:", whose
+            # ways to a speaker need _RE37 (inverted), _RE47 ("and warned") or Spanish: it
+            # would return with nothing.
+            return
         # where does the reported clause start?
         lead = _time_lead(right)  # its group is lowered
         r_off = cm.end() + (lead.end() if lead else 0)

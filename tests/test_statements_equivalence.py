@@ -156,6 +156,13 @@ def test_country_of_matches_word_search():
 # "ſ", the Kelvin sign, "ß").
 TRICKY_TEXTS = [
     (
+        "The talks failed, said Deputy Foreign Minister Anna Petrova. Petrova lamented the delay "
+        "and warned that talks would fail. Several governments called for restraint. “It is "
+        "over”, warned the envoy. Independent researchers have long argued that inspections "
+        "help. The treaty, argued Petrova, is dead.",
+        "en",
+    ),
+    (
         "Lawmakers asked the government to explain the delay. Diplomats described the meeting "
         "as short. Anna Petrova described the talks as “a waste of time”. The ministry announced "
         "a new round. The ministry announced that talks would resume. “We are ready,” announced "
