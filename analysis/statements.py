@@ -1161,6 +1161,11 @@ _DOC_VERBS = (
 # Every place where a document verb and a space start, in one pass: no verb and space is a
 # prefix of another, nor starts inside another (tests check), so the matches are those places.
 _DOC_VERB_RE = re.compile(_trie_pattern(frozenset(_DOC_VERBS)) + " ")
+# the nouns _DOC_SAYING_RE needs one of (it is case-sensitive)
+_DOC_NOUNS = (
+    *("statement", "communiqu", "note", "article", "message", "post", "comunicado", "nota"),
+    *("declaración", "artículo", "mensaje", "texto"),
+)
 _DOC_SAYING_RE = re.compile(
     r"\s(?:" + "|".join(_DOC_VERBS) + r")\s+(?:a|an|un|una|su)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|note|article|message|post|comunicado|nota|"
@@ -3058,6 +3063,8 @@ class _Extractor:
         k = bisect.bisect_left(self._doc_at, a)
         if k == len(self._doc_at) or self._doc_at[k] >= b:
             return
+        if not _EXACT and not any(w in s for w in _DOC_NOUNS):
+            return  # _DOC_SAYING_RE needs one
         d = _dateline_len(s)
         dm = _DOC_SAYING_RE.search(s, d)
         if dm is not None and ctx.lex.cue_re.fullmatch(dm.group("cue")):

@@ -156,6 +156,12 @@ def test_country_of_matches_word_search():
 # "ſ", the Kelvin sign, "ß").
 TRICKY_TEXTS = [
     (
+        "Deputy Foreign Minister Anna Petrova issued a statement saying that inspections would "
+        "resume. The ministry published a summary later that evening. El canciller Serguéi "
+        "Lavrov emitió un comunicado en el que afirma que el tratado ha muerto.",
+        "en",
+    ),
+    (
         "The talks failed, said Deputy Foreign Minister Anna Petrova. Petrova lamented the delay "
         "and warned that talks would fail. Several governments called for restraint. “It is "
         "over”, warned the envoy. Independent researchers have long argued that inspections "
