@@ -154,8 +154,10 @@ def _trie_pattern(words: frozenset[str]) -> str:
 
 _WORD_RE = re.compile(r"\w+")
 
-# True: the extractor takes the plain path everywhere, without the indexes and the sentence
-# gate (tests compare both paths).
+# True: the extractor takes the plain path where a shortcut skips work (the cue index, the
+# sentence gate, the early returns of _cue, the quote bisects, the document-verb pass, the
+# fast split_sentences); tests compare both paths. The exact rewrites (memos by mention or
+# name run, equivalent regexes, end-of-text prefilters) are tested on their own.
 _EXACT = False
 
 
