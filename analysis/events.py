@@ -1876,9 +1876,20 @@ _NOMINAL_BLOCK = re.compile(
 _NOMINAL_LOW = _first_letter_scan([re.escape(n) for n in sorted(_NOMINALS, key=len, reverse=True)])
 
 
-def _nominal_matches(text: str, low: str | None) -> list[re.Match[str]]:
+_NOMINAL_LONGEST = max(map(len, _NOMINALS))
+_BLANKS = re.compile(r"\s*")
+
+
+def _nominal_matches(
+    text: str, low: str | None, dates: list[DateMention] | None = None
+) -> list[re.Match[str]]:
     """``_NOMINAL_SCAN.finditer(text)``, from a quicker scan of ``low`` (see _folded) when
-    given: the same spans, each matched again on ``text`` to hand back its own match."""
+    given: the same spans, each matched again on ``text`` to hand back its own match.
+
+    With ``dates``, only the nouns that _dated_nominals can date: those that end at most
+    80 characters before a usable date, or begin right after one (blanks between)."""
+    if low is not None and _NOMINAL_LOW is not None and dates is not None:
+        return _nominal_matches_near(text, low, dates)
     if low is not None and _NOMINAL_LOW is not None:
         out: list[re.Match[str]] = []
         for f in _NOMINAL_LOW.finditer(low):
@@ -1889,6 +1900,36 @@ def _nominal_matches(text: str, low: str | None) -> list[re.Match[str]]:
         else:
             return out
     return list(_NOMINAL_SCAN.finditer(text))
+
+
+def _nominal_matches_near(text: str, low: str, dates: list[DateMention]) -> list[re.Match[str]]:
+    """See _nominal_matches. A noun is a whole word (or "entry into force"): whether one
+    matches somewhere depends only on the text around it, no noun hides another, so the
+    scans of the windows where such nouns can lie, matched again on ``text``, find what
+    the whole scan finds there."""
+    assert _NOMINAL_LOW is not None
+    windows: list[tuple[int, int]] = []
+    for d in dates:
+        if not d.value or d.role in ("until", "end"):
+            continue  # no noun takes it (see _dated_nominals)
+        windows.append((max(0, d.start - 80 - _NOMINAL_LONGEST), d.start))
+        after = _BLANKS.match(text, d.end)
+        assert after is not None
+        windows.append((d.end, min(len(text), after.end() + _NOMINAL_LONGEST)))
+    windows.sort()
+    out: list[re.Match[str]] = []
+    lo = hi = -1
+    for a, b in [*windows, (len(text) + 1, len(text) + 1)]:
+        if a <= hi:
+            hi = max(hi, b)
+            continue
+        if hi > lo:
+            for f in _NOMINAL_LOW.finditer(low, lo, hi):
+                m = _NOMINAL_SCAN.match(text, f.start())
+                if m is not None:  # None: a longer word the window cut ("exit|s")
+                    out.append(m)
+        lo, hi = a, b
+    return out
 
 
 def _dated_nominals(
@@ -1904,7 +1945,7 @@ def _dated_nominals(
     out: list[dict[str, Any]] = []
     sents: list[tuple[int, int]] = []
     sent_starts: list[int] = []
-    for m in _nominal_matches(text, low):
+    for m in _nominal_matches(text, low, dates):
         action = _NOMINALS[m.group(0).lower()]
         if not sents:
             sents = [s for p in paras for s in p.sentences]

@@ -363,3 +363,32 @@ def test_no_character_outside_the_basic_plane_folds_onto_a_date_letter() -> None
                               for ch in p.pattern if ch.isalpha()}))  # fmt: skip
     astral = "".join(map(chr, range(0x10000, 0x110000)))
     assert re.findall(f"(?i:[{re.escape(letters)}])", astral) == []
+
+
+def test_dated_nouns_are_found_near_dates_as_in_the_whole_text() -> None:
+    """Scanning only where a date can reach a noun finds the dated nouns a scan of the
+    whole text finds (sentences written for this test, glued at random)."""
+    rng = random.Random(43)
+    pieces = [
+        "Its expiry on 5 February", "the treaty's expiry", "Russia's suspension of the treaty",
+        "in February 2023", "the Feb. 21 suspension of inspections", "exits", "exit",
+        "its extension in 2021", "entry into force", "on March 3", "the withdrawal of Moscow",
+        "from the INF treaty", "last year", "tras su expiración el 5 de febrero", "New START",
+        "the resumption of inspections", "yesterday", "ſuspension", "prior to", ". ", ", ",
+        " ", "  ", "\n", "x" * 30,
+    ]  # fmt: skip
+    lex = events._lexicon("en")
+    published = dates.dt.date(2024, 3, 15)
+    found = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", ". "]) for _ in range(9))
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        found_dates = dates.find_dates(text, published, "en")
+        paras = events._paragraphs(text)
+        args = (lex, text, found_dates, paras, "New START")
+        want = events._dated_nominals(*args)
+        assert events._dated_nominals(*args, low) == want, text
+        found += len(want)
+    assert found > 200
