@@ -44,6 +44,7 @@ from analysis.dates import (
     _Folder,
     _grouped,
     _plainly_lettered,
+    _primed,
     period_bounds,
 )
 from analysis.frames import MECHANISMS
@@ -766,7 +767,18 @@ def _treaty_in(lex: _Lexicon, window: str) -> str | None:
 def _treaty_in_uncached(lex: _Lexicon, window: str) -> str | None:
     if lex.treaty_any is None:
         return next((name for rx, name in lex.treaties if rx.search(window)), None)
-    found = {int((m.lastgroup or "t0")[1:]) for m in lex.treaty_any.finditer(window)}
+    quick = _primed(lex.treaty_any)
+    if quick is None:
+        found = {int((m.lastgroup or "t0")[1:]) for m in lex.treaty_any.finditer(window)}
+        return lex.treaties[min(found)][1] if found else None
+    # the same matches, from the capitals they start with (see dates._primed); the group
+    # t<i> that took part is the treaty's
+    found = set()
+    last = -1
+    for m in quick.finditer(window):
+        if m.start() >= last:
+            last = m.end("_all")
+            found.add(next(i for i in range(len(lex.treaties)) if m.start(f"t{i}") >= 0))
     return lex.treaties[min(found)][1] if found else None
 
 

@@ -392,3 +392,21 @@ def test_dated_nouns_are_found_near_dates_as_in_the_whole_text() -> None:
         assert events._dated_nominals(*args, low) == want, text
         found += len(want)
     assert found > 200
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_treaty_of_a_window_is_the_plain_patterns_answer(language: str) -> None:
+    lex = events._lexicon(language)
+    assert lex.treaty_any is not None and events._primed(lex.treaty_any) is not None
+    rng = random.Random(47)
+    pieces = ["New START", "START", "Start III", "START-3", "Nuevo START", "INF", "xINF", "CFE"]
+    pieces += ["Open Skies", "Cielos Abiertos", "CTBT", "TPCE", "Test-Ban", "Comprehensive"]
+    pieces += ["Nuclear-Test-Ban", "FACE", "Prague treaty", "the", " ", "-", "é", "ſTART", "S"]
+    named = 0
+    for _ in range(3000):
+        window = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(6))
+        found = {int((m.lastgroup or "t0")[1:]) for m in lex.treaty_any.finditer(window)}
+        want = lex.treaties[min(found)][1] if found else None
+        assert events._treaty_in_uncached(lex, window) == want, window
+        named += want is not None
+    assert named > 1000
