@@ -398,14 +398,13 @@ def _anchors_low(text: str, low: str) -> list[tuple[int, int, str]]:
     """_anchors from one scan of the lowered text: every run of digits, and every word
     whose lower case is an anchor word (on a folded text, exactly the words that
     ``_ANCHOR_WORD`` matches), its group told by the word itself as in _anchors."""
-    assert _ANCHOR_LOW is not None
-    out: list[tuple[int, int, str]] = []
-    for m in _ANCHOR_LOW.finditer(low):
-        if m.lastgroup == "num":
-            out.append((m.start(), m.end(), "num"))
-            continue
+    assert _ANCHOR_LOW is not None and _ANCHOR_WORDS_LOW is not None
+    # two quicker scans, then in order: runs of digits and anchor words never meet
+    out = [(m.start(), m.end(), "num") for m in _DIGIT_RUN.finditer(low)]
+    for m in _ANCHOR_WORDS_LOW.finditer(low):
         hits = _cached_anchors(text[m.start() : m.end()])
         out.extend((m.start() + a, m.start() + b, group) for a, b, group in hits)
+    out.sort()
     return out
 
 
@@ -581,13 +580,15 @@ def _probe(safe: set[str]) -> re.Pattern[str]:
     return re.compile("[^" + "".join(re.escape(c) for c in sorted(safe)) + "]")
 
 
-def _low_word_scan(alternations: list[str]) -> re.Pattern[str] | None:
-    """Whole words matching one of ``alternations`` (lower case) or runs of digits (group
-    ``num``), for a lowered text; None if a piece cannot be grouped by its first letter."""
+def _low_word_scan(alternations: list[str], digits: bool = True) -> re.Pattern[str] | None:
+    """Whole words matching one of ``alternations`` (lower case) or (``digits``) runs of
+    digits (group ``num``), for a lowered text; None if a piece cannot be grouped by its
+    first letter."""
     words = [a for alt in alternations for a in _alternatives(alt)]
     if not all(w == w.lower() and _plainly_lettered(w) for w in words):
         return None
-    return re.compile(rf"(?P<num>\d+)|\b(?:{_grouped(words)})\b")
+    source = rf"\b(?:{_grouped(words)})\b"
+    return re.compile(rf"(?P<num>\d+)|{source}" if digits else source)
 
 
 #: Characters of the patterns run on lowered text here: a _Folder for them must know them.
@@ -619,6 +620,8 @@ _FUTURE_VERB_LOW = re.compile(r"[aei](?<=\w.)rán?\b")
 _SAID_BEFORE_LOW = re.compile(_SAID_BEFORE.pattern)
 _TENSE_LOW = _FUTURE_WORDS_LOW is not None and _SAID_BEFORE.pattern == _SAID_BEFORE.pattern.lower()
 _ANCHOR_LOW = _low_word_scan([_MON_WORDS, _WD_WORDS, _REL_WORDS, _UNIT_WORDS])
+_ANCHOR_WORDS_LOW = _low_word_scan([_MON_WORDS, _WD_WORDS, _REL_WORDS, _UNIT_WORDS], False)
+
 _ANCHOR_FOLDER = _Folder(ANCHOR_ALPHABET)
 
 
