@@ -962,7 +962,11 @@ def _first_chars(pattern: re.Pattern[str]) -> str | None:
     plain: set[str] = set()
     folded: set[str] = set()  # characters whose case IGNORECASE ignores
     cats: set[str] = set()
-    category = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}
+    category = {
+        getattr(c, "CATEGORY_DIGIT", None): r"\d",
+        getattr(c, "CATEGORY_WORD", None): r"\w",
+        getattr(c, "CATEGORY_SPACE", None): r"\s",
+    }
 
     def add(op: Any, av: Any, icase: bool) -> bool:
         if op is c.LITERAL:
@@ -1013,7 +1017,10 @@ def _first_chars(pattern: re.Pattern[str]) -> str | None:
             return None  # anything else: not worked out here
         return True
 
-    if first(tree, pattern.flags) is not False:
+    try:
+        if first(tree, pattern.flags) is not False:
+            return None
+    except (AttributeError, TypeError, ValueError):  # a parse tree of another make
         return None
     if folded:
         # what IGNORECASE equates with them (the engine's own answer; no character outside
