@@ -663,6 +663,11 @@ def _en_kinds(text: str, start: int, end: int, group: str) -> frozenset[str] | s
     return _ANCHOR_KINDS[group]
 
 
+# Every English md or month match holds a month name, which begins (case and all) with one
+# of these: without one of them in a segment, neither kind can match there.
+_EN_MONTH_HEAD = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_EN_NAMED_MONTH = frozenset({"md", "month"})
+
 _TENSED = frozenset({"md", "month", "weekday"})  # the kinds _resolve reads the tense for
 _KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
 _KIND_RANK.update({"relunit": 6, "ago": 7})
@@ -1065,6 +1070,8 @@ def _find_dates(
             lo -= 1
         while hi < len(text) and text[hi].isalnum():
             hi += 1
+        if english and kinds & _EN_NAMED_MONTH and not _EN_MONTH_HEAD.search(text, lo, hi):
+            kinds = kinds - _EN_NAMED_MONTH  # "may" the verb, or a number with no month
         for pattern, kind, quick in primed:
             if kind not in kinds:
                 continue

@@ -410,3 +410,20 @@ def test_treaty_of_a_window_is_the_plain_patterns_answer(language: str) -> None:
         assert events._treaty_in_uncached(lex, window) == want, window
         named += want is not None
     assert named > 1000
+
+
+def test_month_head_check_changes_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping md and month patterns where no month name begins finds the same dates."""
+    rng = random.Random(53)
+    pieces = _DATE_PIECES + ["may", "MAY", "Mayor", "Januaryx", "5 Junes", "SEPT", "sept.", "7"]
+    pieces += ["the 5th of", "Octobers", "1,550", "dec", "Dec.", "mar", "Marches", "2 May"]
+    texts = []
+    for _ in range(3000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 8))]
+        texts.append("".join(w + rng.choice([" ", " ", "", "\n", ", "]) for w in words))
+    published = dates.dt.date(2024, 3, 15)
+    got = [dates.find_dates(t, published, "en") for t in texts]
+    monkeypatch.setattr(dates, "_EN_MONTH_HEAD", re.compile(""))  # finds one everywhere
+    want = [dates.find_dates(t, published, "en") for t in texts]
+    assert got == want
+    assert sum(d.precision in ("day", "month") for ds in want for d in ds) > 1000
