@@ -824,11 +824,12 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
     clause_lo = ss + cut + 1
     clause = before[cut + 1 :]
     toks = _tokens_before(text, clause_lo, ts, 5)
-    if any(t in _NEGATIONS for t in toks[-4:]):
+    last4 = toks[-4:]
+    if not _NEGATIONS.isdisjoint(last4):
         return True
     if _RX_NOT_YET.search(before):
         return True
-    if any(t in _HEDGES for t in toks[-3:]) or _RX_SHORT_OF.search(before):
+    if not _HEDGES.isdisjoint(toks[-3:]) or _RX_SHORT_OF.search(before):
         return True
     if _CONDITIONAL.search(clause) or _INVERTED.match(clause):
         return True
@@ -838,14 +839,13 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
         rest = text[ts : _right_end(text, ts, len(text), 80)]
         if not _DATE_WORD.search(rest):
             return True
-    for t in toks[-4:]:
-        if t in _MODALS:
-            return True
-        if t in ("would", "wouldn't") and (
-            not _REPORTING.search(before) or _CONDITIONAL.search(text[ss : ss + 400])
-        ):
-            return True
-    return False
+    # a modal among the last words, or a "would" that no reporting verb before explains
+    # (or that a condition governs)
+    if not _MODALS.isdisjoint(last4):
+        return True
+    return ("would" in last4 or "wouldn't" in last4) and bool(
+        not _REPORTING.search(before) or _CONDITIONAL.search(text[ss : ss + 400])
+    )
 
 
 def _skip_adverbs(toks: list[str]) -> list[str]:
