@@ -1502,10 +1502,19 @@ def _evidence_and_date(
     return ev_lo, ev_hi, date
 
 
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def _next_event(doc: _Doc, lo: int, se: int) -> int:
     """Where a coordinated next event begins after ``lo`` ("... and pulled out of Y",
     "... y revocó los visados"), else the sentence end."""
-    starts = [a for a, _ in doc.trigger_spans if lo <= a < se]
+    spans = doc.trigger_spans  # in order: those from lo on begin at the first from lo
+    starts = []
+    for i in range(bisect_left(spans, lo, key=_first), len(spans)):
+        if spans[i][0] >= se:
+            break
+        starts.append(spans[i][0])
     if "visa" in doc.text[lo:se].lower():
         starts += [m.start() for m in _VISA.finditer(doc.text, lo, se)]
     for pos in sorted(starts):
@@ -1803,10 +1812,17 @@ def _is_headline(text: str, para: _Para, title: str | None) -> bool:
     if known is not None and known[0] is title:
         return known[1]
     line = text[para.start : para.end].strip()
-    if title and line.casefold() == title.strip().casefold():
+    heading = title.strip() if title else ""
+    # casefold() makes each character one to three: lengths further apart never match
+    if (
+        heading
+        and len(line) <= 3 * len(heading)
+        and len(heading) <= 3 * len(line)
+        and (line.casefold() == heading.casefold())
+    ):
         found = True
     else:
-        found = para.words < 20 and not _RX_LINE_END.search(line)
+        found = not _RX_LINE_END.search(line) and para.words < 20
     para.headline = (title, found)
     return found
 

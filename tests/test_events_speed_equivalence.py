@@ -427,3 +427,12 @@ def test_month_head_check_changes_no_date(monkeypatch: pytest.MonkeyPatch) -> No
     want = [dates.find_dates(t, published, "en") for t in texts]
     assert got == want
     assert sum(d.precision in ("day", "month") for ds in want for d in ds) > 1000
+
+
+def test_casefold_makes_each_character_at_most_three() -> None:
+    """_is_headline skips casefold() for lines and titles more than three times apart."""
+    longest = max(len(chr(i).casefold()) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert longest == 3
+    para = events._paragraphs("Russia suspends New START treaty")[0]
+    text = "Russia suspends New START treaty"
+    assert events._is_headline(text, para, "RUSSIA SUSPENDS NEW START TREATY")
