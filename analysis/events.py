@@ -717,11 +717,21 @@ def mechanisms_mentioned(text: str, language: str | None = None) -> list[str]:
     return out
 
 
-def _actor_in(lex: _Lexicon, window: str, last: bool = True) -> str | None:
-    hits: list[tuple[int, int, str]] = []
-    for rx, actor in lex.actors:
-        for m in rx.finditer(window):
-            hits.append((m.start(), -(m.end() - m.start()), actor))
+def _actor_hits(lex: _Lexicon, window: str) -> list[tuple[int, int, str]]:
+    """(start, end, actor) of every actor mention in ``window``, actor by actor."""
+    return [(m.start(), m.end(), actor) for rx, actor in lex.actors for m in rx.finditer(window)]
+
+
+def _actor_in(
+    lex: _Lexicon,
+    window: str,
+    last: bool = True,
+    found: list[tuple[int, int, str]] | None = None,
+) -> str | None:
+    """The last (or first) actor named in ``window``; ``found``: its _actor_hits."""
+    if found is None:
+        found = _actor_hits(lex, window)
+    hits = [(a, -(b - a), actor) for a, b, actor in found]
     if not hits:
         return None
     hits.sort()
@@ -734,12 +744,12 @@ def _actor_in(lex: _Lexicon, window: str, last: bool = True) -> str | None:
     return kept[-1][2] if last else kept[0][2]
 
 
-def _actor_span(lex: _Lexicon, window: str) -> tuple[str, int] | None:
-    """The last actor named in ``window`` and where its mention ends."""
-    hits: list[tuple[int, int, str]] = []
-    for rx, actor in lex.actors:
-        for m in rx.finditer(window):
-            hits.append((m.start(), m.end(), actor))
+def _actor_span(
+    lex: _Lexicon, window: str, found: list[tuple[int, int, str]] | None = None
+) -> tuple[str, int] | None:
+    """The last actor named in ``window`` and where its mention ends; ``found``: its
+    _actor_hits."""
+    hits = _actor_hits(lex, window) if found is None else list(found)
     if not hits:
         return None
     hits.sort(key=lambda h: (h[0], -h[1]))
@@ -1454,12 +1464,15 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
     )
     if actor is None and not appositive:
         before = doc.text[clause_lo : c.start]
+        in_before = _actor_hits(doc.lex, before)
         # "Moscow's decision to", "the Russian decision to", "Russia unilaterally"
-        near = _actor_span(doc.lex, before)
+        near = _actor_span(doc.lex, before, in_before)
         if near and len(_WORD.findall(before[near[1] :])) <= 2:
             actor = near[0]
+        in_sentence: list[tuple[int, int, str]] | None = None  # before the trigger
         if actor is None and _PRONOUN.search(before):
-            actor = _actor_in(doc.lex, doc.text[ss : c.start], last=False)
+            in_sentence = _actor_hits(doc.lex, doc.text[ss : c.start])
+            actor = _actor_in(doc.lex, doc.text[ss : c.start], False, in_sentence)
         relative = _RELATIVE_HEAD.search(doc.text, ss, clause_lo)
         if actor is None and relative and not before.strip(" ,"):
             # "the position of the United States, which signed the treaty": its antecedent
@@ -1467,8 +1480,8 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
             if antecedent and antecedent[1] >= relative.start() - ss - 1:
                 actor = antecedent[0]
         if actor is None:
-            actor = _actor_in(doc.lex, before, last=False) or _actor_in(
-                doc.lex, doc.text[ss : c.start], last=False
+            actor = _actor_in(doc.lex, before, False, in_before) or _actor_in(
+                doc.lex, doc.text[ss : c.start], False, in_sentence
             )
     return actor
 
