@@ -907,15 +907,25 @@ def _names_a_date(kind: str, g: dict[str, Any]) -> bool:
     return True
 
 
+_UNSET: Any = object()
+
+
 def _matches(
-    pattern: re.Pattern[str], text: str, lo: int, hi: int
+    pattern: re.Pattern[str],
+    text: str,
+    lo: int,
+    hi: int,
+    quick: re.Pattern[str] | None = _UNSET,
 ) -> list[tuple[int, int, re.Match[str]]]:
-    """(start, end, match) of ``pattern.finditer(text, lo, hi)`` as _find_dates finds them
-    (with the primed pattern when there is one); the match's groupdict() holds the
-    pattern's named groups (and maybe ``_all``, the whole match)."""
-    quick = _primed(pattern)
+    """(start, end, match) of ``pattern.finditer(text, lo, hi)``, found with ``quick``, the
+    primed pattern (see _primed; by default looked up), when there is one; the match's
+    groupdict() holds the pattern's named groups (and maybe ``_all``, the whole match)."""
+    if quick is _UNSET:
+        quick = _primed(pattern)
     if quick is None:
         return [(m.start(), m.end(), m) for m in pattern.finditer(text, lo, hi)]
+    # the primed pattern stops at every place where the pattern matches, overlaps and all:
+    # finditer takes the first and goes on after its end
     out = []
     last = -1
     for m in quick.finditer(text, lo, hi):
@@ -1075,18 +1085,7 @@ def _find_dates(
         for pattern, kind, quick in primed:
             if kind not in kinds:
                 continue
-            if quick is None:
-                spans = [(m.start(), m.end(), m) for m in pattern.finditer(text, lo, hi)]
-            else:
-                # every place where the pattern matches, overlaps and all: finditer takes
-                # the first and goes on after its end
-                spans = []
-                last = -1
-                for m in quick.finditer(text, lo, hi):
-                    if m.start() >= last:
-                        start, last = m.span("_all")
-                        spans.append((start, last, m))
-            for m_start, m_end, m in spans:
+            for m_start, m_end, m in _matches(pattern, text, lo, hi, quick):
                 key = (m_start, m_end, kind)
                 if not _names_a_date(kind, m.groupdict()):
                     continue  # "el año", a bare month word: must not hide "hace un año"
