@@ -97,21 +97,73 @@ def test_seed_article_same_with_and_without_shortcuts(monkeypatch):
     text, title = _seed()
     fast = find_statements(text, language="en", title=title, published="2022-12-05")
     _without_shortcuts(monkeypatch)
-    monkeypatch.setattr(statements, "_scan_np_left", statements._scan_np_left_uncached)
     statements._country_of.cache_clear()
     assert find_statements(text, language="en", title=title, published="2022-12-05") == fast
 
 
-def test_scan_np_left_cache_matches_uncached():
+# Text before a speech verb, written for this test: long subjects (more words than the first
+# rsplit reads), connectors, envoys "to" a country, pronouns, datelines, and spaces that are
+# not ASCII (no-break, em and ideographic spaces, line and paragraph separators, \x1c).
+NP_LEFT_CASES = [
+    "Deputy Foreign Minister Anna Petrova ",
+    "In Geneva on Tuesday, the Russian Deputy Foreign Minister for arms control Anna Petrova ",
+    "the head of the Russian delegation and Deputy Foreign Minister Anna Petrova ",
+    "Anna Petrova and Ivan Sidorov ",
+    "officials and diplomats ",
+    "The two sides met, and ",
+    "The US ambassador to Russia John Smith ",
+    "El embajador ante la ONU, Iván Sidorov ",
+    "After the meeting he ",
+    "After the meeting, she ",
+    "they; ",
+    "MOSCOW (EFE).- El portavoz del Kremlin Dmitri Peskov ",
+    "WASHINGTON (Reuters) - U.S. Secretary of State John Smith ",
+    "of the Arms Control Association Daryl Brown ",
+    "In Washington ",
+    "However the senior official ",
+    "J. R. Smith ",
+    "the alliance’s Secretary General ",
+    "el exministro de Exteriores ruso ",
+    "\u00a0Anna\u00a0Petrova\u00a0",
+    "the\u2003Deputy\u3000Foreign Minister Anna\u2028Petrova\u2029",
+    "said\x1cthe envoy\x1dAnna\x1ePetrova\x1f",
+    "Ivan\u0130 \u0130van Stra\u00dfe Gro\u017fs ",
+    "",
+    "   ",
+    "Petrova",
+    "Petrova, ",
+    "“We will not,” Petrova ",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_scan_np_left_lazy_matches_all_words(lang):
+    lex = statements._lexicon(lang)
     text, _ = _seed()
-    lex = statements._lexicon("en")
     rng = random.Random(7)
-    for _ in range(300):
+    cases = [*NP_LEFT_CASES, *(c.rstrip() for c in NP_LEFT_CASES)]
+    for _ in range(400):
         end = rng.randrange(1, len(text))
-        left = text[max(0, end - 80) : end]
-        assert statements._scan_np_left(left, lex) == statements._scan_np_left_uncached(left, lex)
-        # asked twice: the cached answer is the same
-        assert statements._scan_np_left(left, lex) == statements._scan_np_left_uncached(left, lex)
+        cases.append(text[max(0, end - rng.choice([20, 80, 200])) : end])
+    for left in cases:
+        assert statements._scan_np_left(left, lex) == statements._scan_np_left_exact(left, lex)
+
+
+def test_scan_np_left_finds_long_subjects():
+    # the scan reads past the first words it splits off
+    lex = statements._lexicon("en")
+    left = "On Monday, the Russian Deputy Foreign Minister for arms control Anna Petrova "
+    got = statements._scan_np_left(left, lex)
+    assert got is not None and got[1].endswith("Anna Petrova") and len(got[1].split()) > 4
+    assert left[got[0] :].strip() == got[1]
+
+
+def test_str_split_whitespace_is_regex_whitespace():
+    # _scan_np_left's words come from str.rsplit(), the reference's from re's \S+
+    space = re.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert bool(space.match(c)) == (not c.split())
 
 
 def test_registry_person_cache_matches_lookup():
