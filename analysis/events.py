@@ -643,10 +643,27 @@ def _clause_start(text: str, ss: int, pos: int) -> int:
 
 
 def _right_end(text: str, pos: int, se: int, limit: int = 170) -> int:
-    m = _RIGHT_STOP.search(text, pos, min(se, pos + limit))
+    hi = min(se, pos + limit)
+    quick = _RIGHT_STOP_QUICK
+    if quick is _UNKNOWN:
+        quick = _right_stop_quick()
+    if quick is None:
+        m = _RIGHT_STOP.search(text, pos, hi)
+    else:  # the first place where _RIGHT_STOP matches is where its primed form first does
+        m = next(quick.finditer(text, pos, hi), None)
     if m and m.start() > pos:
         return m.start()
-    return min(se, pos + limit)
+    return hi
+
+
+_UNKNOWN: Any = object()
+_RIGHT_STOP_QUICK: Any = _UNKNOWN  # _primed(_RIGHT_STOP), worked out when first needed
+
+
+def _right_stop_quick() -> re.Pattern[str] | None:
+    global _RIGHT_STOP_QUICK
+    _RIGHT_STOP_QUICK = _primed(_RIGHT_STOP)
+    return _RIGHT_STOP_QUICK
 
 
 _NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s+)?[A-ZÁÉÍÓÚÑ]")

@@ -436,3 +436,20 @@ def test_casefold_makes_each_character_at_most_three() -> None:
     para = events._paragraphs("Russia suspends New START treaty")[0]
     text = "Russia suspends New START treaty"
     assert events._is_headline(text, para, "RUSSIA SUSPENDS NEW START TREATY")
+
+
+def test_right_end_is_where_the_plain_pattern_stops() -> None:
+    rng = random.Random(59)
+    pieces = ["the treaty", ",", ", 2021", ";", ":", " — ", " and is", " AND WAS", " but said"]
+    pieces += [" following", " Because", " y está", " pero", "?", "!", " while", " ſaid", "x"]
+    stops = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        pos = rng.randrange(len(text) + 1)
+        se = rng.randrange(pos, len(text) + 1)
+        limit = rng.choice([10, 80, 170])
+        m = events._RIGHT_STOP.search(text, pos, min(se, pos + limit))
+        want = m.start() if m and m.start() > pos else min(se, pos + limit)
+        assert events._right_end(text, pos, se, limit) == want, (text, pos, se, limit)
+        stops += bool(m and m.start() > pos)
+    assert stops > 300
