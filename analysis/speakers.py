@@ -171,9 +171,17 @@ class RegistryError(ValueError):
 _RE1 = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lowercase, strip accents, punctuation to spaces (for comparing names)."""
+# fold of ASCII text, a byte at a time: A-Z lowercased, a-z and 0-9 kept, every other byte a
+# space (what lower() and _RE1 do to ASCII); the apostrophe is deleted first.
+_ASCII_FOLD = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
+)
+#: texts longer than this are folded without the cache (quotes and sentences do not repeat)
+FOLD_CACHE_MAX = 60
+
+
+def _fold_exact(text: str) -> str:
+    """fold as written first (the reference the tests compare _fold_text with)."""
     text = text or ""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
@@ -181,6 +189,25 @@ def fold(text: str) -> str:
     text = text.lower()
     text = text.replace("’", "").replace("'", "")
     return _RE1.sub(" ", text).strip()
+
+
+def _fold_text(text: str) -> str:
+    """fold without the cache."""
+    if not text:
+        return ""
+    if text.isascii():  # the words of the byte table, one space between them, none at the ends
+        return b" ".join(text.encode("ascii").translate(_ASCII_FOLD, b"'").split()).decode("ascii")
+    return _fold_exact(text)
+
+
+_fold_short = lru_cache(maxsize=65536)(_fold_text)
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, punctuation to spaces (for comparing names)."""
+    if isinstance(text, str) and len(text) > FOLD_CACHE_MAX:
+        return _fold_text(text)
+    return _fold_short(text)
 
 
 _TRANSLIT = (

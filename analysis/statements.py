@@ -3776,11 +3776,11 @@ def _row_key(r: dict[str, Any]) -> tuple[str, str]:
     return r["kind"], fold(r["quote"])
 
 
-def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _dedupe(rows: list[dict[str, Any]], keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """rows without repeats (keys: each row's _row_key)."""
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, Any]] = []
-    for r in rows:
-        key = _row_key(r)
+    for r, key in zip(rows, keys, strict=True):
         if key in seen:
             continue
         seen.add(key)
@@ -3821,17 +3821,20 @@ def find_statements(
     text = text if isinstance(text, str) else ""
     language = language.lower()[:2] if isinstance(language, str) and language else "en"
     day = as_date(published)
-    rows: list[dict[str, Any]] = []
     ex = _Extractor(text, language, "text", published=day)
-    rows += _finish(ex.run(), text)
+    rows = _finish(ex.run(), text)
+    keys = [_row_key(r) for r in rows]  # once per row: a quote's fold is not cached
     if isinstance(title, str) and title.strip():
         tex = _Extractor(title, language, "title", prior=ex.ctx.entities, published=day)
         title_rows = _finish(tex.run(), title)
         rows = title_rows + rows
+        keys = [_row_key(r) for r in title_rows] + keys
         # the headline repeated as the first line of the text: keep the text's copy
-        text_keys = {_row_key(r) for r in rows if r["field"] == "text"}
-        rows = [r for r in rows if r["field"] == "text" or _row_key(r) not in text_keys]
-    return _dedupe(rows)
+        text_keys = {k for r, k in zip(rows, keys, strict=True) if r["field"] == "text"}
+        kept = [i for i, r in enumerate(rows) if r["field"] == "text" or keys[i] not in text_keys]
+        rows = [rows[i] for i in kept]
+        keys = [keys[i] for i in kept]
+    return _dedupe(rows, keys)
 
 
 def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:

@@ -480,3 +480,38 @@ def test_document_verbs_neither_nest_nor_overlap():
             for i in range(1 if a == b else 0, len(a)):
                 rest = a[i:]
                 assert not (rest.startswith(b) or b.startswith(rest)), (a, b, i)
+
+
+FOLD_CASES = [
+    "Deputy Foreign Minister Anna Petrova",
+    "the alliance's Secretary-General",
+    "the alliance\u2019s Secretary-General",
+    "El canciller ruso, Serguéi Lavrov",
+    "\u0130stanbul Stra\u00dfe Gro\u017f \ufb01nal \u00bd",
+    "\u201cWe will not sign,\u201d she said \u2014 and left.\u00a0Then\u2003more.",
+    "  ''  ",
+    "",
+    "A'B C_D e-f G\tH\nI\x7f",
+]
+
+
+def test_fold_ascii_table_matches_exact():
+    every = "".join(map(chr, range(128)))
+    cases = [*FOLD_CASES, every, every[::-1], *every]
+    rng = random.Random(3)
+    cases += ["".join(rng.choice(every) for _ in range(rng.randrange(0, 120))) for _ in range(2000)]
+    for text in cases:
+        assert speakers._fold_text(text) == speakers._fold_exact(text)
+        assert speakers.fold(text) == speakers._fold_exact(text)
+    assert speakers.fold(None) == ""
+
+
+def test_fold_caches_short_texts_only():
+    long_text = "Deputy Foreign Minister Anna Petrova told reporters in Geneva on " * 3
+    assert len(long_text) > speakers.FOLD_CACHE_MAX
+    for text in [*FOLD_CASES, long_text, long_text.upper()]:
+        before = speakers._fold_short.cache_info()
+        assert speakers.fold(text) == speakers._fold_exact(text)
+        after = speakers._fold_short.cache_info()
+        calls = (after.hits + after.misses) - (before.hits + before.misses)
+        assert calls == (0 if len(text) > speakers.FOLD_CACHE_MAX else 1)
