@@ -1280,13 +1280,20 @@ _PORTFOLIO_WORDS = frozenset(
 )
 
 
+_NP_BRACKETS = '()[]"“”«»'
+
+
 def _np_words_ok(w: str, lex: Lexicon) -> bool:
-    bare = w.strip('()[]"“”«»')
+    bare = w.strip(_NP_BRACKETS)
     if not bare:
         return False
     if bare[0].isupper():
         return True
-    f = fold(bare)
+    return _np_folded_ok(bare, fold(bare), lex)
+
+
+def _np_folded_ok(bare: str, f: str, lex: Lexicon) -> bool:
+    """_np_words_ok for a word without brackets, not capitalised, f = fold(bare)."""
     return (
         f in ROLE_WORDS
         or f in _ORG_WORDS
@@ -1362,6 +1369,7 @@ def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
     if last.lower() in _PRONOUNS and last[-1] not in _PRONOUN_STOP:
         return len(s.rstrip()) - len(last), last
     j = 0  # words taken into the phrase, from the right
+    lows: list[str] = []  # their folds
     while True:
         if more and len(rw) < j + 2:  # rw[j] and rw[j + 1] may be read below
             rw = s.split()
@@ -1378,21 +1386,28 @@ def _scan_np_left(s: str, lex: Lexicon) -> tuple[int, str] | None:
         if (")" in w or w.endswith(".-")) and _RE9.search(w):
             break  # a dateline's "(EFE).-"
         low = fold(w)
-        if not _np_words_ok(w, lex) and not (
-            low in {"to", "ante"} and j + 1 < len(rw) and fold(rw[j + 1]) in _ENVOY_WORDS
-        ):
+        # _np_words_ok(w, lex), folding only once: bare is w when strip takes nothing
+        bare = w.strip(_NP_BRACKETS)
+        if not (
+            bare
+            and (
+                bare[0].isupper()
+                or _np_folded_ok(bare, low if len(bare) == len(w) else fold(bare), lex)
+            )
+        ) and not (low in {"to", "ante"} and j + 1 < len(rw) and fold(rw[j + 1]) in _ENVOY_WORDS):
             break
         if low in {"and", "y"} and not (
             j and rw[j - 1][:1].isupper() and j + 1 < len(rw) and rw[j + 1][:1].isupper()
         ):
             break
+        lows.append(low)
         j += 1
     # trim leading connectors and sentence adverbs; a phrase that starts with a preposition
     # is the object of that preposition ("... in Washington said"), not a subject
-    if j and fold(rw[j - 1]) in {"of", "for", "de", "del", "on", "in"}:
+    if j and lows[j - 1] in {"of", "for", "de", "del", "on", "in"}:
         return None
     while j:
-        f = fold(rw[j - 1])
+        f = lows[j - 1]
         if f in {"and", "y"} or f in _STOP_CAPS:
             j -= 1
             continue
