@@ -58,7 +58,7 @@ __all__ = ["find_events", "mechanisms_mentioned", "extract_events", "LEXICON_DIR
 _SPECIFIC = tuple(m for m in MECHANISMS if m not in ("treaty", "other"))
 _INTRANSITIVE = {"expire", "enter_into_force"}
 _BOTH = "Russia and United States"
-_CACHE_SIZE = 20_000  # texts remembered per lexicon cache before it starts afresh
+_CACHE_SIZE = 20_000  # short keys remembered per lexicon cache before it starts afresh
 
 # --------------------------------------------------------------------------- lexicons
 
@@ -94,31 +94,25 @@ class _Lexicon:
     mech_names: dict[str, str]
     treaty_any: re.Pattern[str] | None = None  # every treaty name in one pattern
     propose_scan: re.Pattern[str] | None = None  # propose_re, quicker to scan with
-    # answers already worked out, by text (the same windows come back again and again)
-    hit_cache: dict[str, tuple[tuple[int, str], ...]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    treaty_cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    # answers already worked out for short keys: a treaty's name, a word's first letters
+    name_cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     head_cache: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     # Scans of the lowered text (see _folded): the triggers, and the heads of every other
     # construction _analyse_sentence looks for. None when a pattern does not allow it.
     trigger_low: re.Pattern[str] | None = None
     gate_low: re.Pattern[str] | None = None
+    mech_low: re.Pattern[str] | None = None  # where a mechanism keyword may start (_mech_low)
+    # mech_re with only the keywords a lowered first letter allows, by that letter
+    mech_by_letter: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
     folder: _Folder = field(default_factory=lambda: _Folder(""), repr=False, compare=False)
 
     def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         """(position, mechanism or "meeting") for every keyword in ``text``."""
-        cached = self.hit_cache.get(text)
-        if cached is None:
-            cached = tuple(self._mechanism_hits(text))
-            if len(self.hit_cache) > _CACHE_SIZE:
-                self.hit_cache.clear()
-            self.hit_cache[text] = cached
-        return list(cached)
+        return self._mechanism_hits(text)
 
     def _mechanism_hits(self, text: str) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
-        for m in self.mech_re.finditer(text):
+        for m in _mech_matches(self, text, self.folder.fold(text)):
             mech = self.mech_names[m.lastgroup or ""]
             if (mech == "meeting" or _GENERIC_TREATY.fullmatch(m.group(0))) and _OTHER_TOPIC.search(
                 text, max(0, m.start() - 30), min(len(text), m.end() + 30)
@@ -199,6 +193,10 @@ def _lexicon(language: str) -> _Lexicon:
     lex.trigger_low = _first_letter_scan([r["pattern"] for r in rows])
     if all(h == h.lower() for h in heads):
         lex.gate_low = _gate_scan(heads)
+    lex.mech_low = _mech_low([r["pattern"] for r in mech_rows])
+    if lex.mech_low is not None:
+        lex.mech_by_letter = _by_first_letter([r["pattern"] for r in mech_rows])
+    sources += [r["pattern"].lower() for r in mech_rows]  # as _mech_low scans them
     lex.folder = _Folder("".join(sources) + ANCHOR_ALPHABET)
     return lex
 
@@ -546,6 +544,116 @@ def _first_letter_scan(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"{_GUARD}(?:{_grouped(patterns)})(?![\w-])")
 
 
+def _mech_low(patterns: list[str]) -> re.Pattern[str] | None:
+    """On a _folded text, a one-character match at every place where one of the mechanism
+    keywords ``patterns`` matches case-insensitively, overlapping ones too (so at least
+    wherever ``mech_re`` matches): the places the first letters allow, each checked by a
+    lookahead. None when a pattern cannot be lowered and regrouped."""
+    if any(re.search(r"\\[A-Z]", p) for p in patterns):
+        return None  # "\\S", "\\W" would change meaning in lower case
+    alts = [a for p in patterns for a in _alternatives(p.lower())]
+    if not all(_plainly_lettered(a) for a in alts):
+        return None
+    firsts = "".join(sorted({a[0] for a in alts}))
+    return re.compile(f"[{firsts}](?<={_GUARD}(?=(?:{_grouped(alts)})(?![\\w-])).)")
+
+
+def _by_first_letter(patterns: list[str]) -> dict[str, re.Pattern[str]]:
+    """For each first letter of the lowered keywords, mech_re's alternatives (same names,
+    case rules and order) that can start with it: on a _folded text, where the lowered
+    text has that letter, the others cannot match, so it matches as mech_re does."""
+    keep: dict[str, list[str]] = {}
+    for i, p in enumerate(patterns):
+        alt = f"(?P<m{i}>" + ("(?i:" if _flags(p) else "(?:") + p + "))"
+        for c in sorted({a[0] for a in _alternatives(p.lower())}):
+            keep.setdefault(c, []).append(alt)
+    return {c: re.compile(rf"{_GUARD}(?:{'|'.join(alts)})(?![\w-])") for c, alts in keep.items()}
+
+
+def _mech_matches(lex: _Lexicon, text: str, low: str | None) -> list[re.Match[str]]:
+    """``lex.mech_re.finditer(text)``. With ``low`` (the text as _folded gives it) the
+    pattern is only tried where ``mech_low`` says a keyword may start: every place where
+    it matches is one of those, so the first from each match's end on is the same."""
+    if low is None or lex.mech_low is None:
+        return list(lex.mech_re.finditer(text))
+    out: list[re.Match[str]] = []
+    end = 0
+    by_letter = lex.mech_by_letter
+    for f in lex.mech_low.finditer(low):
+        pos = f.start()
+        if pos >= end:
+            m = by_letter[low[pos]].match(text, pos)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
+class _MechIndex:
+    """The mechanism keywords of one text, found once: ``hits(lo, hi)`` is
+    ``lex.mechanism_hits(text[lo:hi])`` without a new scan when the window's edges cannot
+    change what the scan finds, else from a scan of the window.
+
+    Every keyword starts with a letter behind ``(?<![\\w-])`` and ends with a letter or a
+    digit before ``(?![\\w-])``. So an edge that does not cut a word (no word character
+    or hyphen on both sides) and that no keyword of the text spans reads the same in the
+    window and in the text: the window's scan finds the text's keywords inside it. The
+    "not arms control" check (_OTHER_TOPIC, 30 characters around) is run on the window's
+    part of the text, as the window's scan runs it."""
+
+    __slots__ = ("lex", "text", "starts", "ends", "mechs", "checks")
+
+    def __init__(self, lex: _Lexicon, text: str, low: str) -> None:
+        self.lex = lex
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.mechs: list[str] = []
+        self.checks: list[bool] = []  # the keyword needs the _OTHER_TOPIC check
+        for m in _mech_matches(lex, text, low):
+            mech = lex.mech_names[m.lastgroup or ""]
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.mechs.append(mech)
+            self.checks.append(mech == "meeting" or bool(_GENERIC_TREATY.fullmatch(m.group(0))))
+
+    def hits(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """(position in the window, mechanism or "meeting") of the keywords of ``text[lo:hi]``."""
+        text = self.text
+        if lo < 0 or hi < 0:
+            return self.lex._mechanism_hits(text[lo:hi])  # counted from the end
+        n = len(text)
+        hi = min(hi, n)
+        if lo >= hi:
+            return []
+        if (
+            lo > 0
+            and _WORDISH.match(text, lo - 1)
+            and _WORDISH.match(text, lo)
+            or hi < n
+            and _WORDISH.match(text, hi - 1)
+            and _WORDISH.match(text, hi)
+        ):
+            return self.lex._mechanism_hits(text[lo:hi])  # a cut word
+        starts, ends = self.starts, self.ends
+        i = bisect_left(starts, lo)
+        j = bisect_left(starts, hi)
+        if (i and ends[i - 1] > lo) or (j and ends[j - 1] > hi):
+            return self.lex._mechanism_hits(text[lo:hi])  # a keyword across an edge
+        out: list[tuple[int, str]] = []
+        for k in range(i, j):
+            s = starts[k]
+            if self.checks[k] and _OTHER_TOPIC.search(
+                text, s - 30 if s - 30 > lo else lo, min(hi, ends[k] + 30)
+            ):
+                continue  # "the grain agreement", "peace talks": not arms control
+            out.append((s - lo, self.mechs[k]))
+        return out
+
+
 def _gate_scan(heads: list[str]) -> re.Pattern[str]:
     """Finds, on a _folded text, a match wherever one of ``heads`` (lower case) matches,
     each behind ``_GUARD``. The alternatives that start with a plain letter are grouped by
@@ -671,12 +779,16 @@ _NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s
 
 def _mechanisms(
     lex: _Lexicon,
-    window: str,
+    text: str,
+    lo: int,
+    hi: int,
     has_bcc: bool | _LazyFlag,
     dialogue_article: bool | _LazyFlag = False,
+    index: _MechIndex | None = None,
 ) -> list[str]:
-    """Mechanisms a window of text names, most specific first (treaty only if nothing else)."""
-    hits = lex.mechanism_hits(window)
+    """Mechanisms the window ``text[lo:hi]`` names, most specific first (treaty only if
+    nothing else). ``index``: the text's _MechIndex (the same hits, found quicker)."""
+    hits = index.hits(lo, hi) if index is not None else lex.mechanism_hits(text[lo:hi])
     if not hits:
         return []
     kinds = {m for _, m in hits}
@@ -687,11 +799,11 @@ def _mechanisms(
             continue
         if (
             mech == "meeting"
-            and _TOPIC_OF.match(window, pos)
+            and _TOPIC_OF.match(text, lo + pos, hi)  # as on the window: no look-behind
             and (kinds & {"bcc", "strategic_dialogue", "treaty"} or has_bcc)
         ):
             topic_from = pos
-        if mech == "meeting" and _NAMED_BODY.match(window, pos):
+        if mech == "meeting" and _NAMED_BODY.match(text, lo + pos, hi):
             continue  # "a meeting of the Security Council" (a treaty body is its own hit)
         if mech == "meeting":  # a meeting is a BCC session or strategic talks, by context
             if "bcc" in kinds:
@@ -778,20 +890,21 @@ def _actor_span(
     return kept[-1][2], kept[-1][1]
 
 
-def _treaty_in(lex: _Lexicon, window: str) -> str | None:
-    """The treaty a window names (the first in lexicon order when it names several)."""
+def _treaty_named(lex: _Lexicon, name: str) -> str | None:
+    """_treaty_in of a treaty's name as _TREATY_ANY found it (a short text: cached)."""
     try:
-        return lex.treaty_cache[window]
+        return lex.name_cache[name]
     except KeyError:
         pass
-    found = _treaty_in_uncached(lex, window)
-    if len(lex.treaty_cache) > _CACHE_SIZE:
-        lex.treaty_cache.clear()
-    lex.treaty_cache[window] = found
+    found = _treaty_in(lex, name)
+    if len(lex.name_cache) > _CACHE_SIZE:
+        lex.name_cache.clear()
+    lex.name_cache[name] = found
     return found
 
 
-def _treaty_in_uncached(lex: _Lexicon, window: str) -> str | None:
+def _treaty_in(lex: _Lexicon, window: str) -> str | None:
+    """The treaty a window names (the first in lexicon order when it names several)."""
     if lex.treaty_any is None:
         return next((name for rx, name in lex.treaties if rx.search(window)), None)
     quick = _primed(lex.treaty_any)
@@ -1103,9 +1216,11 @@ def _analyse_sentence(
     pi: int,
     triggers: list[re.Match[str]] | None = None,
     others: bool = True,
+    index: _MechIndex | None = None,
 ) -> list[_Cand]:
     """Candidates of one sentence. ``others`` False: no proposal, cessation, law or visa
-    construction can start in it (none of their heads does), only triggers count."""
+    construction can start in it (none of their heads does), only triggers count.
+    ``index``: the text's _MechIndex, if made."""
     out: list[_Cand] = []
     sentence = text[ss:se]
     if sentence.rstrip().rstrip('"”’»)').endswith("?"):
@@ -1155,7 +1270,7 @@ def _analyse_sentence(
             )
             if governed:
                 window = (inner.end(), cand.mech_window[1])
-                if _mechanisms(lex, text[window[0] : window[1]], False):
+                if _mechanisms(lex, text, window[0], window[1], False, index=index):
                     cand.mech_window = window
                 break
         out.append(cand)
@@ -1199,7 +1314,7 @@ def _analyse_sentence(
             tense = "future"
         cand = _Cand(m.start(), m.end(), action, tense, "active", (ss, se), pi)
         cand.mech_window = (m.end(), _right_end(text, m.end(), se))
-        found = _mechanisms(lex, text[cand.mech_window[0] : cand.mech_window[1]], False)
+        found = _mechanisms(lex, text, *cand.mech_window, False, index=index)
         if found in ([], ["treaty"]) and _DATA_OBJECT.match(text, m.end(), se):
             cand.mechanism_hint = "data_exchange"  # "stop sharing data on its forces"
         elif not found:
@@ -1226,7 +1341,7 @@ def _analyse_sentence(
         if _blocked(text, ss, m.start(), "x", lang):
             continue
         window = (m.start(), _right_end(text, m.end(), se, 200))
-        if "inspections" not in _mechanisms(lex, text[window[0] : window[1]], False):
+        if "inspections" not in _mechanisms(lex, text, *window, False, index=index):
             continue
         toks = _skip_adverbs(_tokens_before(text, ss, m.start(), 3))
         prev = toks[-1] if toks else ""
@@ -1431,6 +1546,7 @@ class _Doc:
     default_treaty: str | None  # the treaty the article speaks of most
     lede: int  # index of the lead paragraph
     trigger_spans: tuple[tuple[int, int], ...] = ()  # every trigger of the text, in order
+    mech: _MechIndex | None = None  # the text's mechanism keywords (None: scan each window)
     # speaks of the strategic dialogue (and not of the BCC)
     dialogue_article: bool | _LazyFlag = False
 
@@ -1512,7 +1628,11 @@ def _evidence_and_date(
     ev_lo = min(clause_lo, used[0], c.start)
     if used[1] <= c.start and c.start - used[0] > 60:
         # the mechanism is the subject ("the pact expires"): start near its first mention
-        hits = doc.lex.mechanism_hits(doc.text[used[0] : used[1]])
+        hits = (
+            doc.mech.hits(*used)
+            if doc.mech is not None
+            else doc.lex.mechanism_hits(doc.text[used[0] : used[1]])
+        )
         first = used[0] + hits[0][0] if hits else ev_lo
         words = list(re.finditer(r"\S+", doc.text[max(used[0], first - 30) : first]))
         ev_lo = max(used[0], first - 30) + words[-2].start() if len(words) >= 2 else first
@@ -1616,7 +1736,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     mechs: list[str] = []
     used = right
     for lo, hi in windows:
-        mechs = _mechanisms(doc.lex, doc.text[lo:hi], doc.has_bcc, doc.dialogue_article)
+        mechs = _mechanisms(doc.lex, doc.text, lo, hi, doc.has_bcc, doc.dialogue_article, doc.mech)
         if mechs:
             used = (lo, hi)
             break
@@ -1625,7 +1745,8 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     if (
         c.action == "other"
         and (not mechs or (mechs == ["bcc"] and not _BCC_WORDS.search(doc.text, *used)))
-        and "strategic_dialogue" in _mechanisms(doc.lex, doc.text[ss : c.start], False)
+        and "strategic_dialogue"
+        in _mechanisms(doc.lex, doc.text, ss, c.start, False, index=doc.mech)
     ):
         mechs = ["strategic_dialogue"]  # "the dialogue ... had held two rounds": its sessions
     if (
@@ -1665,7 +1786,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         # "Russia suspended it in February", "Rusia lo suspendió": what the sentence before
         # names, else the article's treaty
         prev = _previous_sentence(doc, c)
-        mechs = _mechanisms(doc.lex, doc.text[prev[0] : prev[1]], doc.has_bcc) if prev else []
+        mechs = _mechanisms(doc.lex, doc.text, *prev, doc.has_bcc, index=doc.mech) if prev else []
         if not mechs and doc.default_treaty:
             mechs = ["treaty"]
     if c.action in ("expire", "enter_into_force", "sign") and mechs:
@@ -1773,12 +1894,13 @@ def find_events(
     # the article speaks of the BCC ("the meeting" then means a BCC session); like the
     # dialogue below, looked for only if a candidate's mechanism needs it
     has_bcc = _LazyFlag(lambda: _BCC_SCAN.search(context) is not None)
-    treaty_counts = Counter(_treaty_in(lex, m.group(0)) for m in _TREATY_ANY.finditer(context))
+    treaty_counts = Counter(_treaty_named(lex, m.group(0)) for m in _TREATY_ANY.finditer(context))
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
 
     triggers = _trigger_matches(lex, text, low)
     starts = [m.start() for m in triggers]
+    index = _MechIndex(lex, text, low) if low is not None and lex.mech_low is not None else None
     # Where a proposal, a cessation, a law or a revoked visa may begin: every match of those
     # constructions in a sentence starts with a match of one of their heads (gate_low), so a
     # sentence no head span meets, and where no trigger starts, yields no candidate.
@@ -1804,7 +1926,7 @@ def find_events(
             if t_lo == t_hi and not others:
                 continue
             cands.extend(
-                _analyse_sentence(lex, lang, text, ss, se, pi, triggers[t_lo:t_hi], others)
+                _analyse_sentence(lex, lang, text, ss, se, pi, triggers[t_lo:t_hi], others, index)
             )
     cands = _dedup_spans(cands)
 
@@ -1819,10 +1941,11 @@ def find_events(
         default_treaty,
         lede,
         tuple((m.start(), m.end()) for m in triggers),
+        index,
         _LazyFlag(lambda: not has_bcc and _DIALOGUE_SCAN.search(context) is not None),
     )
     events = [ev for c in cands for ev in _events_of(doc, c)]
-    events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low))
+    events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index))
     merged = _merge(events)
     for ev in merged:
         ev.pop("_said_day", None)
@@ -1997,6 +2120,7 @@ def _dated_nominals(
     paras: list[_Para],
     default_treaty: str | None,
     low: str | None = None,
+    index: _MechIndex | None = None,
 ) -> list[dict[str, Any]]:
     """Dated noun phrases: "its expiry on 5 February", "Russia's suspension of the treaty in
     February 2023", "tras su expiración el 5 de febrero"."""
@@ -2048,10 +2172,10 @@ def _dated_nominals(
             continue
         if action in ("expire", "enter_into_force", "sign"):
             mechs = ["treaty"]
-            if not _mechanisms(lex, text[ss:se], False) and default_treaty is None:
+            if not _mechanisms(lex, text, ss, se, False, index=index) and default_treaty is None:
                 continue
         else:
-            mechs = _mechanisms(lex, text[m.end() : obj_hi], False)
+            mechs = _mechanisms(lex, text, m.end(), obj_hi, False, index=index)
             if not mechs and action == "extend" and default_treaty and _POSSESSIVE.search(before):
                 mechs = ["treaty"]  # "Its extension in 2021": only a treaty is extended
             if not mechs:

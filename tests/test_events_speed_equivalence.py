@@ -127,17 +127,19 @@ def test_date_anchors_match_the_plain_pattern() -> None:
 
 
 def test_caches_do_not_change_answers() -> None:
-    """A second run over the seed article (caches warm) gives the first run's events."""
+    """A second run over the seed article (short-key caches warm) gives the first run's
+    events, and no cache holds a text longer than a treaty's name or a word's head."""
     record = load_article(
         DATA_DIR / "articles" / "elamerican-2022-12-05-lavrov-strategic-dialogue.txt"
     )
     lex = events._lexicon("en")
-    lex.hit_cache.clear()
-    lex.treaty_cache.clear()
+    lex.name_cache.clear()
+    lex.head_cache.clear()
     kwargs = {"published": record["published"], "language": "en", "title": record["title"]}
     first = events.find_events(record["text"], **kwargs)
     assert first
-    assert lex.hit_cache and lex.treaty_cache
+    assert lex.name_cache and lex.head_cache
+    assert max(map(len, lex.name_cache)) <= 40 and max(map(len, lex.head_cache)) <= 3
     assert events.find_events(record["text"], **kwargs) == first
 
 
@@ -407,7 +409,7 @@ def test_treaty_of_a_window_is_the_plain_patterns_answer(language: str) -> None:
         window = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(6))
         found = {int((m.lastgroup or "t0")[1:]) for m in lex.treaty_any.finditer(window)}
         want = lex.treaties[min(found)][1] if found else None
-        assert events._treaty_in_uncached(lex, window) == want, window
+        assert events._treaty_in(lex, window) == want, window
         named += want is not None
     assert named > 1000
 
@@ -453,3 +455,105 @@ def test_right_end_is_where_the_plain_pattern_stops() -> None:
         assert events._right_end(text, pos, se, limit) == want, (text, pos, se, limit)
         stops += bool(m and m.start() > pos)
     assert stops > 300
+
+
+# Pieces for the mechanism keywords: keywords in odd cases, glued to letters, digits and
+# hyphens, cut by window edges, near "not arms control" words, and IGNORECASE's specials.
+_MECH_PIECES = [
+    "inspections", "INSPECTION", "on-site inspections", "xinspect", "inspect-", "BCC", "bcc",
+    "BCCs", "New START", "new start", "START-3", "START III", "Start", "treaty", "treaties",
+    "the grain agreement", "peace talks", "talks", "meeting of the Security Council", "session",
+    "consultative commission", "bilateral consultative commission", "strategic dialogue",
+    "negotiations on arms control", "negotiating about arms control", "data exchanges",
+    "exchange of information", "treaty data", "INF", "xINF", "CTBT", "notificación",
+    "inspecciones", "Comisión Consultiva Bilateral", "diálogo", "reuniones", "acuerdo",
+    "ſession", "İnspections", "\u212aeep", "ı", "é", "2", "_", "-", " ", "  ", "\n", ", ", ".",
+]  # fmt: skip
+
+
+def _plain_hits(lex: events._Lexicon, window: str) -> list[tuple[int, str]]:
+    """mechanism hits of a window as first written: one mech_re scan of the window."""
+    out = []
+    for m in lex.mech_re.finditer(window):
+        mech = lex.mech_names[m.lastgroup or ""]
+        if (
+            mech == "meeting" or events._GENERIC_TREATY.fullmatch(m.group(0))
+        ) and events._OTHER_TOPIC.search(
+            window, max(0, m.start() - 30), min(len(window), m.end() + 30)
+        ):
+            continue
+        out.append((m.start(), mech))
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_mechanism_matches_are_the_plain_scans(language: str) -> None:
+    lex = events._lexicon(language)
+    assert lex.mech_low is not None  # the quick path is the one tested
+    rng = random.Random(23)
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(_MECH_PIECES) + rng.choice(["", " "]) for _ in range(8))
+        want = [(m.span(), m.lastgroup) for m in lex.mech_re.finditer(text)]
+        low = events._folded(lex, text)
+        got = [(m.span(), m.lastgroup) for m in events._mech_matches(lex, text, low)]
+        assert got == want, text
+        assert lex.mechanism_hits(text) == _plain_hits(lex, text), text
+        found += len(want)
+    assert found > 1000
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_mechanism_index_gives_each_windows_own_hits(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """_MechIndex.hits(lo, hi) is the window's own scan, for windows that cut words,
+    keywords and the 30 characters the "not arms control" check reads."""
+    lex = events._lexicon(language)
+    rng = random.Random(29)
+    quick = 0
+    scans = []  # windows the index scanned again (it could not answer from its keywords)
+    plain = events._Lexicon._mechanism_hits
+
+    def counted(self: events._Lexicon, window: str) -> list[tuple[int, str]]:
+        scans.append(window)
+        return plain(self, window)
+
+    monkeypatch.setattr(events._Lexicon, "_mechanism_hits", counted)
+    for _ in range(1500):
+        text = "".join(rng.choice(_MECH_PIECES) + rng.choice(["", " "]) for _ in range(10))
+        low = events._folded(lex, text)
+        if low is None:
+            continue  # no index is made for such a text
+        index = events._MechIndex(lex, text, low)
+        gaps = [i for i, ch in enumerate(text) if ch in " ,.\n"]
+        for k in range(8):
+            lo = rng.randrange(-2, len(text) + 2)
+            hi = rng.randrange(lo - 2, len(text) + 3)
+            if k % 2 and gaps:  # edges at blanks and stops, as sentences and clauses have
+                lo, hi = sorted((rng.choice(gaps) + rng.choice([0, 1]), rng.choice(gaps)))
+            want = _plain_hits(lex, text[lo:hi])
+            before = len(scans)
+            assert index.hits(lo, hi) == want, (text, lo, hi)
+            quick += bool(want) and len(scans) == before
+            has_bcc = rng.choice([True, False])
+            assert events._mechanisms(lex, text, lo, hi, has_bcc, True, index) == (
+                events._mechanisms(lex, text, lo, hi, has_bcc, True)
+            ), (text, lo, hi)
+    assert quick > 300  # windows with keywords answered without a new scan
+
+
+def test_mechanism_index_on_the_seed_article() -> None:
+    record = load_article(
+        DATA_DIR / "articles" / "elamerican-2022-12-05-lavrov-strategic-dialogue.txt"
+    )
+    text = record["text"]
+    lex = events._lexicon("en")
+    low = events._folded(lex, text)
+    assert low is not None
+    index = events._MechIndex(lex, text, low)
+    rng = random.Random(31)
+    for _ in range(3000):
+        lo = rng.randrange(len(text))
+        hi = lo + rng.randrange(1, 400)
+        assert index.hits(lo, hi) == _plain_hits(lex, text[lo:hi]), (lo, hi)
