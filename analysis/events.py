@@ -102,6 +102,8 @@ class _Lexicon:
     trigger_low: re.Pattern[str] | None = None
     gate_low: re.Pattern[str] | None = None
     mech_low: re.Pattern[str] | None = None  # where a mechanism keyword may start (_mech_low)
+    # (actors' pattern primed by dates._primed or None, pattern, actor), made when first used
+    actors_quick: list[tuple[re.Pattern[str] | None, re.Pattern[str], str]] | None = None
     # mech_re with only the keywords a lowered first letter allows, by that letter
     mech_by_letter: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
     folder: _Folder = field(default_factory=lambda: _Folder(""), repr=False, compare=False)
@@ -848,7 +850,23 @@ def mechanisms_mentioned(text: str, language: str | None = None) -> list[str]:
 
 def _actor_hits(lex: _Lexicon, window: str) -> list[tuple[int, int, str]]:
     """(start, end, actor) of every actor mention in ``window``, actor by actor."""
-    return [(m.start(), m.end(), actor) for rx, actor in lex.actors for m in rx.finditer(window)]
+    quick = lex.actors_quick
+    if quick is None:
+        quick = lex.actors_quick = [(_primed(rx), rx, actor) for rx, actor in lex.actors]
+    out: list[tuple[int, int, str]] = []
+    for primed, rx, actor in quick:
+        if primed is None:
+            out.extend((m.start(), m.end(), actor) for m in rx.finditer(window))
+            continue
+        # the same matches from the characters they start with (see dates._primed): the
+        # primed form stops wherever the pattern matches, finditer where one can begin
+        # after the last match's end
+        last = -1
+        for m in primed.finditer(window):
+            if m.start() >= last:
+                last = m.end("_all")
+                out.append((m.start(), last, actor))
+    return out
 
 
 def _actor_in(

@@ -557,3 +557,21 @@ def test_mechanism_index_on_the_seed_article() -> None:
         lo = rng.randrange(len(text))
         hi = lo + rng.randrange(1, 400)
         assert index.hits(lo, hi) == _plain_hits(lex, text[lo:hi]), (lo, hi)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_actor_hits_are_each_patterns_own_matches(language: str) -> None:
+    lex = events._lexicon(language)
+    rng = random.Random(37)
+    pieces = ["Russia", "Russian Federation", "Russians", "State Duma", "Duma", "U.S.", "US"]
+    pieces += ["USA", "xUS", "Washington", "Moscow and Washington", "the two sides", "The"]
+    pieces += ["EE. UU.", "EEUU", "Rusia y los Estados Unidos", "rusos", "NATO", "China"]
+    pieces += ["chinos", "Kremlin", "ſ", "İ", "é", "-", "_", " ", " and ", ", ", "2"]
+    found = 0
+    for _ in range(3000):
+        window = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        want = [(m.start(), m.end(), a) for rx, a in lex.actors for m in rx.finditer(window)]
+        assert events._actor_hits(lex, window) == want, window
+        found += len(want)
+    assert found > 1000
+    assert lex.actors_quick and all(primed for primed, _, _ in lex.actors_quick)
