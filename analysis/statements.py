@@ -592,7 +592,14 @@ def _is_abbrev(text: str, i: int, j: int) -> bool:
     # k: where the run of non-space characters ending at i starts (searched in the 40
     # characters before i; a longer run is walked back from there)
     lo = i - 40 if i > 40 else 0
-    k = _TOKEN_TAIL_RE.search(text, lo, i).start()
+    if _EXACT:
+        k = _TOKEN_TAIL_RE.search(text, lo, i).start()
+    else:
+        # the same k: str.split() and \S both go by str.isspace()
+        seg = text[lo:i]
+        if not seg or seg[-1].isspace():
+            return False  # no word before the full stop: bare would be empty
+        k = i - len(seg.rsplit(None, 1)[-1])
     if k == lo:
         while k > 0 and not text[k - 1].isspace():
             k -= 1

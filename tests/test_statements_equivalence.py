@@ -515,3 +515,23 @@ def test_fold_caches_short_texts_only():
         after = speakers._fold_short.cache_info()
         calls = (after.hits + after.misses) - (before.hits + before.misses)
         assert calls == (0 if len(text) > speakers.FOLD_CACHE_MAX else 1)
+
+
+def test_abbreviation_check_same_word_as_exact(monkeypatch):
+    """_is_abbrev finds the word before a full stop with str.rsplit; the exact path with a
+    regex. Written texts with odd spaces, long tokens and stops at the start."""
+    texts = [
+        ".Mr. Petrova met Dr. Smith and Gen. Lee in the U.S. capital. e.g. talks.",
+        "Sen.\u2009Petrova spoke.\u3000Next. A.\x1cB. Jones came.\u00a0Mr.\u2028Then.",
+        "x" * 45 + ". Then (Mr. Smith) and “Dr. Who” came. No. 5 is here. Inc. said so. .",
+        "The envoy of the U.N. said no. The E.U. Then the ſt. İnc. meeting. Ms.\tPetrova.",
+        "Straße " + "é" * 50 + ". End. " + "ab" * 30 + "Mr. Co. " + " " * 45 + ". Last.",
+    ]
+    for text in texts:
+        stops = [i for i, c in enumerate(text) if c == "."]
+        fast = [statements._is_abbrev(text, i, i + 1) for i in stops]
+        with monkeypatch.context() as mp:
+            mp.setattr(statements, "_EXACT", True)
+            exact = [statements._is_abbrev(text, i, i + 1) for i in stops]
+        assert fast == exact
+        assert any(fast) and not all(fast)
