@@ -572,16 +572,20 @@ def _by_first_letter(patterns: list[str]) -> dict[str, re.Pattern[str]]:
     return {c: re.compile(rf"{_GUARD}(?:{'|'.join(alts)})(?![\w-])") for c, alts in keep.items()}
 
 
-def _mech_matches(lex: _Lexicon, text: str, low: str | None) -> list[re.Match[str]]:
+def _mech_matches(
+    lex: _Lexicon, text: str, low: str | None, lo: int = 0, hi: int | None = None
+) -> list[re.Match[str]]:
     """``lex.mech_re.finditer(text)``. With ``low`` (the text as _folded gives it) the
     pattern is only tried where ``mech_low`` says a keyword may start: every place where
-    it matches is one of those, so the first from each match's end on is the same."""
+    it matches is one of those, so the first from each match's end on is the same.
+    ``lo``, ``hi``: only the keywords of that line (keywords never hold a line break, so
+    the line's are the text's; needs ``low``)."""
     if low is None or lex.mech_low is None:
         return list(lex.mech_re.finditer(text))
     out: list[re.Match[str]] = []
     end = 0
     by_letter = lex.mech_by_letter
-    for f in lex.mech_low.finditer(low):
+    for f in lex.mech_low.finditer(low, lo, len(low) if hi is None else hi):
         pos = f.start()
         if pos >= end:
             m = by_letter[low[pos]].match(text, pos)
@@ -595,32 +599,43 @@ _WORDISH = re.compile(r"[\w-]")
 
 
 class _MechIndex:
-    """The mechanism keywords of one text, found once: ``hits(lo, hi)`` is
-    ``lex.mechanism_hits(text[lo:hi])`` without a new scan when the window's edges cannot
-    change what the scan finds, else from a scan of the window.
+    """The mechanism keywords of one text, found a line at a time when first asked for:
+    ``hits(lo, hi)`` is ``lex.mechanism_hits(text[lo:hi])`` without a new scan when the
+    window's edges cannot change what the scan finds, else from a scan of the window.
 
     Every keyword starts with a letter behind ``(?<![\\w-])`` and ends with a letter or a
-    digit before ``(?![\\w-])``. So an edge that does not cut a word (no word character
-    or hyphen on both sides) and that no keyword of the text spans reads the same in the
-    window and in the text: the window's scan finds the text's keywords inside it. The
-    "not arms control" check (_OTHER_TOPIC, 30 characters around) is run on the window's
-    part of the text, as the window's scan runs it."""
+    digit before ``(?![\\w-])``, and holds no line break. So an edge that does not cut a
+    word (no word character or hyphen on both sides) and that no keyword of the text spans
+    reads the same in the window and in the text: the window's scan finds the text's
+    keywords inside it. The "not arms control" check (_OTHER_TOPIC, 30 characters around)
+    is run on the window's part of the text, as the window's scan runs it."""
 
-    __slots__ = ("lex", "text", "starts", "ends", "mechs", "checks")
+    __slots__ = ("lex", "text", "low", "lines")
 
     def __init__(self, lex: _Lexicon, text: str, low: str) -> None:
         self.lex = lex
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.mechs: list[str] = []
-        self.checks: list[bool] = []  # the keyword needs the _OTHER_TOPIC check
-        for m in _mech_matches(lex, text, low):
+        self.low = low
+        # line start -> the line's keywords: starts, ends, mechanisms, and whether each
+        # needs the _OTHER_TOPIC check
+        self.lines: dict[int, tuple[list[int], list[int], list[str], list[bool]]] = {}
+
+    def _line(self, a: int) -> tuple[list[int], list[int], list[str], list[bool]]:
+        """The keywords of the line that starts at ``a``."""
+        text, lex = self.text, self.lex
+        b = text.find("\n", a)
+        starts: list[int] = []
+        ends: list[int] = []
+        mechs: list[str] = []
+        checks: list[bool] = []
+        for m in _mech_matches(lex, text, self.low, a, len(text) if b < 0 else b):
             mech = lex.mech_names[m.lastgroup or ""]
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.mechs.append(mech)
-            self.checks.append(mech == "meeting" or bool(_GENERIC_TREATY.fullmatch(m.group(0))))
+            starts.append(m.start())
+            ends.append(m.end())
+            mechs.append(mech)
+            checks.append(mech == "meeting" or bool(_GENERIC_TREATY.fullmatch(m.group(0))))
+        found = self.lines[a] = (starts, ends, mechs, checks)
+        return found
 
     def hits(self, lo: int, hi: int) -> list[tuple[int, str]]:
         """(position in the window, mechanism or "meeting") of the keywords of ``text[lo:hi]``."""
@@ -638,9 +653,12 @@ class _MechIndex:
             or hi < n
             and _WORDISH.match(text, hi - 1)
             and _WORDISH.match(text, hi)
+            or text.find("\n", lo, hi) >= 0
         ):
-            return self.lex._mechanism_hits(text[lo:hi])  # a cut word
-        starts, ends = self.starts, self.ends
+            return self.lex._mechanism_hits(text[lo:hi])  # a cut word, or two lines
+        a = text.rfind("\n", 0, lo) + 1
+        line = self.lines.get(a)
+        starts, ends, mechs, checks = line if line is not None else self._line(a)
         i = bisect_left(starts, lo)
         j = bisect_left(starts, hi)
         if (i and ends[i - 1] > lo) or (j and ends[j - 1] > hi):
@@ -648,11 +666,11 @@ class _MechIndex:
         out: list[tuple[int, str]] = []
         for k in range(i, j):
             s = starts[k]
-            if self.checks[k] and _OTHER_TOPIC.search(
+            if checks[k] and _OTHER_TOPIC.search(
                 text, s - 30 if s - 30 > lo else lo, min(hi, ends[k] + 30)
             ):
                 continue  # "the grain agreement", "peace talks": not arms control
-            out.append((s - lo, self.mechs[k]))
+            out.append((s - lo, mechs[k]))
         return out
 
 
