@@ -1169,6 +1169,7 @@ _DOC_VERBS = (
 # Every place where a document verb and a space start, in one pass: no verb and space is a
 # prefix of another, nor starts inside another (tests check), so the matches are those places.
 _DOC_VERB_RE = re.compile(_trie_pattern(frozenset(_DOC_VERBS)) + " ")
+_DOC_VERB_LONGEST = max(len(v) for v in _DOC_VERBS) + 1  # with its space
 # the nouns _DOC_SAYING_RE needs one of (it is case-sensitive)
 _DOC_NOUNS = (
     *("statement", "communiqu", "note", "article", "message", "post", "comunicado", "nota"),
@@ -2616,15 +2617,14 @@ class _Extractor:
     def run(self) -> list[_Stmt]:
         ctx = self.ctx
         self.res.collect()
-        if _EXACT:
+        if _EXACT or self._q_open is None:
             for v in _DOC_VERBS:
                 i = ctx.masked.find(v + " ")
                 while i >= 0:
                     self._doc_at.append(i)
                     i = ctx.masked.find(v + " ", i + 1)
             self._doc_at.sort()
-        else:
-            self._doc_at = [dm.start() for dm in _DOC_VERB_RE.finditer(ctx.masked)]
+        # else _sentence asks _doc_may of each sentence that needs it
         turns = (
             self._transcript_turns()
             if ":" in ctx.text or "?" in ctx.text or "—" in ctx.text
@@ -2849,10 +2849,13 @@ class _Extractor:
             quotes = ctx.quotes[bisect.bisect_left(q_open, a) : bisect.bisect_left(q_open, b)]
             headline = self._is_headline(sent)
             cues = self.cues.find_in_sentence(a, b, caps=headline)
-            hint = _special_hint(m[a:b])
-            if not (quotes or cues or hint or headline or self._doc_in(a, b)):
+            s = m[a:b]
+            hint = _special_hint(s)
+            doc = self._doc_may(s, a, b)
+            if not (quotes or cues or hint or headline or doc):
                 # each stage below starts from one of these: a quote opening in the
-                # sentence, a headline, a special construction's word, a document verb, a cue
+                # sentence, a headline, a special construction's word, what _doc_saying
+                # needs, a cue
                 return
         if headline and self._headline(sent):
             return
@@ -2895,8 +2898,11 @@ class _Extractor:
         # 2. special constructions
         if hint:
             self._special(sent)
-        if self._doc_at and self._doc_in(a, b):
-            self._doc_saying(sent)
+        if _EXACT or self._q_open is None:
+            if self._doc_at and self._doc_in(a, b):
+                self._doc_saying(sent)
+        elif doc:
+            self._doc_saying(sent, checked=True)
         # 3. speech cues outside quotes
         for cm in cues:
             if cm.start() in ctx.consumed:
@@ -3136,17 +3142,34 @@ class _Extractor:
         k = bisect.bisect_left(self._doc_at, a)
         return k < len(self._doc_at) and self._doc_at[k] < b
 
-    def _doc_saying(self, sent) -> None:
+    def _doc_may(self, s: str, a: int, b: int) -> bool:
+        """Whether sentence s = masked[a:b] holds what _doc_saying goes on with: a document
+        verb and a space starting in it (as in _doc_at), and what _DOC_SAYING_RE (no flags)
+        cannot match without: one of _DOC_NOUNS, and "that" or "que"."""
+        if "that" not in s and "que" not in s:
+            return False
+        for w in _DOC_NOUNS:
+            if w in s:
+                break
+        else:
+            return False
+        # verbs and a space neither nest nor overlap (tests check), so the first one from a
+        # on is the first of _doc_at from a on; one starting before b ends before this endpos
+        dm = _DOC_VERB_RE.search(self.ctx.masked, a, b + _DOC_VERB_LONGEST)
+        return dm is not None and dm.start() < b
+
+    def _doc_saying(self, sent, *, checked: bool = False) -> None:
         """ "X emitió un comunicado en el que afirma que ...", "X issued a statement saying
-        that ...": the issuer's clause."""
+        that ...": the issuer's clause. ``checked``: _doc_may said True."""
         ctx = self.ctx
         a, b = sent
         s = ctx.masked[a:b]
-        k = bisect.bisect_left(self._doc_at, a)
-        if k == len(self._doc_at) or self._doc_at[k] >= b:
-            return
-        if not _EXACT and not any(w in s for w in _DOC_NOUNS):
-            return  # _DOC_SAYING_RE needs one
+        if not checked:
+            k = bisect.bisect_left(self._doc_at, a)
+            if k == len(self._doc_at) or self._doc_at[k] >= b:
+                return
+            if not _EXACT and not any(w in s for w in _DOC_NOUNS):
+                return  # _DOC_SAYING_RE needs one
         d = _dateline_len(s)
         dm = _DOC_SAYING_RE.search(s, d)
         if dm is not None and ctx.lex.cue_re.fullmatch(dm.group("cue")):

@@ -535,3 +535,31 @@ def test_abbreviation_check_same_word_as_exact(monkeypatch):
             exact = [statements._is_abbrev(text, i, i + 1) for i in stops]
         assert fast == exact
         assert any(fast) and not all(fast)
+
+
+# Written for the document-verb gate: verbs with and without their nouns, "that" or "que",
+# a tab after the verb, a verb ending a sentence or a line, Spanish, odd case letters.
+DOC_TEXTS = [
+    "Deputy Foreign Minister Anna Petrova issued a statement saying that inspections would "
+    "resume. It issued\ta "
+    "statement saying that talks were over. The embassy released a note.",
+    "Anna Petrova posted a message on Monday arguing that the treaty was dead. The ministry "
+    "put out\nits report later. The envoy published. Then he left.",
+    "El Ministerio emitió un comunicado en el que afirma que el tratado ha muerto. La "
+    "embajada ha publicado una nota. El canciller divulgó un mensaje que nadie leyó.",
+    "The Kremlin issued a STATEMENT saying that nothing changed. Petrova released an article "
+    "arguing THAT talks failed. İnspectors published a note ſaying that data was late.",
+    "The ministry said the envoy released a statement, and that the talks would resume. "
+    "“We issued a statement saying that,” the envoy said. It was published",
+]
+
+
+@pytest.mark.parametrize("text", DOC_TEXTS)
+def test_document_gate_matches_exact_path(text, monkeypatch):
+    fast, exact = _both_paths(text, "es" if "El " in text else "en", monkeypatch)
+    assert fast == exact
+
+
+def test_document_gate_finds_the_issuer():
+    rows = find_statements(DOC_TEXTS[0])
+    assert any(r["quote"].startswith("inspections would resume") for r in rows)
