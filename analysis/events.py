@@ -116,7 +116,7 @@ class _Lexicon:
         out: list[tuple[int, str]] = []
         for m in _mech_matches(self, text, self.folder.fold(text)):
             mech = self.mech_names[m.lastgroup or ""]
-            if (mech == "meeting" or _GENERIC_TREATY.fullmatch(m.group(0))) and _OTHER_TOPIC.search(
+            if (mech == "meeting" or _GENERIC_TREATY.fullmatch(m.group(0))) and _HAS_OTHER_TOPIC(
                 text, max(0, m.start() - 30), min(len(text), m.end() + 30)
             ):
                 continue  # "the grain agreement", "peace talks": not arms control
@@ -509,6 +509,27 @@ _VISA = re.compile(
 )
 
 
+# Searches whose answer is only whether a pattern matches, through the pattern primed by
+# dates._primed: the regex engine skips ahead to the characters a match can start with,
+# and stops exactly where the pattern first matches (a one-character match there, so only
+# its truth value may be read).
+
+
+def _has(pattern: re.Pattern[str]) -> Callable[..., re.Match[str] | None]:
+    """``pattern.search``, or its primed form's when there is one (same truth value)."""
+    quick = _primed(pattern)
+    return (quick or pattern).search
+
+
+_HAS_OTHER_TOPIC = _has(_OTHER_TOPIC)
+_HAS_CONDITIONAL = _has(_CONDITIONAL)
+_HAS_TEMPORAL_SUB = _has(_TEMPORAL_SUB)
+_HAS_REPORTING = _has(_REPORTING)
+_HAS_OFFSET_PHRASE = _has(_OFFSET_PHRASE)
+_HAS_SUBORDINATE_DATE = _has(_SUBORDINATE_DATE)
+_HAS_COVID = _has(_COVID)
+
+
 # --------------------------------------------------------------------------- lowered-text scans
 #
 # An IGNORECASE alternation scans a text slowly: the regex engine cannot skip the branches
@@ -666,7 +687,7 @@ class _MechIndex:
         out: list[tuple[int, str]] = []
         for k in range(i, j):
             s = starts[k]
-            if checks[k] and _OTHER_TOPIC.search(
+            if checks[k] and _HAS_OTHER_TOPIC(
                 text, s - 30 if s - 30 > lo else lo, min(hi, ends[k] + 30)
             ):
                 continue  # "the grain agreement", "peace talks": not arms control
@@ -976,6 +997,7 @@ class _Cand:
 # patterns used in the clause checks below, compiled once
 _RX_NOT_YET = re.compile(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b", re.I)
 _RX_SHORT_OF = re.compile(r"\bshort\s+of\s*$", re.I)
+_HAS_SHORT_OF = _has(_RX_SHORT_OF)
 _RX_COMMA_AND = re.compile(r"(?:,|\by|\band)\s*$")
 _RX_CLAUSE_CUT = re.compile(r"[,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])")
 _RX_PUNCT = re.compile(r"[,;:]")
@@ -1005,11 +1027,11 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
         return True
     if _RX_NOT_YET.search(before):
         return True
-    if not _HEDGES.isdisjoint(toks[-3:]) or _RX_SHORT_OF.search(before):
+    if not _HEDGES.isdisjoint(toks[-3:]) or _HAS_SHORT_OF(before):
         return True
-    if _CONDITIONAL.search(clause) or _INVERTED.match(clause):
+    if _HAS_CONDITIONAL(clause) or _INVERTED.match(clause):
         return True
-    if form in ("s", "base", "future") and _TEMPORAL_SUB.search(clause):
+    if form in ("s", "base", "future") and _HAS_TEMPORAL_SUB(clause):
         # "when the treaty expires, ..." is hypothetical; "after it expires in February" is
         # a scheduled fact
         rest = text[ts : _right_end(text, ts, len(text), 80)]
@@ -1020,7 +1042,7 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
     if not _MODALS.isdisjoint(last4):
         return True
     return ("would" in last4 or "wouldn't" in last4) and bool(
-        not _REPORTING.search(before) or _CONDITIONAL.search(text[ss : ss + 400])
+        not _HAS_REPORTING(before) or _HAS_CONDITIONAL(text[ss : ss + 400])
     )
 
 
@@ -1334,7 +1356,7 @@ def _analyse_sentence(
         ):
             continue
         head = m.group(0).lower()
-        if head.startswith("would not") and not _REPORTING.search(text[ss : m.start()]):
+        if head.startswith("would not") and not _HAS_REPORTING(text[ss : m.start()]):
             continue
         if re.match(r"(?:has|have|had|did) not", head) and m.group("verb").startswith("receiv"):
             continue  # "has not received notice": what one was not given, not a cessation
@@ -1463,7 +1485,7 @@ def _date_for(
             d = replace(d, value=shifted.isoformat())
             shifted_ids.add(id(d))
             between = ""
-        elif _OFFSET_PHRASE.search(between):
+        elif _HAS_OFFSET_PHRASE(between):
             continue
         if _COORDINATION.search(between) or (d.end <= cand.start and _NEXT_VERB.search(between)):
             penalty += 1  # "X happened on May 1, and Y happened": May 1 is X's
@@ -1475,7 +1497,7 @@ def _date_for(
             continue  # "ready to ... after it expires on 5 February": the expiry's date
         elif d.start > cand.end and _RX_WHICH_TAIL.search(between):
             penalty += 1  # "postponed the session, which was due on Tuesday": the session's day
-        if d.start > cand.end and _SUBORDINATE_DATE.search(
+        if d.start > cand.end and _HAS_SUBORDINATE_DATE(
             " ".join(_WORD.findall(text[max(cand.end, d.start - 40) : d.start])[-4:])
         ):
             penalty += 1  # "ready to ... after its expiry on 5 February": not the offer's date
@@ -1874,7 +1896,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     )
 
     action = c.action
-    if action == "suspend" and _COVID.search(doc.text[ss:se]):
+    if action == "suspend" and _HAS_COVID(doc.text[ss:se]):
         action = "pause"
     if action == "withdraw" and mechs == ["inspections"]:
         action = "ban"  # "withdrew its facilities from inspections"
@@ -2031,7 +2053,7 @@ def _report_date(
         if p.start <= d.start < c.sent[0]
         and (
             d.precision == "day"
-            or _REPORTING.search(text, max(0, d.start - 50), min(len(text), d.end + 50))
+            or _HAS_REPORTING(text, max(0, d.start - 50), min(len(text), d.end + 50))
         )
     ]
     if same:
@@ -2051,9 +2073,7 @@ def _report_date(
             for d in usable
             if q.start <= d.start < q.end
             and d.precision == "day"
-            and (
-                d.start - q.start < 40 or _REPORTING.search(text[max(0, d.start - 50) : d.end + 50])
-            )
+            and (d.start - q.start < 40 or _HAS_REPORTING(text[max(0, d.start - 50) : d.end + 50]))
         ]
         if day:
             return day[-1]
@@ -2204,7 +2224,7 @@ def _dated_nominals(
         # the noun's object: up to its date, or (a date before the noun) to the clause's end
         obj_hi = d.start if d.start >= m.end() else _right_end(text, m.end(), se, 80)
         before = text[max(ss, m.start() - 60) : m.start()]
-        if _CONDITIONAL.search(before) or _NOMINAL_BLOCK.search(before):
+        if _HAS_CONDITIONAL(before) or _NOMINAL_BLOCK.search(before):
             continue
         if action in ("expire", "enter_into_force", "sign"):
             mechs = ["treaty"]

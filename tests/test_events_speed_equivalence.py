@@ -575,3 +575,35 @@ def test_actor_hits_are_each_patterns_own_matches(language: str) -> None:
         found += len(want)
     assert found > 1000
     assert lex.actors_quick and all(primed for primed, _, _ in lex.actors_quick)
+
+
+@pytest.mark.parametrize(
+    ("plain", "quick"),
+    [
+        (events._OTHER_TOPIC, events._HAS_OTHER_TOPIC),
+        (events._CONDITIONAL, events._HAS_CONDITIONAL),
+        (events._TEMPORAL_SUB, events._HAS_TEMPORAL_SUB),
+        (events._REPORTING, events._HAS_REPORTING),
+        (events._OFFSET_PHRASE, events._HAS_OFFSET_PHRASE),
+        (events._SUBORDINATE_DATE, events._HAS_SUBORDINATE_DATE),
+        (events._COVID, events._HAS_COVID),
+        (events._RX_SHORT_OF, events._HAS_SHORT_OF),
+    ],
+)
+def test_quick_searches_tell_what_the_plain_ones_tell(plain, quick) -> None:
+    rng = random.Random(41)
+    pieces = ["peace", "Peace talks", "xpeace", "grain", "GAS", "gases", "Black Sea", "paz"]
+    pieces += ["if", "IF", "unless", "in case", "en caso de que", "si", "sí", "when", "once"]
+    pieces += ["as soon as", "hasta que", "tras", "said", "SAID", "anunció", "reporters"]
+    pieces += ["days after", "weeks  later", "meses después", "after", "prior to", "antes de"]
+    pieces += ["COVID", "pandemia", "short of", "Short  Of", "ſhort of", "İf", "\u212a", "ı"]
+    pieces += [" ", "\n", "-", "_", ",", "é", "2", "x"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        lo = rng.randrange(len(text) + 1)
+        for args in ((text,), (text, lo, rng.randrange(lo, len(text) + 1))):
+            want = plain.search(*args) is not None
+            assert (quick(*args) is not None) == want, args
+            found += want
+    assert found > 40  # the pieces do hold matches
