@@ -607,3 +607,32 @@ def test_quick_searches_tell_what_the_plain_ones_tell(plain, quick) -> None:
             assert (quick(*args) is not None) == want, args
             found += want
     assert found > 40  # the pieces do hold matches
+
+
+def _plain_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """events._sentences as first written: blank sentences dropped at the end."""
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in events._SENT_BOUNDARY.finditer(text, start, end):
+        if events._ABBREV.search(text[max(s, m.start() - 12) : m.start() + 1]):
+            continue
+        out.append((s, m.start() + len(m.group(0).rstrip())))
+        s = m.end()
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def test_sentences_of_paragraphs_are_the_plain_splitters() -> None:
+    rng = random.Random(43)
+    pieces = ["The treaty lapsed", "U.S.", "Mr.", "Gen. Smith", "No.", "EE.UU.", ".", "...", "!"]
+    pieces += ["?", "…", '"', "”", "’", ")", "(", "¿", "¡", "•", " ", "  ", "\t", "\n", "A", "É"]
+    pieces += ["said", "Feb.", "approx.", "inspections", "x", "2", "-", "ſ", "İ", " \u2003"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for p in events._paragraphs(text):
+            want = _plain_sentences(text, p.start, p.end)
+            assert events._sentences(text, p.start, p.end) == want, text
+            found += len(want)
+    assert found > 3000
