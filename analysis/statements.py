@@ -1658,9 +1658,45 @@ class _Resolver:
         self._in_salience = False
 
     def _registry_entity(self, sp: Speaker, start: int, mention: str, stated: str) -> Entity:
-        return _entity_from_registry(
-            sp, start, mention, stated, reg=self.reg, published=self.ctx.published
+        if _EXACT:
+            return _entity_from_registry(
+                sp, start, mention, stated, reg=self.reg, published=self.ctx.published
+            )
+        e = self._registry_template(sp, stated)
+        return Entity(
+            name=e.name,
+            kind=e.kind,
+            start=start,
+            mention=mention,
+            role=e.role,
+            org=e.org,
+            country=e.country,
+            gender=e.gender,
+            role_text=e.role_text,
+            current=e.current,
+            past_text=e.past_text,
         )
+
+    def _registry_fields(self, sp: Speaker, mention: str, stated: str) -> dict[str, Any]:
+        """_registry_entity(sp, _, mention, stated).as_fields(mention)."""
+        if _EXACT:
+            return self._registry_entity(sp, 0, mention, stated).as_fields(mention)
+        return self._registry_template(sp, stated).as_fields(mention)
+
+    def _registry_template(self, sp: Speaker, stated: str) -> Entity:
+        """_entity_from_registry for a registry row and a stated role on the article's date,
+        at offset 0 without a mention (which it only copies). Memoised on the registry by
+        row, stated role and date; the row is kept with it, so a reused id() cannot match."""
+        published = self.ctx.published
+        key = ("registry_entity", id(sp), stated, published)
+        memo = self.reg.memo
+        got = memo.get(key)
+        if got is None or got[0] is not sp:
+            got = (sp, _entity_from_registry(sp, 0, "", stated, reg=self.reg, published=published))
+            if len(memo) > 50000:
+                memo.clear()
+            memo[key] = got
+        return got[1]
 
     # entities -----------------------------------------------------------------------------
     def collect(self) -> None:
@@ -2304,7 +2340,7 @@ class _Resolver:
     def _person(self, name: str, role_part: str, np: str, pos: int) -> dict | None:
         sp = self.reg.person(name)
         if sp is not None:
-            return self._registry_entity(sp, pos, np, role_part).as_fields(np)
+            return self._registry_fields(sp, np, role_part)
         key = name_key(name.split()[-1])
         people = self._people()
         # the article's own people: a fuller mention of the same surname
@@ -3010,7 +3046,7 @@ class _Extractor:
             return ent.as_fields(np) if ent is not None else None
         sp = reg.person(name)
         if sp is not None:
-            return self.res._registry_entity(sp, pos, np, role).as_fields(np)
+            return self.res._registry_fields(sp, np, role)
         if len(name.split()) == 1:
             # "Austin: ..." where the article names "Defense Secretary Lloyd Austin"
             key = name_key(name)

@@ -563,3 +563,25 @@ def test_document_gate_matches_exact_path(text, monkeypatch):
 def test_document_gate_finds_the_issuer():
     rows = find_statements(DOC_TEXTS[0])
     assert any(r["quote"].startswith("inspections would resume") for r in rows)
+
+
+# Written for the registry-entity memo: registry people whose roles change with the date, one
+# with a stated role, a surname alone, a headline naming one of them.
+REGISTRY_TEXT = (
+    "Dmitry Medvedev said the treaty was dead. Medvedev warned that talks would fail. "
+    "Secretary of State Antony Blinken said inspections should resume. “We are ready,” "
+    "Sergei Shoigu said. Former defence minister Shoigu added that the data was late."
+)
+
+
+def test_registry_entity_memo_keeps_roles_by_date(monkeypatch):
+    by_date = {}
+    for day in ("2019-05-01", "2023-06-01", "2025-06-01", None, "2023-06-01"):
+        fast = find_statements(REGISTRY_TEXT, title="Shoigu: talks are over", published=day)
+        with monkeypatch.context() as mp:
+            mp.setattr(statements, "_EXACT", True)
+            exact = find_statements(REGISTRY_TEXT, title="Shoigu: talks are over", published=day)
+        assert fast == exact
+        by_date[day] = [(r["speaker"], r["speaker_role"], r["speaker_org"]) for r in fast]
+    # the memo is keyed by date: the same person answers differently on other days
+    assert by_date["2019-05-01"] != by_date["2023-06-01"] != by_date["2025-06-01"]
