@@ -1058,10 +1058,12 @@ _ACCORDING_VERB = (
     r"afirmado|indicado|señalado|explicado|expresado|resumido|precisado|asegurado|subrayado|"
     r"recordado|advertido|reconocido))\s+)?"
 )
+_ACCORDING_PHRASES = (
+    *("according to", "según", "de acuerdo con", "in the words of", "en palabras de"),
+    *("a juicio de", "a decir de", "en opinión de"),
+)
 _ACCORDING_RE = re.compile(
-    r"(?P<cue>according to|según|de acuerdo con|in the words of|en palabras de|a juicio de|"
-    r"a decir de|en opinión de)" + _ACCORDING_VERB,
-    re.IGNORECASE,
+    r"(?P<cue>" + "|".join(_ACCORDING_PHRASES) + ")" + _ACCORDING_VERB, re.IGNORECASE
 )
 # "Como explicó Riabkov, ...", "Tal y como ha recordado X, ...": like "según", with its verb
 _COMO_RE = re.compile(
@@ -2521,6 +2523,46 @@ _NEEDS_PASSIVE_BY_RE = re.compile(
 _NEEDS_PASSIVE_THAT_RE = re.compile(r"(?:informed|told|notified|assured|informado)\s+(?:by|por)\s")
 
 
+_PASSIVE_THAT_VERBS = ("informed", "told", "notified", "assured", "informado")
+
+
+def _lowered(s: str) -> str | None:
+    """s.lower() when a literal of a re.IGNORECASE pattern matches s exactly where it is in
+    s.lower() (found at the same offset): no letter of _IGNORECASE_ODD, which the regex
+    matches to letters lower() does not give, and one character for each. None otherwise (and
+    on the exact path)."""
+    if _EXACT or not (s.isascii() or _IGNORECASE_ODD.isdisjoint(s)):
+        return None
+    low = s.lower()
+    return low if len(low) == len(s) else None
+
+
+def _according_matches(s: str, low: str | None) -> list[re.Match]:
+    """list(_ACCORDING_RE.finditer(s)); with low (_lowered(s)), the regex is tried only where
+    one of its phrases starts (a match starts with one), in order, past the last match."""
+    if low is None:
+        return list(_ACCORDING_RE.finditer(s))
+    starts = []
+    for p in _ACCORDING_PHRASES:
+        i = low.find(p)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(p, i + 1)
+    out: list[re.Match] = []
+    if not starts:
+        return out
+    starts.sort()
+    end = 0
+    for i in starts:
+        if i < end:
+            continue
+        mm = _ACCORDING_RE.match(s, i)
+        if mm is not None:
+            out.append(mm)
+            end = mm.end()
+    return out
+
+
 def _special_needs(s: str) -> bool:
     """Whether s holds what one of _Extractor._special's constructions needs."""
     ascii = s.isascii()
@@ -3263,7 +3305,12 @@ class _Extractor:
                 np_end = a + d + (mm.end("np") if mm.group("np") else mm.end("np2"))
                 self._consume_cues(a, np_end)  # "..., quien acusó a X" is still its own
         # "X was informed by Y that ..."
-        for mm in _PASSIVE_THAT_RE.finditer(s):
+        # (with low, a match needs "by" or "por" and one of its verbs there: see _lowered)
+        low = _lowered(s)
+        passive = low is None or (
+            ("by" in low or "por" in low) and any(v in low for v in _PASSIVE_THAT_VERBS)
+        )
+        for mm in _PASSIVE_THAT_RE.finditer(s) if passive else ():
             speaker, pending = self.res.resolve(mm.group("np"), a + mm.start("np"))
             if speaker or pending:
                 self._clause(
@@ -3305,7 +3352,7 @@ class _Extractor:
                 self._clause(speaker, None, ca, self._clause_end(ca, b), sm.group("cue"), sent)
                 self._consume_cues(a + d, a + sm.end())
         # "according to X" / "según X"
-        for mm in _ACCORDING_RE.finditer(s):
+        for mm in _according_matches(s, low):
             self._according(mm, sent, d)
         if "omo " in s:
             for mm in _COMO_RE.finditer(s):

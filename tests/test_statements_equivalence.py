@@ -585,3 +585,44 @@ def test_registry_entity_memo_keeps_roles_by_date(monkeypatch):
         by_date[day] = [(r["speaker"], r["speaker_role"], r["speaker_org"]) for r in fast]
     # the memo is keyed by date: the same person answers differently on other days
     assert by_date["2019-05-01"] != by_date["2023-06-01"] != by_date["2025-06-01"]
+
+
+# Written for the 'according to' and 'was told by' shortcuts: every phrase, odd case letters
+# (the long s and dotless i match under re.IGNORECASE, "İ" lowers to two characters, the
+# Kelvin sign lowers to "k"), repeats, a phrase inside another word, Spanish verbs after it.
+ACCORDING_TEXTS = [
+    "The talks will resume in May, according to Deputy Foreign Minister Anna Petrova.",
+    "ACCORDING TO the Kremlin, the data exchange is over; according to the envoy it is not.",
+    "Según el canciller ruso, Serguéi Lavrov, el tratado expira. SEGÚN él, no hay diálogo.",
+    "Según declaró el ministro Serguéi Lavrov, las inspecciones no se reanudarán.",
+    "De acuerdo con la embajada, en palabras de Lavrov y a juicio de Petrova, todo sigue.",
+    "A decir de la portavoz, y en opinión de los expertos, el acuerdo ha muerto.",
+    "In the words of Anna Petrova, the treaty is dead. ſegún el Kremlin, ya no hay datos.",
+    "Accordıng to the envoy, talks failed. İn the words of Petrova, the deal is off.",
+    "The \u212aremlin said, according to the envoy, that the talks were over.",
+    "Disaccording tone: accordingly, the words of the envoy were read. segúnda vez.",
+    "The embassy was told by Deputy Foreign Minister Anna Petrova that inspections would end.",
+    "The embassy WAS TOLD BY Anna Petrova THAT talks were over. It was notified by Moscow "
+    "that the data was late. El embajador fue informado por el ministerio de que no habrá "
+    "inspecciones.",
+    "Officials told reporters that talks failed; they were assured by nobody. Told by whom?",
+]
+
+
+@pytest.mark.parametrize("text", ACCORDING_TEXTS)
+def test_according_and_told_by_match_exact_path(text, monkeypatch):
+    language = "es" if any(w in text for w in ("Según", "acuerdo", "decir", "embajador")) else "en"
+    fast, exact = _both_paths(text, language, monkeypatch)
+    assert fast == exact
+
+
+def test_according_matches_are_the_regex_matches():
+    found = 0
+    for text in ACCORDING_TEXTS:
+        for a in range(0, len(text), 7):
+            s = text[a:]
+            want = [(m.span(), m.group()) for m in statements._ACCORDING_RE.finditer(s)]
+            got = statements._according_matches(s, statements._lowered(s))
+            assert [(m.span(), m.group()) for m in got] == want
+            found += len(want)
+    assert found > 20
