@@ -878,13 +878,27 @@ def mechanisms_mentioned(text: str, language: str | None = None) -> list[str]:
         langs = ["en", "es"]
     else:
         langs = ["es"] if language.lower().startswith("es") else ["en"]
-    hits = sorted(
-        h for lang in langs for h in _lexicon(lang).mechanism_hits(text) if h[1] != "meeting"
-    )
-    out: list[str] = []
-    for _, mech in hits:
-        if mech not in out:
-            out.append(mech)
+    hits = _mentioned_hits(_lexicon(langs[0]), text)
+    if len(langs) > 1:
+        hits = sorted(hits + _mentioned_hits(_lexicon(langs[1]), text))
+    # one lexicon's hits are in order of position already (its matches do not overlap)
+    return list(dict.fromkeys(mech for _, mech in hits))
+
+
+def _mentioned_hits(lex: _Lexicon, text: str) -> list[tuple[int, str]]:
+    """``lex.mechanism_hits(text)`` without the "meeting" hits: those are dropped before
+    their "not arms control" check, which only ever drops a hit."""
+    out: list[tuple[int, str]] = []
+    names = lex.mech_names
+    for m in _mech_matches(lex, text, lex.folder.fold(text)):
+        mech = names[m.lastgroup or ""]
+        if mech == "meeting":
+            continue
+        if _GENERIC_TREATY.fullmatch(m.group(0)) and _HAS_OTHER_TOPIC(
+            text, max(0, m.start() - 30), min(len(text), m.end() + 30)
+        ):
+            continue  # "the grain agreement": not arms control
+        out.append((m.start(), mech))
     return out
 
 

@@ -636,3 +636,30 @@ def test_sentences_of_paragraphs_are_the_plain_splitters() -> None:
             assert events._sentences(text, p.start, p.end) == want, text
             found += len(want)
     assert found > 3000
+
+
+def _plain_mentioned(text: str, language: str | None) -> list[str]:
+    """mechanisms_mentioned as first written: every hit but meetings, in order of mention."""
+    langs = ["en", "es"] if language is None else [language]
+    hits = sorted(
+        h for lang in langs for h in events._lexicon(lang).mechanism_hits(text) if h[1] != "meeting"
+    )
+    out: list[str] = []
+    for _, mech in hits:
+        if mech not in out:
+            out.append(mech)
+    return out
+
+
+@pytest.mark.parametrize("language", [None, "en", "es"])
+def test_mechanisms_mentioned_is_the_plain_answer(language: str | None) -> None:
+    rng = random.Random(37)
+    found = 0
+    extra = ["peace talks", "grain agreement", "trade deal", "meeting", "reunión", "ſ", "İ"]
+    for _ in range(2000):
+        pieces = _MECH_PIECES + extra
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", ", "]) for _ in range(8))
+        want = _plain_mentioned(text, language)
+        assert events.mechanisms_mentioned(text, language) == want, text
+        found += len(want)
+    assert found > 1000
