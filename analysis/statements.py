@@ -1624,6 +1624,17 @@ _RE20 = re.compile(r"(?:’s|'s)$")
 _RE21 = re.compile(
     r"\b(?:del|de la|de los|of the|at the|from the|[A-ZÀ-Þ][\w’'\-]*\s+(?:de|of))\s*$"
 )
+# what text less trailing white space (\s is str.isspace) ends with when _RE21 matches it
+_RE21_ENDS = ("del", "la", "los", "the", "de", "of")
+
+
+def _of_institution_left(left: str) -> bool:
+    """_RE21.search(left) is not None ("... of the Arms Control Association")."""
+    if not _EXACT and not left.rstrip().endswith(_RE21_ENDS):
+        return False  # the regex, searched from every place, would find nothing
+    return _RE21.search(left) is not None
+
+
 _RE22 = re.compile(r"[^s]s$")
 _RE23 = re.compile(r"^(?:a|an|un|una|one)\b")
 _RE24 = re.compile(r"^(?:a|an|un|una|one|some|unos|unas)\b")
@@ -1767,14 +1778,14 @@ class _Resolver:
         if plan[0] == "single_org":
             start += plan[3]
             left = self.ctx.masked[max(0, start - 80) : start]
-            if _RE21.search(left):
+            if _of_institution_left(left):
                 return None
             return _entity_from_registry(plan[1], start, plan[2], "")
         _, run, role_part, name, shift, sp = plan
         start += shift
         nwords = name.split()
         left = self.ctx.masked[max(0, start - 80) : start]
-        if sp is None and _RE21.search(left):
+        if sp is None and _of_institution_left(left):
             return None  # "... of the Arms Control Association", "del Centro de Estudios"
         pre = _scan_np_left(left, lex)
         stated = role_part

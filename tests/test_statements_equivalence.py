@@ -626,3 +626,40 @@ def test_according_matches_are_the_regex_matches():
             assert [(m.span(), m.group()) for m in got] == want
             found += len(want)
     assert found > 20
+
+
+# Written for the end prefilter of _RE21: institutions before a name, odd white space.
+LEFT_CONTEXTS = [
+    "a researcher of the ",
+    "un investigador del ",
+    "la directora de la\u00a0",
+    "the head of Arms Control Association of\t",
+    "analysts at the\n",
+    "una portavoz de los ",
+    "director Petrova de ",
+    "Officials from the",
+    "the envoy said",
+    "Ministry of the Interior",
+    "The Ofthe",
+    "word of ",
+    "",
+    "   ",
+    "del",
+    "This was stated by Anna Petrova.",
+    "It was said\u2009by\u00a0the envoy",
+    "It was unsaid by him",
+    "It was SAID by him",
+    "stressed by",
+    "voiced  \n by the envoy ",
+    "by the way, it was noted byzantine",
+    "reported by",
+    "announced\u3000by\u3000",
+    "declaredby the envoy",
+]
+
+
+def test_institution_end_prefilter_keeps_the_regex_answer():
+    for s in LEFT_CONTEXTS:
+        assert statements._of_institution_left(s) == bool(statements._RE21.search(s)), s
+    assert any(statements._of_institution_left(s) for s in LEFT_CONTEXTS)
+    assert not all(statements._of_institution_left(s) for s in LEFT_CONTEXTS)
