@@ -1594,8 +1594,12 @@ def _looks_like_a_name(s: str) -> bool:
 
 
 def _dateline_len(s: str) -> int:
-    m = _DATELINE_RE.match(s) or _DATELINE_TC_RE.match(s)
-    n = m.end() if m else 0
+    # _DATELINE_RE needs "(", "/", "-" (".-" too), "–" or "—"; _DATELINE_TC_RE needs "("
+    if _EXACT or "-" in s or "(" in s or "—" in s or "/" in s or "–" in s:
+        m = _DATELINE_RE.match(s) or _DATELINE_TC_RE.match(s)
+        n = m.end() if m else 0
+    else:
+        n = 0
     b = _BULLET_RE.match(s[n:])
     return n + (b.end() if b else 0)
 

@@ -663,3 +663,29 @@ def test_institution_end_prefilter_keeps_the_regex_answer():
         assert statements._of_institution_left(s) == bool(statements._RE21.search(s)), s
     assert any(statements._of_institution_left(s) for s in LEFT_CONTEXTS)
     assert not all(statements._of_institution_left(s) for s in LEFT_CONTEXTS)
+
+
+# Written for the dateline prefilter: every mark a dateline can end with, and none.
+DATELINES = [
+    "MOSCOW, March 3 (Reuters) - The envoy said the talks had failed.",
+    "Moscow, March 3 (Reuters) - The envoy said the talks had failed.",
+    "Pekín, 22 feb (EFE).- El canciller dijo que el tratado ha muerto.",
+    "GENEVA /AP/ The delegations met for three hours.",
+    "WASHINGTON — The State Department said inspections would resume.",
+    "VIENNA – Diplomats described the meeting as short.",
+    "MADRID.- El ministerio publicó una nota.",
+    "• Inspections resume in May, Petrova said.",
+    "The envoy said the talks had failed.",
+    "Washington (CNN) The talks failed.",
+    "İSTANBUL, 3 March — the talks failed.",
+    "",
+]
+
+
+def test_dateline_prefilter_keeps_the_length(monkeypatch):
+    fast = [statements._dateline_len(s) for s in DATELINES]
+    with monkeypatch.context() as mp:
+        mp.setattr(statements, "_EXACT", True)
+        exact = [statements._dateline_len(s) for s in DATELINES]
+    assert fast == exact
+    assert sum(1 for n in fast if n) >= 6
