@@ -1107,7 +1107,15 @@ def _find_dates(
     for s, e, kind, m in chosen:
         g = m.groupdict()
         # only a day, a month or a weekday without a year can lie ahead or behind
-        tense = _tense(text, s, e, low) if kind in _TENSED else "past"
+        # _resolve reads the tense only of a day or a month without a year (they return
+        # before it when a year is given) or of a weekday, and only with a publication day
+        tense = (
+            _tense(text, s, e, low)
+            if kind in _TENSED
+            and published is not None
+            and (kind == "weekday" or not g.get("year"))
+            else "past"
+        )
         value, precision = _resolve(kind, g, published, tense)
         if kind == "relday" and g["rel"].lower() in _ANAPHORIC_DAYS:
             # "the following day" counts from the day just named, not from publication

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import random
 import re
@@ -663,3 +664,32 @@ def test_mechanisms_mentioned_is_the_plain_answer(language: str | None) -> None:
         assert events.mechanisms_mentioned(text, language) == want, text
         found += len(want)
     assert found > 1000
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_tense_is_skipped_only_where_the_resolver_ignores_it(language: str) -> None:
+    """_find_dates works out no tense for a day or month with a year, nor without a
+    publication day: there the resolver gives the same answer for either tense."""
+    rng = random.Random(43)
+    pieces = _DATE_PIECES + ["5 de febrero", "de 2023", "February 5, 2024", "Nov. 29", "2021"]
+    pieces += ["next", "last", "in", "on", "el", "próximo", "pasado", "March", "marzo", "Friday"]
+    pieces += ["viernes", "this", "este", "of", "del", "ſ", "İ", "5", "5 de febrero de 2023"]
+    pieces += ["marzo de 2022", "el 3 de marzo de 2021", "en mayo de 2020"]
+    pubs = [dt.date(2023, 2, 21), dt.date(2021, 1, 3), dt.date(2024, 12, 30)]
+    skipped = 0
+    for pattern, kind in dates._patterns(language):
+        if kind not in dates._TENSED:
+            continue
+        for _ in range(600):
+            text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+            for m in pattern.finditer(text):
+                g = m.groupdict()
+                past = dates._resolve(kind, g, None, "past")
+                assert past == dates._resolve(kind, g, None, "future"), text
+                if kind == "weekday" or not g.get("year"):
+                    continue
+                for pub in pubs:
+                    past = dates._resolve(kind, g, pub, "past")
+                    assert past == dates._resolve(kind, g, pub, "future"), (text, pub)
+                    skipped += 1
+    assert skipped > 50
