@@ -102,6 +102,10 @@ class _Lexicon:
     trigger_low: re.Pattern[str] | None = None
     gate_low: re.Pattern[str] | None = None
     mech_low: re.Pattern[str] | None = None  # where a mechanism keyword may start (_mech_low)
+    # the same places, quicker to find (_mech_starts): after the character before them, and
+    # at the text's start
+    mech_after: re.Pattern[str] | None = None
+    mech_at: re.Pattern[str] | None = None
     # (actors' pattern primed by dates._primed or None, pattern, actor), made when first used
     actors_quick: list[tuple[re.Pattern[str] | None, re.Pattern[str], str]] | None = None
     # mech_re with only the keywords a lowered first letter allows, by that letter
@@ -197,6 +201,7 @@ def _lexicon(language: str) -> _Lexicon:
         lex.gate_low = _gate_scan(heads)
     lex.mech_low = _mech_low([r["pattern"] for r in mech_rows])
     if lex.mech_low is not None:
+        lex.mech_after, lex.mech_at = _mech_starts([r["pattern"] for r in mech_rows])
         lex.mech_by_letter = _by_first_letter([r["pattern"] for r in mech_rows])
     sources += [r["pattern"].lower() for r in mech_rows]  # as _mech_low scans them
     lex.folder = _Folder("".join(sources) + ANCHOR_ALPHABET)
@@ -581,6 +586,17 @@ def _mech_low(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile(f"[{firsts}](?<={_GUARD}(?=(?:{_grouped(alts)})(?![\\w-])).)")
 
 
+def _mech_starts(patterns: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_mech_low's places in two patterns: ``after`` matches the character before each
+    place (one the guard accepts) with the keywords' lookahead at its end, ``at`` the
+    lookahead alone (for the text's start). ``after`` starts with a character class, so the
+    regex engine skips in C to the characters it can match (mostly blanks): quicker than
+    _mech_low, which starts with letters. Call only where _mech_low is not None."""
+    alts = [a for p in patterns for a in _alternatives(p.lower())]
+    look = f"(?=(?:{_grouped(alts)})(?![\\w-]))"
+    return re.compile(f"[^\\w-]{look}"), re.compile(look)
+
+
 def _by_first_letter(patterns: list[str]) -> dict[str, re.Pattern[str]]:
     """For each first letter of the lowered keywords, mech_re's alternatives (same names,
     case rules and order) that can start with it: on a _folded text, where the lowered
@@ -606,8 +622,16 @@ def _mech_matches(
     out: list[re.Match[str]] = []
     end = 0
     by_letter = lex.mech_by_letter
-    for f in lex.mech_low.finditer(low, lo, len(low) if hi is None else hi):
-        pos = f.start()
+    n = len(low) if hi is None else hi
+    if lex.mech_after is None or lex.mech_at is None:
+        starts = [f.start() for f in lex.mech_low.finditer(low, lo, n)]
+    else:
+        # the places where mech_low matches: each after a character the guard accepts
+        # (from lo - 1 on: the guard reads the character before lo), or the text's start
+        starts = [f.end() for f in lex.mech_after.finditer(low, max(0, lo - 1), n)]
+        if lo == 0 and lex.mech_at.match(low, 0, n):
+            starts.insert(0, 0)
+    for pos in starts:
         if pos >= end:
             m = by_letter[low[pos]].match(text, pos)
             if m is not None:
@@ -693,6 +717,70 @@ class _MechIndex:
                 continue  # "the grain agreement", "peace talks": not arms control
             out.append((s - lo, mechs[k]))
         return out
+
+
+class _GuardedScan:
+    """``pattern.finditer(low, lo, hi)`` spans for a pattern ``_GUARD`` + body (no flags),
+    found quicker: the regex engine tries a pattern that starts with a lookbehind at every
+    position, but one that starts with a character class only where the class matches,
+    skipping the others in C. ``[^\\w-](?P<_b>body)`` matches the character before a body
+    match, which the guard asks to be no word character nor hyphen, so its body group is a
+    guarded body match; a body match at ``lo == 0`` (no character before) is tried apart.
+
+    Each match is searched for from where the last one ended, as finditer does, or one
+    character earlier when that match ended with a character the guard accepts (a next
+    match may start right after it). A body that matches empty, which finditer would treat
+    its own way, makes ``spans`` answer None (the caller scans with the pattern itself)."""
+
+    __slots__ = ("pattern", "fast", "body")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        assert pattern.pattern.startswith(_GUARD) and not pattern.flags & ~re.UNICODE
+        body = pattern.pattern[len(_GUARD) :]
+        self.pattern = pattern
+        self.fast = re.compile(rf"[^\w-](?P<_b>{body})")
+        self.body = re.compile(body)
+
+    def spans(self, low: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]] | None:
+        n = len(low) if hi is None else hi
+        out: list[tuple[int, int]] = []
+        pos = lo - 1
+        if lo == 0:
+            m = self.body.match(low, 0, n)
+            if m is not None:
+                out.append(m.span())
+                pos = m.end()
+                if pos == 0:
+                    return None
+                if not _WORDISH.match(low, pos - 1):
+                    pos -= 1
+            else:
+                pos = 0
+        finditer = self.fast.finditer
+        while pos >= 0:
+            restart = -1
+            for m in finditer(low, pos, n):
+                s, e = m.span(1)
+                if s == e:
+                    return None
+                out.append((s, e))
+                if not _WORDISH.match(low, e - 1):
+                    restart = e - 1  # finditer would go on from e
+                    break
+            pos = restart
+        return out
+
+
+def _guarded_spans(pattern: re.Pattern[str], low: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in pattern.finditer(low)]`` (see _GuardedScan)."""
+    scan = _GUARDED.get(pattern)
+    if scan is None:
+        scan = _GUARDED[pattern] = _GuardedScan(pattern)
+    found = scan.spans(low)
+    return [m.span() for m in pattern.finditer(low)] if found is None else found
+
+
+_GUARDED: dict[re.Pattern[str], _GuardedScan] = {}  # one per lexicon pattern
 
 
 def _gate_scan(heads: list[str]) -> re.Pattern[str]:
@@ -1254,12 +1342,11 @@ def _trigger_matches_low(lex: _Lexicon, text: str, low: str) -> list[re.Match[st
     else, or a span that differs, sends the caller to the loop."""
     assert lex.trigger_low is not None
     out: list[re.Match[str]] = []
-    for f in lex.trigger_low.finditer(low):
-        pos = f.start()
+    for pos, end in _guarded_spans(lex.trigger_low, low):
         if not (_LETTERS.match(text, pos) and _head_ok(lex, text[pos : pos + 3])):
             return None
         m = lex.trigger_re.match(text, pos)
-        if m is None or m.span() != f.span():
+        if m is None or m.end() != end:
             return None
         out.append(m)
     return out
@@ -1981,9 +2068,9 @@ def find_events(
     gate_ends: list[int] = []
     if low is not None and lex.gate_low is not None:
         gate_starts = []
-        for g in lex.gate_low.finditer(low):
-            gate_starts.append(g.start())
-            gate_ends.append(g.end())
+        for g_start, g_end in _guarded_spans(lex.gate_low, low):
+            gate_starts.append(g_start)
+            gate_ends.append(g_end)
     cands: list[_Cand] = []
     for pi, p in enumerate(paras):
         if (

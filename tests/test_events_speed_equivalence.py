@@ -693,3 +693,52 @@ def test_tense_is_skipped_only_where_the_resolver_ignores_it(language: str) -> N
                     assert past == dates._resolve(kind, g, pub, "future"), (text, pub)
                     skipped += 1
     assert skipped > 50
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        r"(?:s(?:uspend(?:s|ed)?|top)|pause)(?![\w-])",  # ends with a letter, as triggers do
+        r"(?:ab|a\.|a-|b\s)",  # ends with a character the guard accepts: next match right after
+        r"(?:a|b)?",  # can match empty: the plain scan is used
+        r"(?:é|ſ|a)",
+    ],
+)
+def test_guarded_scan_finds_what_the_plain_pattern_finds(body: str) -> None:
+    pattern = re.compile(events._GUARD + body)
+    scan = events._GuardedScan(pattern)
+    rng = random.Random(47)
+    pieces = ["a", "b", "a.", "ab", "a-b", "-a", "_a", "1a", " ", "  ", "\n", ".", ",", "é", "ſ"]
+    pieces += ["suspend", "suspends", "stop", "pause", "paused", "xstop", "stop-", "b "]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        want = [m.span() for m in pattern.finditer(text)]
+        assert events._guarded_spans(pattern, text) == want, text
+        lo = rng.randrange(len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 1)
+        got = scan.spans(text, lo, hi)
+        if got is not None:
+            assert got == [m.span() for m in pattern.finditer(text, lo, hi)], (text, lo, hi)
+        found += len(want)
+    assert found > 200
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_mechanism_places_are_mech_lows(language: str) -> None:
+    """_mech_starts finds, from any line start, the places mech_low matches."""
+    lex = events._lexicon(language)
+    assert lex.mech_after is not None and lex.mech_at is not None and lex.mech_low is not None
+    rng = random.Random(53)
+    found = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(_MECH_PIECES) + rng.choice(["", " ", "-"]) for _ in range(8))
+        low = text.lower()
+        for lo in {0, rng.randrange(len(text) + 1), text.find("\n") + 1}:
+            want = [f.start() for f in lex.mech_low.finditer(low, lo)]
+            got = [f.end() for f in lex.mech_after.finditer(low, max(0, lo - 1))]
+            if lo == 0 and lex.mech_at.match(low, 0):
+                got.insert(0, 0)
+            assert got == want, (text, lo)
+            found += len(want)
+    assert found > 1000
