@@ -364,7 +364,9 @@ _ANCHOR = re.compile(rf"(?P<num>\d+)|\b{_ANCHOR_WORDS}\b", re.IGNORECASE)
 # characters, so it matches a whole word or nothing; a word that is no anchor may hold digits.
 _ANCHOR_WORD = re.compile(_ANCHOR_WORDS, re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+")
-_DIGIT_RUN = re.compile(r"\d+")
+# "\d+" as "\d\d*": the same runs, found quicker (a leading class lets the regex engine
+# skip to digits in C)
+_DIGIT_RUN = re.compile(r"\d\d*")
 _ANCHOR_CACHE: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 

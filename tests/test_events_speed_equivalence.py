@@ -610,11 +610,15 @@ def test_quick_searches_tell_what_the_plain_ones_tell(plain, quick) -> None:
     assert found > 40  # the pieces do hold matches
 
 
+# events._SENT_BOUNDARY as first written
+_PLAIN_SENT_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“«‘(\[¿¡•]?\s*[A-ZÁÉÍÓÚÑ])")
+
+
 def _plain_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """events._sentences as first written: blank sentences dropped at the end."""
     out: list[tuple[int, int]] = []
     s = start
-    for m in events._SENT_BOUNDARY.finditer(text, start, end):
+    for m in _PLAIN_SENT_BOUNDARY.finditer(text, start, end):
         if events._ABBREV.search(text[max(s, m.start() - 12) : m.start() + 1]):
             continue
         out.append((s, m.start() + len(m.group(0).rstrip())))
@@ -742,3 +746,16 @@ def test_mechanism_places_are_mech_lows(language: str) -> None:
             assert got == want, (text, lo)
             found += len(want)
     assert found > 1000
+
+
+def test_digit_runs_are_the_plain_patterns() -> None:
+    plain = re.compile(r"\d+")
+    rng = random.Random(59)
+    pieces = ["1", "23", "٣", "²", "x", " ", "-", "_", "a1", "2024", "\n", "İ", "١٢"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in dates._DIGIT_RUN.finditer(text)] == want, text
+        found += len(want)
+    assert found > 3000
