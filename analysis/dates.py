@@ -403,9 +403,9 @@ def _anchors_low(text: str, low: str) -> list[tuple[int, int, str]]:
     assert _ANCHOR_LOW is not None and _ANCHOR_WORDS_LOW is not None
     # two quicker scans, then in order: runs of digits and anchor words never meet
     out = [(m.start(), m.end(), "num") for m in _DIGIT_RUN.finditer(low)]
-    for m in _ANCHOR_WORDS_LOW.finditer(low):
-        hits = _cached_anchors(text[m.start() : m.end()])
-        out.extend((m.start() + a, m.start() + b, group) for a, b, group in hits)
+    for start, end in _anchor_word_spans(low):
+        hits = _cached_anchors(text[start:end])
+        out.extend((start + a, start + b, group) for a, b, group in hits)
     out.sort()
     return out
 
@@ -623,6 +623,52 @@ _SAID_BEFORE_LOW = re.compile(_SAID_BEFORE.pattern)
 _TENSE_LOW = _FUTURE_WORDS_LOW is not None and _SAID_BEFORE.pattern == _SAID_BEFORE.pattern.lower()
 _ANCHOR_LOW = _low_word_scan([_MON_WORDS, _WD_WORDS, _REL_WORDS, _UNIT_WORDS])
 _ANCHOR_WORDS_LOW = _low_word_scan([_MON_WORDS, _WD_WORDS, _REL_WORDS, _UNIT_WORDS], False)
+_NON_WORD = re.compile(r"\W")
+
+
+def _after_word_break(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """For ``\\b`` + body (a body match starts with a word character), ``\\W(body)``: a
+    pattern that starts with a character class, which the regex engine skips to in C (one
+    that starts with ``\\b`` is tried at every position). None if it cannot be made."""
+    if pattern is None or not pattern.pattern.startswith("\\b") or pattern.flags & ~re.UNICODE:
+        return None
+    return re.compile(rf"\W({pattern.pattern[2:]})")
+
+
+_ANCHOR_WORDS_AFTER = _after_word_break(_ANCHOR_WORDS_LOW)
+
+
+def _anchor_word_spans(low: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _ANCHOR_WORDS_LOW.finditer(low)]``, quicker: each match after
+    the character before it (``\\b`` before a word character asks for a non-word one), or
+    at the text's start. Each is searched for from where the last one ended, or one
+    character earlier when that match ended with a non-word character (a next match may
+    start right after it); an empty match sends the scan back to the plain pattern."""
+    assert _ANCHOR_WORDS_LOW is not None
+    plain = _ANCHOR_WORDS_LOW
+    if _ANCHOR_WORDS_AFTER is None:
+        return [m.span() for m in plain.finditer(low)]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    first = plain.match(low)
+    if first is not None:
+        if first.end() == 0:
+            return [m.span() for m in plain.finditer(low)]
+        out.append(first.span())
+        pos = first.end() - 1 if _NON_WORD.match(low, first.end() - 1) else first.end()
+    while pos >= 0:
+        restart = -1
+        for m in _ANCHOR_WORDS_AFTER.finditer(low, pos):
+            s, e = m.span(1)
+            if s == e:
+                return [m.span() for m in plain.finditer(low)]
+            out.append((s, e))
+            if _NON_WORD.match(low, e - 1):
+                restart = e - 1  # finditer would go on from e
+                break
+        pos = restart
+    return out
+
 
 _ANCHOR_FOLDER = _Folder(ANCHOR_ALPHABET)
 

@@ -759,3 +759,16 @@ def test_digit_runs_are_the_plain_patterns() -> None:
         assert [m.span() for m in dates._DIGIT_RUN.finditer(text)] == want, text
         found += len(want)
     assert found > 3000
+
+
+def test_anchor_word_spans_are_the_plain_scans() -> None:
+    assert dates._ANCHOR_WORDS_LOW is not None and dates._ANCHOR_WORDS_AFTER is not None
+    rng = random.Random(61)
+    pieces = [p.lower() for p in _DATE_PIECES] + ["", "_", "-", "é", "٣", "mayo", "lunes"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "-", ".", "\n"]) for _ in range(6))
+        want = [m.span() for m in dates._ANCHOR_WORDS_LOW.finditer(text)]
+        assert dates._anchor_word_spans(text) == want, text
+        found += len(want)
+    assert found > 3000
