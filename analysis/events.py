@@ -260,7 +260,13 @@ _TEMPORAL_SUB = re.compile(
     re.IGNORECASE,
 )
 _INVERTED = re.compile(r"^\W*(?:should|were|had)\s+\w+\s+\w+", re.IGNORECASE)
-_CLAUSE_OPENER = re.compile(r"(?:[;:]|(?<![\w-])(?:that|which|who|que|whereas)(?![\w-]))")
+# Clause openers and cuts: ``[;:]|(?<![\w-])(?:that|which|who|que|whereas)(?![\w-])``
+# and the like, with each word's guard read after its first letter, so every alternative
+# starts with a plain character and the regex engine skips to those in C (the same
+# matches; tests compare the plain patterns)
+_CLAUSE_OPENER = re.compile(
+    r";|:|t(?<![\w-]t)hat(?![\w-])|w(?<![\w-]w)(?:hich|ho|hereas)(?![\w-])|q(?<![\w-]q)ue(?![\w-])"
+)
 # "under that treaty": after a preposition, "that" is a determiner, not a relative pronoun
 _PREP_BEFORE = re.compile(r"\b(?:under|of|in|on|at|from|with|by|for|to)\s$")
 _RIGHT_STOP = re.compile(
@@ -1104,14 +1110,18 @@ _RX_NOT_YET = re.compile(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b",
 _RX_SHORT_OF = re.compile(r"\bshort\s+of\s*$", re.I)
 _HAS_SHORT_OF = _has(_RX_SHORT_OF)
 _RX_COMMA_AND = re.compile(r"(?:,|\by|\band)\s*$")
-_RX_CLAUSE_CUT = re.compile(r"[,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])")
+_RX_CLAUSE_CUT = re.compile(  # [,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])
+    r",|;|:|\(|t(?<![\w-]t)hat(?![\w-])|w(?<![\w-]w)hich(?![\w-])|q(?<![\w-]q)ue(?![\w-])"
+)
 _RX_PUNCT = re.compile(r"[,;:]")
 _RX_FULL_STOP = re.compile(r"[a-z0-9]\.$")
 _RX_LINE_END = re.compile(r"[.!?…][\"”’»)]*$")
 _RX_BREAK = re.compile(r"[,;:.()]")
 # patterns of single checks below, compiled once
 _RX_SHORT_AFTER = re.compile(r"\s+short\s+of\b", re.I)
-_RX_THAT = re.compile(r"(?<![\w-])(?:that|que)(?![\w-])")
+_RX_THAT = re.compile(
+    r"t(?<![\w-]t)hat(?![\w-])|q(?<![\w-]q)ue(?![\w-])"
+)  # (?<![\w-])(?:that|que)(?![\w-])
 _RX_WHICH_TAIL = re.compile(r",\s*(?:que|which|who)\b[^,;]*$", re.I)
 _RX_BY = re.compile(r"\b(?:by|por)\s+(.{0,80})")
 _RX_COMMA_END = re.compile(r",\s*$")

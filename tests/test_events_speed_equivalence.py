@@ -772,3 +772,29 @@ def test_anchor_word_spans_are_the_plain_scans() -> None:
         assert dates._anchor_word_spans(text) == want, text
         found += len(want)
     assert found > 3000
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [
+        ("_CLAUSE_OPENER", r"(?:[;:]|(?<![\w-])(?:that|which|who|que|whereas)(?![\w-]))"),
+        ("_RX_CLAUSE_CUT", r"[,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])"),
+        ("_RX_THAT", r"(?<![\w-])(?:that|que)(?![\w-])"),
+    ],
+)
+def test_clause_cuts_are_the_plain_patterns(name: str, plain: str) -> None:
+    quick = getattr(events, name)
+    plain_rx = re.compile(plain)
+    rng = random.Random(67)
+    pieces = ["that", "which", "who", "whoever", "que", "queso", "whereas", "That", "thats"]
+    pieces += [";", ":", ",", "(", " ", "-", "_", "x", "é", "2", "\n", "ſ", "İ", "wh", "t"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        lo = rng.randrange(len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 1)
+        for args in ((text,), (text, lo, hi)):
+            want = [m.span() for m in plain_rx.finditer(*args)]
+            assert [m.span() for m in quick.finditer(*args)] == want, args
+            found += len(want)
+    assert found > 1000
