@@ -1109,6 +1109,7 @@ class _Cand:
 _RX_NOT_YET = re.compile(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b", re.I)
 _RX_SHORT_OF = re.compile(r"\bshort\s+of\s*$", re.I)
 _HAS_SHORT_OF = _has(_RX_SHORT_OF)
+_HAS_NOT_YET = _has(_RX_NOT_YET)
 _RX_COMMA_AND = re.compile(r"(?:,|\by|\band)\s*$")
 _RX_CLAUSE_CUT = re.compile(  # [,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])
     r",|;|:|\(|t(?<![\w-]t)hat(?![\w-])|w(?<![\w-]w)hich(?![\w-])|q(?<![\w-]q)ue(?![\w-])"
@@ -1127,6 +1128,13 @@ _RX_BY = re.compile(r"\b(?:by|por)\s+(.{0,80})")
 _RX_COMMA_END = re.compile(r",\s*$")
 _RX_CLITIC_END = re.compile(r"l[oa]$")
 _RX_IT_THEM = re.compile(r"\s+(?:it|them)\b")
+# truth-value searches through their primed patterns (see _has)
+_HAS_DATE_WORD = _has(_DATE_WORD)
+_HAS_COMMA_AND = _has(_RX_COMMA_AND)
+_HAS_PRONOUN = _has(_PRONOUN)
+_HAS_POSSESSIVE = _has(_POSSESSIVE)
+_HAS_COORDINATION = _has(_COORDINATION)
+_HAS_NEXT_VERB = _has(_NEXT_VERB)
 
 
 def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
@@ -1140,7 +1148,7 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
     last4 = toks[-4:]
     if not _NEGATIONS.isdisjoint(last4):
         return True
-    if _RX_NOT_YET.search(before):
+    if _HAS_NOT_YET(before):
         return True
     if not _HEDGES.isdisjoint(toks[-3:]) or _HAS_SHORT_OF(before):
         return True
@@ -1150,7 +1158,7 @@ def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
         # "when the treaty expires, ..." is hypothetical; "after it expires in February" is
         # a scheduled fact
         rest = text[ts : _right_end(text, ts, len(text), 80)]
-        if not _DATE_WORD.search(rest):
+        if not _HAS_DATE_WORD(rest):
             return True
     # a modal among the last words, or a "would" that no reporting verb before explains
     # (or that a condition governs)
@@ -1255,8 +1263,8 @@ def _verb_candidate(
             return action, "past", "active"
         if (
             form in ("part", "pastpart")
-            and _RX_COMMA_AND.search(text[max(ss, m.start() - 6) : m.start()])
-            and _DATE_WORD.search(text, m.end(), min(se, m.end() + 30))
+            and _HAS_COMMA_AND(text[max(ss, m.start() - 6) : m.start()])
+            and _HAS_DATE_WORD(text, m.end(), min(se, m.end() + 30))
         ):
             # ", suspendidas desde marzo de 2020", "firmado en 2010 y prorrogado en 2021";
             # "withdrew from X in 2019 and pulled out of Y": with an object, an active verb
@@ -1579,7 +1587,7 @@ def _date_for(
             continue
         fronted = (
             d.start - ss <= 3
-            and not _COORDINATION.search(text[d.end : cand.start])
+            and not _HAS_COORDINATION(text[d.end : cand.start])
             and d.end <= clause_lo  # not "On Monday, he said that ..."
             and not _RX_THAT.search(text[d.end : cand.start])
         )
@@ -1601,7 +1609,7 @@ def _date_for(
             between = ""
         elif _HAS_OFFSET_PHRASE(between):
             continue
-        if _COORDINATION.search(between) or (d.end <= cand.start and _NEXT_VERB.search(between)):
+        if _HAS_COORDINATION(between) or (d.end <= cand.start and _HAS_NEXT_VERB(between)):
             penalty += 1  # "X happened on May 1, and Y happened": May 1 is X's
         elif (
             d.start > cand.end
@@ -1764,9 +1772,7 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
     if actor is None and agent:
         # "quedó en suspenso por parte de Moscú": the agent right after the verb
         actor = _actor_in(doc.lex, agent.group(1), last=False)
-    appositive = c.voice == "passive" and _RX_COMMA_AND.search(
-        doc.text[max(ss, c.start - 6) : c.start]
-    )
+    appositive = c.voice == "passive" and _HAS_COMMA_AND(doc.text[max(ss, c.start - 6) : c.start])
     if actor is None and not appositive:
         before = doc.text[clause_lo : c.start]
         in_before = _actor_hits(doc.lex, before)
@@ -1775,7 +1781,7 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
         if near and len(_WORD.findall(before[near[1] :])) <= 2:
             actor = near[0]
         in_sentence: list[tuple[int, int, str]] | None = None  # before the trigger
-        if actor is None and _PRONOUN.search(before):
+        if actor is None and _HAS_PRONOUN(before):
             in_sentence = _actor_hits(doc.lex, doc.text[ss : c.start])
             actor = _actor_in(doc.lex, doc.text[ss : c.start], False, in_sentence)
         relative = _RELATIVE_HEAD.search(doc.text, ss, clause_lo)
@@ -2346,7 +2352,7 @@ def _dated_nominals(
                 continue
         else:
             mechs = _mechanisms(lex, text, m.end(), obj_hi, False, index=index)
-            if not mechs and action == "extend" and default_treaty and _POSSESSIVE.search(before):
+            if not mechs and action == "extend" and default_treaty and _HAS_POSSESSIVE(before):
                 mechs = ["treaty"]  # "Its extension in 2021": only a treaty is extended
             if not mechs:
                 continue

@@ -798,3 +798,33 @@ def test_clause_cuts_are_the_plain_patterns(name: str, plain: str) -> None:
             assert [m.span() for m in quick.finditer(*args)] == want, args
             found += len(want)
     assert found > 150  # the pieces do hold matches
+
+
+@pytest.mark.parametrize(
+    ("plain", "quick"),
+    [
+        (events._RX_NOT_YET, events._HAS_NOT_YET),
+        (events._DATE_WORD, events._HAS_DATE_WORD),
+        (events._RX_COMMA_AND, events._HAS_COMMA_AND),
+        (events._PRONOUN, events._HAS_PRONOUN),
+        (events._POSSESSIVE, events._HAS_POSSESSIVE),
+        (events._COORDINATION, events._HAS_COORDINATION),
+        (events._NEXT_VERB, events._HAS_NEXT_VERB),
+    ],
+)
+def test_more_quick_searches_tell_what_the_plain_ones_tell(plain, quick) -> None:
+    rng = random.Random(71)
+    pieces = ["yet to", "YET  to", "failed to", "no intention", "its", "ITS", "their", "'s"]
+    pieces += ["’s", "su", "sus", "he", "She", "they", "él", "ELLA", "and", "y", "e", "but"]
+    pieces += ["pero", "while", ";", ",", "2021", "1999", "January", "May", "ſeptember", "x"]
+    pieces += ["sent", "İts", "\u212a", "ı", "ſhe", "-", "_", "é", "2"]
+    found = 0
+    for _ in range(3000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 6))]
+        text = "".join(w + rng.choice(["", " ", "  ", "\n"]) for w in words)
+        lo = rng.randrange(len(text) + 1)
+        for args in ((text,), (text, lo, rng.randrange(lo, len(text) + 1))):
+            want = plain.search(*args) is not None
+            assert (quick(*args) is not None) == want, args
+            found += want
+    assert found > 40  # the pieces do hold matches
