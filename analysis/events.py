@@ -1431,7 +1431,10 @@ def _analyse_sentence(
         return out
     low = sentence.lower()
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
-    for m in (lex.propose_scan or lex.propose_re).finditer(text, ss, se):
+    # an English proposal is linked to its verb by "to" (any case; no other character
+    # matches "t" or "o" case-insensitively, and lowering makes them "t" and "o")
+    proposals = lex.propose_scan or lex.propose_re
+    for m in proposals.finditer(text, ss, se) if lex.language != "en" or "to" in low else ():
         verb = m.group("verb").lower()
         if lang == "es" and verb not in _PROPOSE_VERBS:
             verb = re.sub(r"(?<=[aei]r)(?:l[oa]s?|se|le)$", "", verb)  # "prorrogarlo"

@@ -828,3 +828,21 @@ def test_more_quick_searches_tell_what_the_plain_ones_tell(plain, quick) -> None
             assert (quick(*args) is not None) == want, args
             found += want
     assert found > 40  # the pieces do hold matches
+
+
+def test_english_proposals_hold_to_in_the_lowered_sentence() -> None:
+    """_analyse_sentence looks for English proposals only in sentences whose lower case
+    holds "to": every match of the proposal patterns does."""
+    lex = events._lexicon("en")
+    rng = random.Random(73)
+    pieces = ["ready", "READY", "offered", "Offer", "willing", "proposal", "wants", "wiſhes"]
+    pieces += ["to", "TO", "To", "tO", "t", "o", "\t", "\u00a0", " ", "  ", "\n", "extend", "x"]
+    pieces += ["İnitiative", "eager", "keep", "é"]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(6))
+        for pattern in {lex.propose_re, lex.propose_scan or lex.propose_re}:
+            if pattern.search(text):
+                assert "to" in text.lower(), text
+                found += 1
+    assert found > 200
