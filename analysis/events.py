@@ -336,6 +336,20 @@ _DIALOGUE_SCAN = _skippable(
         "di[áa]logo estrat[ée]gico",
     ]
 )
+# The same tests on a _folded context (lower case): the literal alternatives of _BCC_WORDS
+# and _DIALOGUE_WORDS ([oó], [ée], [áa] spelled out), and its acronyms with their word
+# boundaries. Folding keeps each character's class and makes it the lower case letter
+# IGNORECASE equates it with, for the letters of the folder's alphabet (see _context_has).
+_BCC_LOW = ("consultative commission", "comisión consultiva", "comision consultiva")
+_BCC_ACRONYMS_LOW = re.compile(r"\bbcc\b|\bccb\b")
+_DIALOGUE_LOW = tuple(
+    f"{a} {b}"
+    for a, b in [
+        *(("strategic", x) for x in ("stability", "dialogue")),
+        *(("estabilidad", f"estrat{e}gica") for e in "ée"),
+        *((f"di{a}logo", f"estrat{e}gico") for a in "áa" for e in "ée"),
+    ]
+)
 _COVID = re.compile(r"covid|pandemic|coronavirus|pandemia", re.IGNORECASE)
 _OFFSET_PHRASE = re.compile(
     r"\b(?:days|weeks|months|years|shortly|soon|long|días|semanas|meses|años)\s+(?:after|before|"
@@ -2074,7 +2088,8 @@ def find_events(
     context = f"{title or ''}\n{text}"
     # the article speaks of the BCC ("the meeting" then means a BCC session); like the
     # dialogue below, looked for only if a candidate's mechanism needs it
-    has_bcc = _LazyFlag(lambda: _BCC_SCAN.search(context) is not None)
+    low_context = _low_context(lex, title, low)
+    has_bcc = _LazyFlag(lambda: _context_has(context, low_context, "bcc"))
     treaty_counts = Counter(_treaty_named(lex, m.group(0)) for m in _TREATY_ANY.finditer(context))
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
@@ -2123,7 +2138,7 @@ def find_events(
         lede,
         tuple((m.start(), m.end()) for m in triggers),
         index,
-        _LazyFlag(lambda: not has_bcc and _DIALOGUE_SCAN.search(context) is not None),
+        _LazyFlag(lambda: not has_bcc and _context_has(context, low_context, "dialogue")),
     )
     events = [ev for c in cands for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index))
@@ -2131,6 +2146,35 @@ def find_events(
     for ev in merged:
         ev.pop("_said_day", None)
     return merged
+
+
+def _low_context(lex: _Lexicon, title: str | None, low: str | None) -> str | None:
+    """``f"{title or ''}\\n{text}"`` folded (see _folded) when the title and the text are
+    and the lexicon's folder knows every letter _context_has looks for; else None."""
+    if low is None or not lex.folder.alphabet >= _CONTEXT_LETTERS:
+        return None
+    if not title:
+        return "\n" + low
+    folded = lex.folder.fold(title)
+    return None if folded is None else folded + "\n" + low
+
+
+def _context_has(context: str, low_context: str | None, what: str) -> bool:
+    """``_BCC_SCAN.search(context)`` ("bcc") or ``_DIALOGUE_SCAN.search(context)``
+    ("dialogue") found something, told from the folded context when there is one."""
+    if low_context is None:
+        scan = _BCC_SCAN if what == "bcc" else _DIALOGUE_SCAN
+        return scan.search(context) is not None
+    if what == "bcc":
+        return _has_any(low_context, _BCC_LOW) or (
+            ("bcc" in low_context or "ccb" in low_context)
+            and _BCC_ACRONYMS_LOW.search(low_context) is not None
+        )
+    return _has_any(low_context, _DIALOGUE_LOW)
+
+
+# every letter of _BCC_LOW, _DIALOGUE_LOW and the acronyms
+_CONTEXT_LETTERS = frozenset("".join(_BCC_LOW + _DIALOGUE_LOW) + "bc") - {" "}
 
 
 def _misses(starts: list[int], ends: list[int], lo: int, hi: int) -> bool:

@@ -846,3 +846,25 @@ def test_english_proposals_hold_to_in_the_lowered_sentence() -> None:
                 assert "to" in text.lower(), text
                 found += 1
     assert found > 200
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_context_checks_on_the_folded_text_are_the_scans(language: str) -> None:
+    lex = events._lexicon(language)
+    rng = random.Random(79)
+    pieces = ["BCC", "bcc", "xBCC", "BCCs", "CCB", "_ccb", "Consultative Commission"]
+    pieces += ["comisión consultiva", "COMISION CONSULTIVA", "ſtrategic stability", "strategic"]
+    pieces += ["Strategic Dialogue", "diálogo estratégico", "DIALOGO ESTRATEGICO", "estabilidad"]
+    pieces += ["estratégica", " ", "\n", "-", "é", "İ", "\u212a", "ı", "x", "dialogue", "Σ"]
+    found = {"bcc": 0, "dialogue": 0}
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(5))
+        title = rng.choice([None, "", "BCC", "Strategic stability", "ſ", "x"])
+        low = events._folded(lex, text)
+        context = f"{title or ''}\n{text}"
+        low_context = events._low_context(lex, title, low)
+        for what, scan in (("bcc", events._BCC_SCAN), ("dialogue", events._DIALOGUE_SCAN)):
+            want = scan.search(context) is not None
+            assert events._context_has(context, low_context, what) == want, (title, text)
+            found[what] += want and low_context is not None
+    assert min(found.values()) > 300  # the folded path was taken and found something
