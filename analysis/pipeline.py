@@ -7,6 +7,45 @@ from typing import Any
 import pandas as pd
 
 from analysis.frames import EVENT_COLUMNS, STATEMENT_COLUMNS
+from analysis.paths import DATA_DIR
+
+#: (path, modification time, size) of the data files the extractors read, as last seen
+_SEEN_DATA: tuple[tuple[str, int, int], ...] | None = None
+
+
+def _extraction_data() -> tuple[tuple[str, int, int], ...]:
+    files = sorted((DATA_DIR / "lexicon").glob("*.csv")) + [DATA_DIR / "speakers.csv"]
+    out = []
+    for path in files:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def refresh_lexicons() -> bool:
+    """Forget the lexicons and the speaker registry read so far if their files changed on
+    disk (``data/lexicon/*.csv``, ``data/speakers.csv``), so an edit takes effect on the next
+    run without restarting the kernel. True when they were forgotten."""
+    global _SEEN_DATA
+    now = _extraction_data()
+    if now == _SEEN_DATA:
+        return False
+    from analysis import events, speakers, statements
+
+    for cached in (
+        statements._lexicon,
+        statements._institution_suffix,
+        events._lexicon,
+        events._trigger_info_cached,
+        speakers._registry,
+    ):
+        cached.cache_clear()
+    first = _SEEN_DATA is None
+    _SEEN_DATA = now
+    return not first
 
 
 def extract_article(
@@ -116,6 +155,7 @@ def extract(
     An article the extractors fail on is skipped and listed in both frames'
     ``attrs["errors"]`` as ``{"source", "error"}``.
     """
+    refresh_lexicons()
     st_rows: list[dict[str, Any]] = []
     ev_rows: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []

@@ -742,6 +742,9 @@ def ingest(
         manifest = _read_manifest(store)
         _collect_garbage(store, manifest)
         fingerprint = extractor_fingerprint()
+        from analysis.pipeline import refresh_lexicons
+
+        refresh_lexicons()  # workers fork from this process: they must not see stale lexicons
         found, directories, errors = _expand(sources)
         summary.sources = len(found)
         summary.failed.extend(errors)

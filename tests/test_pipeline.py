@@ -77,3 +77,43 @@ def test_extract_statements_and_extract_events_run_only_their_extractor(monkeypa
     monkeypatch.undo()
     monkeypatch.setattr(analysis.statements, "find_statements", boom)
     assert len(extract_events(frame)) >= 1
+
+
+def _extract_one(text: str) -> pd.DataFrame:
+    art = article_from_text(text, title="A test", published="2024-03-01", language="en")
+    statements, _ = extract(articles_frame([art]))
+    return statements
+
+
+def test_an_edited_lexicon_takes_effect_on_the_next_run_without_a_restart(
+    tmp_path, monkeypatch
+) -> None:
+    import shutil
+
+    from analysis import events, pipeline, speakers, statements
+    from analysis.paths import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "lexicon", data / "lexicon")
+    shutil.copy(DATA_DIR / "speakers.csv", data / "speakers.csv")
+    monkeypatch.setattr(pipeline, "DATA_DIR", data)
+    monkeypatch.setattr(pipeline, "_SEEN_DATA", None)
+    monkeypatch.setattr(statements, "LEXICON_DIR", data / "lexicon")
+    monkeypatch.setattr(events, "LEXICON_DIR", data / "lexicon")
+    monkeypatch.setattr(speakers, "DEFAULT_REGISTRY", data / "speakers.csv")
+    text = "\u201cWe will not sign anything this year,\u201d Marta Oyelaran harrumphed on Friday."
+    try:
+        before = _extract_one(text)
+        assert "Marta Oyelaran" not in set(before["speaker"].dropna())
+        assert pipeline.refresh_lexicons() is False  # nothing changed since that run
+        with (data / "lexicon" / "speech_verbs_en.csv").open("a", encoding="utf-8") as fh:
+            fh.write("harrumphed,harrumph,clause\n")
+        after = _extract_one(text)
+        said = after[after["speaker"] == "Marta Oyelaran"]
+        assert said["quote"].tolist() == ["We will not sign anything this year,"]
+        assert said["cue"].tolist() == ["harrumphed"]
+    finally:
+        monkeypatch.undo()
+        pipeline.refresh_lexicons()  # back to the project's own lexicons
+        for cached in (statements._lexicon, events._lexicon, speakers._registry):
+            cached.cache_clear()
