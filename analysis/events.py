@@ -534,6 +534,14 @@ _VISA = re.compile(
     r"(?:\w+\s+){0,3}?(?:visas?|visados?|clearances?|permits?|permission|access|permisos?)\b",
     re.IGNORECASE,
 )
+# "the visas of Russian inspectors were revoked": every verb here is also a head of _VISA,
+# so a sentence holding a match is one the gate (_GATED) lets through
+_VISA_PASSIVE = re.compile(
+    r"(?<![\w-])(?:visas?|visados?)\b(?:\s+[\w'’-]+){0,6}?\s+"
+    r"(?P<aux>were|was|have\s+been|has\s+been|had\s+been|fueron|fue|han\s+sido|ha\s+sido|"
+    r"habían\s+sido)\s+(?:revoked|cancell?ed|denied|revocad[oa]s?|anulados?|retirados?)\b",
+    re.IGNORECASE,
+)
 
 
 # Searches whose answer is only whether a pattern matches, through the pattern primed by
@@ -1251,6 +1259,8 @@ def _verb_candidate(
     toks = _skip_adverbs(_tokens_before(text, ss, m.start(), 6))
     prev = toks[-1] if toks else ""
     prev2 = toks[-2] if len(toks) > 1 else ""
+    if prev == "have" and prev2 == "to" and len(toks) > 2 and toks[-3] in ("was", "were"):
+        return None  # "was to have met in Cairo": a plan that did not happen
     if form in ("part", "pastpart", "ing"):
         if prev in _AUX_BE or prev.endswith(("'s", "’s")):
             if form == "ing":
@@ -1550,6 +1560,18 @@ def _analyse_sentence(
         elif prev in _AUX_HAVE and prev not in ("had", "había", "habían"):
             tense = "perfect"  # "has revoked", "ha revocado"
         cand = _Cand(m.start(), m.end(), "ban", tense, "active", (ss, se), pi)
+        cand.mech_window = window
+        cand.mechanism_hint = "inspections"
+        out.append(cand)
+    for m in _VISA_PASSIVE.finditer(text, ss, se) if visaish else ():
+        if _blocked(text, ss, m.start("aux"), "x", lang):
+            continue
+        window = (m.start(), _right_end(text, m.end(), se, 200))
+        if "inspections" not in _mechanisms(lex, text, *window, False, index=index):
+            continue
+        aux = m.group("aux").lower()
+        tense = "perfect" if aux.startswith(("have", "has", "han ", "ha ")) else "past"
+        cand = _Cand(m.start(), m.end(), "ban", tense, "passive", (ss, se), pi)
         cand.mech_window = window
         cand.mechanism_hint = "inspections"
         out.append(cand)

@@ -1139,3 +1139,40 @@ def test_taking_effect_and_leaving(text: str, language: str, expected: tuple) ->
 
 def test_imperative_leave_is_no_withdrawal() -> None:
     assert kinds("Leave the treaty alone, he said.", dt.date(2013, 5, 6)) == []
+
+
+# --------------------------------------------------------------------------- batch h47-h54
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date"),
+    [
+        ("On Thursday the visas of the Russian inspection teams were revoked.", "en", "2023-03-02"),
+        ("Visas for the Russian inspectors have been cancelled, officials said.", "en", None),
+        ("El martes, los visados de los inspectores rusos fueron revocados.", "es", "2023-02-28"),
+    ],
+)
+def test_passive_revocation_of_inspectors_visas_is_a_ban(
+    text: str, language: str, date: str | None
+) -> None:
+    ev = one(text, THURSDAY, language)
+    assert (ev["mechanism"], ev["action"]) == ("inspections", "ban")
+    if date:
+        assert ev["date"] == date
+
+
+def test_passive_visa_revocation_needs_inspectors() -> None:
+    assert kinds("The visas of two journalists were revoked on Thursday.", THURSDAY) == []
+
+
+def test_meeting_that_was_to_have_happened_is_not_a_session_held() -> None:
+    text = "The Bilateral Consultative Commission was to have met in Cairo on November 29."
+    assert kinds(text) == []
+    assert kinds("The Bilateral Consultative Commission met in Cairo on November 29.") == [
+        ("bcc", "other", "2022-11-29")
+    ]
+
+
+def test_spanish_announced_suspension_with_a_date_between() -> None:
+    ev = one("Moscú anunció en febrero la suspensión del tratado Nuevo START.", THURSDAY, "es")
+    assert (ev["mechanism"], ev["action"], ev["date"]) == ("treaty", "suspend", "2023-02")

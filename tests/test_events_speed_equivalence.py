@@ -868,3 +868,49 @@ def test_context_checks_on_the_folded_text_are_the_scans(language: str) -> None:
             assert events._context_has(context, low_context, what) == want, (title, text)
             found[what] += want and low_context is not None
     assert min(found.values()) > 300  # the folded path was taken and found something
+
+
+_PASSIVE_VISA_PIECES = [
+    "visas", "VISAS", "visados", "Visado", "xvisas", "of the Russian inspectors",
+    "de los inspectores", "were revoked", "were  REVOKED", "have been cancelled", "was denied",
+    "fueron revocados", "han sido anuladas", "fue retirado", "revokedx", "inspections", ", ",
+    ". ", "\n", " ", "ſ", "İ", "é", "x",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_sentence_gate_covers_passive_visa_revocations(language: str) -> None:
+    """Wherever the passive visa pattern matches inside a window, a head span of gate_low
+    meets that window (the sentence is analysed on the fast path too)."""
+    lex = events._lexicon(language)
+    assert lex.gate_low is not None
+    rng = random.Random(31)
+    found = 0
+    for _ in range(3000):
+        k = rng.randint(2, 8)
+        text = "".join(rng.choice(_PASSIVE_VISA_PIECES) + rng.choice([" ", ""]) for _ in range(k))
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        spans = [g.span() for g in lex.gate_low.finditer(low)]
+        lo = rng.randrange(len(text) + 1)
+        for ss, se in ((0, len(text)), (lo, rng.randrange(lo, len(text) + 1))):
+            if events._VISA_PASSIVE.search(text, ss, se):
+                found += 1
+                assert any(a < se and b > ss for a, b in spans), (text, ss, se)
+    assert found > 100
+
+
+def test_passive_visa_events_are_the_same_without_the_lowered_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [
+        ("On Monday the visas of the Russian inspectors were revoked. Talks went on.", "en"),
+        ("El lunes, los visados de los inspectores rusos fueron revocados por Washington.", "es"),
+    ]
+    published = dt.date(2023, 6, 2)
+    want = [events.find_events(t, published=published, language=lang) for t, lang in texts]
+    assert all(want)
+    monkeypatch.setattr(events, "_folded", lambda lex, text: None)
+    got = [events.find_events(t, published=published, language=lang) for t, lang in texts]
+    assert got == want
