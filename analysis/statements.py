@@ -987,6 +987,52 @@ _BARE_CONJ_RE = re.compile(
     r"\s+(?:but|and|yet|pero|y|e)\s+(?:(?:also|then|later|too|también|luego)\s+)?",
     re.IGNORECASE,
 )
+# "In Moscow, the foreign ministry said ...": a bare institution in a capital's lead
+_CITY_LEAD_RE = re.compile(
+    r"(?:In|En)\s+(?P<city>Moscow|Moscú|Washington|Beijing|Pekín|Kyiv|Kiev|London|Londres|"
+    r"Paris|París|Berlin|Berlín|Tehran|Teherán)\s*,\s*$"
+)
+_CITY_ADJ = {
+    "Moscow": "Russian",
+    "Washington": "U.S.",
+    "Beijing": "Chinese",
+    "Kyiv": "Ukrainian",
+    "London": "British",
+    "Paris": "French",
+    "Berlin": "German",
+    "Tehran": "Iranian",
+}
+_CITY_COUNTRY = {
+    "Moscú": "Rusia",
+    "Washington": "Estados Unidos",
+    "Pekín": "China",
+    "Kiev": "Ucrania",
+    "Londres": "Reino Unido",
+    "París": "Francia",
+    "Berlín": "Alemania",
+    "Teherán": "Irán",
+}
+
+
+def _city_lead_np(front: str, np: str) -> str | None:
+    """ "the foreign ministry" after "In Moscow," as "the Russian foreign ministry" (Spanish:
+    "el Ministerio de Exteriores" after "En Moscú," as "... de Rusia"); None otherwise."""
+    cm = _CITY_LEAD_RE.search(front)
+    if cm is None:
+        return None
+    city = cm.group("city")
+    low = np.lower()
+    if low.startswith("the ") and city in _CITY_ADJ:
+        return f"the {_CITY_ADJ[city]} {np[4:]}"
+    if low.startswith(("el ", "la ")) and city in _CITY_COUNTRY:
+        return f"{np} de {_CITY_COUNTRY[city]}"
+    return None
+
+
+_NAME_END_RE = re.compile(r"(?<=\s)[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){0,3}$")
+_ADJUNCT_THAT_RE = re.compile(
+    r"\s+(?:en|in|durante|during|ante|a|to)\s+[^,;:~“«„\"]{1,60}?\s+(?:that|que)\b"
+)
 _CONJ_RE = re.compile(
     r"(?:,|;)\s*(?:but|and|while|whereas|although|though|pero|y|mientras|aunque|si bien)\s+",
     re.IGNORECASE,
@@ -1056,7 +1102,8 @@ _ACCORDING_VERB = (
     r"(?:l\b)?\s+(?:(?:lo\s+)?(?:declaró|dijo|afirmó|informó|indicó|señaló|explicó|expresó|"
     r"resumió|precisó|aseguró|subrayó|recordó|advirtió|reconoció|ha\s+(?:dicho|declarado|"
     r"afirmado|indicado|señalado|explicado|expresado|resumido|precisado|asegurado|subrayado|"
-    r"recordado|advertido|reconocido))\s+)?"
+    r"recordado|advertido|reconocido))\s+(?:(?:este|el)\s+(?:lunes|martes|miércoles|jueves|"
+    r"viernes|sábado|domingo)\s+|hoy\s+|ayer\s+)?)?"
 )
 _ACCORDING_PHRASES = (
     *("according to", "según", "de acuerdo con", "in the words of", "en palabras de"),
@@ -1147,6 +1194,18 @@ _ONLY_COLON_RE = re.compile(
 _DOCUMENT_NP_RE = re.compile(
     r"(?:the|this|that|its|el|la|este|esta|su)\s+(?:statement|communique|readout|release|note|"
     r"commentary|comment|comunicado|nota|declaracion|texto|documento|comentario)"
+)
+# a document as the subject or inverted subject of a speech verb: "El comunicado señala que",
+# "..., reza la nota", "Según el texto, ...", "The statement says" (resolved to its issuer)
+_DOC_NP_LEFT_RE = re.compile(
+    r"\s*(?P<np>(?:the|this|that|its|el|la|este|esta|su)\s+"
+    r"(?:statement|communique|readout|release|note|comunicado|nota|texto|documento))\s*$",
+    re.IGNORECASE,
+)
+_DOC_NP_RIGHT_RE = re.compile(
+    r"\s*(?P<np>(?:the|this|its|el|la|este|esta|su)\s+(?:statement|communique|readout|release|"
+    r"note|comunicado|nota|texto|documento))\b(?!\s+(?:of|from|by|de|del)\b)",
+    re.IGNORECASE,
 )
 _DOC_TAIL_RE = re.compile(
     r"\s+(?:readout|statement|communiqu[eé]|release|report|comunicado|nota)"
@@ -1312,6 +1371,7 @@ def _np_folded_ok(bare: str, f: str, lex: Lexicon) -> bool:
         or bool(_RE7.fullmatch(bare))  # "the alliance's Secretary General"
         or (f[:2] == "ex" and f[2:].lstrip("- ") in ROLE_WORDS)  # "exministro", "ex-envoy"
         or f in lex.role_tokens
+        or (f[:2] == "ex" and f[2:].lstrip("- ") in lex.role_tokens)  # "exdiplomático"
         or f in _PORTFOLIO_WORDS
         or f
         in {
@@ -1494,7 +1554,12 @@ _INTERRUPT_RE = re.compile(
     r"in turn|however|meanwhile|though|por su parte|a su vez|sin embargo|asimismo|por otro lado|"
     r"en cambio|por el contrario|in contrast|by contrast|instead|on the other hand|for its part|"
     r"también|además|en tanto|en (?:un|su) comunicado|en una nota|en (?:su )?(?:rueda|conferencia) "
-    r"de prensa|en (?:un|su) mensaje|en una declaración|a través de|in remarks|in a post)\b"
+    r"de prensa|en (?:un|su) mensaje|en una declaración|a través de|in remarks|in a post|"
+    r"of the|from the|del|de la|"
+    r"in (?:his|her|its|their|a|an|the)\s+(?:[a-z]+\s+){0,2}(?:address|speech|remarks|message|"
+    r"letter|interview|briefing|testimony|op-ed|article|post)|"
+    r"en (?:su|un|una)\s+(?:[a-z]+\s+){0,2}(?:discurso|intervención|carta|artículo|"
+    r"comparecencia|alocución))\b"
     r"[^~]{0,140}?,\s*$"
 )
 
@@ -1848,7 +1913,7 @@ class _Resolver:
             role=role,
             country=_country_of(stated),
             gender=_gender_of(stated),
-            role_text=fold(stated),
+            role_text=_unglue_ex(fold(stated), self.ctx.lex.role_tokens),  # "exdiplomático"
         )
 
     # resolution ---------------------------------------------------------------------------
@@ -1882,6 +1947,18 @@ class _Resolver:
                 (st for st in reversed(self.ctx.statements) if st.speaker and st.start < pos),
                 None,
             )
+            if prev is None:
+                # no statement yet: the institution named just before ("El Ministerio ha
+                # anunciado ... El comunicado señala que ...")
+                ent = next(
+                    (
+                        e
+                        for e in reversed(self._entities())
+                        if e.kind == "institution" and pos - 600 < e.start < pos
+                    ),
+                    None,
+                )
+                return (ent.as_fields(np) if ent is not None else None), None
             return (dict(prev.speaker, speaker_mention=np) if prev else None), None
         # a role noun: "the minister", "el vocero", "A senior Russian diplomat"
         _, np, f, fallback, entry, person_head, indefinite = plan
@@ -2432,6 +2509,8 @@ class _Resolver:
 
 _RE27 = re.compile(r"^\s*[,.:;]?\s*[,]?\s*(?:[-–—]\s*)?")
 _RE28 = re.compile(r",\s+([A-ZÀ-Þ][\w.’'\- ]{1,40}),")
+_POSSESSIVE_RE = re.compile(r"\s*(?:su|sus|his|her|its|their)\s+", re.IGNORECASE)
+_RE28_END = re.compile(r",\s+([A-ZÀ-Þ][\w’'\- ]{1,40}?)(?=\s*\.?\s*$)")
 _RE29 = re.compile(r"\b(?:that|que)\b|:")
 _RE30 = re.compile(r",\s*$|[~”»\"]\s*,?\s*$")
 _RELATIVE_ASIDE_RE = re.compile(
@@ -3026,7 +3105,10 @@ class _Extractor:
             if close < 0:
                 return False
             np = t[cm.end() : close].strip(" ,.")
-            speaker, pending = self.res.resolve(np, cm.end())
+            if np:
+                speaker, pending = self.res.resolve(np, cm.end())
+            else:  # "«... —subrayó—. ...»": the speaker goes on
+                speaker, pending = self._last_speaker(q.start), None
             if speaker is None and pending is None:
                 return False
             end = close + 1
@@ -3383,15 +3465,31 @@ class _Extractor:
         s = ctx.masked[a:b]
         doc = _DOCUMENT_OF_RE.match(s, mm.end())  # "according to a statement from X"
         at = doc.end() if doc else mm.end()
-        np = _scan_np_right(s[at:], ctx.lex)
+        dn = _DOC_NP_RIGHT_RE.match(s, at)  # "Según el texto, ..."
+        if dn is not None:
+            np = (dn.start("np") - at, dn.end("np") - at, dn.group("np"))
+        else:
+            np = _scan_np_right(s[at:], ctx.lex)
+        poss = None
         if np is None:
-            return
+            # "según su portavoz, Dmitri Peskov, ...": a possessive role, taken only with the name
+            poss = _POSSESSIVE_RE.match(s, at)
+            if poss is None:
+                return
+            np = _scan_np_right(s[poss.end() :], ctx.lex)
+            if np is None:
+                return
+            np = (np[0] + poss.end() - at, np[1] + poss.end() - at, np[2])
         np_text = np[2]
         pos = a + at + np[0]
         np_end = a + at + np[1]
-        app = _RE28.match(ctx.masked[np_end:b])
+        app = _RE28.match(ctx.masked[np_end:b]) or _RE28_END.match(ctx.masked[np_end:b])
+        if poss is not None and not (
+            app and split_mention(app.group(1))[1] == app.group(1).strip()
+        ):
+            return
         if app and split_mention(app.group(1))[1] == app.group(1).strip():
-            # "según el canciller ruso, Serguéi Lavrov, ..."
+            # "según el canciller ruso, Serguéi Lavrov, ...", "..., según el vicecanciller, X."
             np_text = ctx.masked[pos : np_end + app.end(1)]
             np_end += app.end(1)
         speaker, pending = self.res.resolve(np_text, pos)
@@ -3440,6 +3538,7 @@ class _Extractor:
                 and hit[0].start() == cm.end()
                 and (
                     _RE52.match(m[hit[0].end() : end])
+                    or _ADJUNCT_THAT_RE.match(m, hit[0].end(), end)  # "y aseguró en un X que"
                     or self.ctx.lex.cues.get(_RE32.sub(" ", hit[0].group().lower()), "")[1:]
                     == ("clause",)
                     and _CLAUSE_START_RE.match(m, hit[0].end(), end)
@@ -3493,6 +3592,10 @@ class _Extractor:
         else:
             rel_left = left_raw
         rel = _RELATIVE_TAIL_RE.search(rel_left)
+        if rel is None and "," in rel_left:
+            rel_left_t = _time_tail_sub(rel_left)  # "Trump, que el domingo dijo a ..."
+            if rel_left_t is not rel_left:
+                rel = _RELATIVE_TAIL_RE.search(rel_left_t)
         if rel and pattern == "that_only" and not _THAT_NEXT_RE.match(right):
             rel = None  # "..., en el que destacó el compromiso": a noun, not what was said
         if rel:
@@ -3500,6 +3603,16 @@ class _Extractor:
             # the person named just before the relative pronoun, else the sentence's speaker
             speaker = None
             ant = _scan_np_left(rel_left[: rel.start()] + " ", ctx.lex)
+            if ant is None:
+                # "las palabras de Donald Trump, que dijo": the person named at the end
+                nm = _NAME_END_RE.search(rel_left, 0, rel.start())
+                if nm is not None:
+                    who, _ = self.res.resolve(nm.group(), a + nm.start())
+                    if who is not None and any(
+                        e.kind == "person" and e.name == who["speaker"]
+                        for e in self.res._entities()
+                    ):
+                        speaker = who
             if ant is not None:
                 speaker, _ = self.res.resolve(ant[1], a + ant[0])
             if speaker is None:
@@ -3521,6 +3634,9 @@ class _Extractor:
                 for _ in range(2):  # "who said earlier this week that ..."
                     lead = _TIME_LEAD_RE.match(m[ca:b])
                     ca += lead.end() if lead else 0
+                pl = _POST_LISTENER_RE.match(m, ca, b)  # "que dijo a los periodistas que"
+                if pl and _RE53.match(m, pl.end(), b):
+                    ca = pl.end()
                 ca += _RE57.match(m[ca:b]).end()
                 self._clause(speaker, None, ca, self._clause_end(ca, b), cue, sent)
                 return
@@ -3550,6 +3666,11 @@ class _Extractor:
         else:
             left = _aux_tail_sub(_time_tail_sub(rel_left))
         np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
+        if np is None and pattern != "cite":
+            d0 = _dateline_len(left)
+            dn = _DOC_NP_LEFT_RE.match(left, d0)
+            if dn is not None:
+                np = (dn.start("np"), dn.group("np"))  # "El comunicado señala que ..."
         speaker = pending = None
         subj_start = None
         mention_ok = False
@@ -3559,6 +3680,13 @@ class _Extractor:
                 np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
             )
             mention_ok = speaker is not None or pending is not None
+            if speaker is None and m.startswith(("In ", "En "), a + _dateline_len(m[a:b])):
+                alt = _city_lead_np(m[a:subj_start], np[1])
+                alt_speaker = self.res.resolve(alt, subj_start)[0] if alt else None
+                if alt_speaker is not None:
+                    # "In Moscow, the foreign ministry said": that capital's ministry
+                    speaker, pending = dict(alt_speaker, speaker_mention=np[1]), None
+                    mention_ok = True
             if (
                 not mention_ok
                 and np[1].split()[-1][:1].isupper() is False
@@ -3678,11 +3806,15 @@ class _Extractor:
                 if il:
                     inv_at += il.end()
                 app = _RIGHT_APPOS_RE.match(m[inv_at:b])  # "el portavoz del Kremlin, Dmitri Peskov"
-                inv = (
-                    (app.start(1), app.end(), app.group(0).strip())
-                    if app
-                    else _scan_np_right(m[inv_at:b], ctx.lex)
-                )
+                dn = None if app else _DOC_NP_RIGHT_RE.match(m, inv_at, b)
+                if dn is not None:  # "..., señala el comunicado."
+                    inv = (dn.start("np") - inv_at, dn.end("np") - inv_at, dn.group("np"))
+                else:
+                    inv = (
+                        (app.start(1), app.end(), app.group(0).strip())
+                        if app
+                        else _scan_np_right(m[inv_at:b], ctx.lex)
+                    )
             else:
                 inv = None
             if inv is not None:
@@ -3740,6 +3872,17 @@ class _Extractor:
                     )
                 ):
                     speaker = self._last_speaker(cm.start())
+                elif (
+                    ctx.lang == "es"
+                    and clause_start is None
+                    and inv is None
+                    and not r.strip(" .")
+                    and _RE35.search(left_raw)
+                ):
+                    # "Esa decisión puede revisarse, advirtió.": a fronted clause, the
+                    # speaker goes on
+                    speaker = self._last_speaker(cm.start())
+                    subj_start = cm.start() if speaker is not None else None
                 if speaker is None:
                     return
         if clause_start is not None:

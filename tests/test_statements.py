@@ -1790,3 +1790,103 @@ def test_hyphenated_ex_role_noun():
     text = "Antony Blinken spoke in Oslo. The ex-secretary of state said that a deal was possible."
     got = find_statements(text, published="2025-10-05")
     assert [(s["speaker"], s["quote"]) for s in got] == [("Antony Blinken", "a deal was possible")]
+
+
+def test_segun_dijo_with_a_day_and_a_trailing_role_then_name():
+    text = (
+        "Rusia dejará de notificar sus ensayos, según dijo este miércoles el viceministro de "
+        "Exteriores ruso, Serguéi Riabkov. Moscú responderá, según su portavoz, Dmitri Peskov."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Sergey Ryabkov", "Rusia dejará de notificar sus ensayos"),
+        ("Dmitry Peskov", "Moscú responderá"),
+    ]
+    # a possessive role without the name names nobody
+    assert rows("Según su portavoz, la oferta sigue en pie.", "es") == []
+
+
+def test_subject_with_an_address_or_an_affiliation_between_it_and_the_verb():
+    en = (
+        "Putin, in his annual address to the Federal Assembly, said Russia was not leaving "
+        "the treaty. Daryl Kimball, of the Arms Control Association, warned that an arms race "
+        "was coming."
+    )
+    assert [(r[1], r[2]) for r in rows(en)] == [
+        ("Vladimir Putin", "Russia was not leaving the treaty"),
+        ("Daryl Kimball", "an arms race was coming"),
+    ]
+
+
+def test_a_document_as_speaker_resolved_to_the_institution_named_before():
+    es = (
+        "El Ministerio de Exteriores de Rusia ha anunciado la suspensión de las inspecciones. "
+        "El comunicado señala que las sanciones impiden viajar a los inspectores. Según el texto, "
+        'Washington busca ventajas. "Rusia cumple el tratado", reza la nota.'
+    )
+    assert [(r[0], r[1], r[2]) for r in rows(es, "es")] == [
+        ("indirect", "Russian Foreign Ministry", "las sanciones impiden viajar a los inspectores"),
+        ("indirect", "Russian Foreign Ministry", "Washington busca ventajas"),
+        ("direct", "Russian Foreign Ministry", "Rusia cumple el tratado"),
+    ]
+    # no institution named before: nobody
+    assert rows("El comunicado señala que las sanciones impiden viajar.", "es") == []
+
+
+def test_spanish_bare_verb_after_a_fronted_clause_and_in_a_raya():
+    text = (
+        "Riabkov dijo que Moscú respetará los límites. Esa decisión puede revisarse, advirtió. "
+        '"No hay diálogo posible —subrayó—. Es una posición incoherente".'
+    )
+    assert [(r[0], r[1], r[2]) for r in rows(text, "es")] == [
+        ("indirect", "Sergey Ryabkov", "Moscú respetará los límites"),
+        ("indirect", "Sergey Ryabkov", "Esa decisión puede revisarse"),
+        ("direct", "Sergey Ryabkov", "No hay diálogo posible"),
+        ("direct", "Sergey Ryabkov", "Es una posición incoherente"),
+    ]
+    assert rows("Esa decisión puede revisarse, advirtió.", "es") == []  # nobody before
+
+
+def test_second_verb_with_an_adjunct_before_que():
+    text = (
+        "El Departamento de Estado lamentó la medida y aseguró en un comunicado que Rusia "
+        "incumple sus obligaciones."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("U.S. State Department", "la medida"),
+        ("U.S. State Department", "Rusia incumple sus obligaciones"),
+    ]
+
+
+def test_bare_ministry_after_a_capital_lead():
+    text = (
+        "Guterres spoke in New York. In Moscow, the foreign ministry said in a statement that "
+        "Russia would act responsibly. The statement says the offer had gone unanswered."
+    )
+    assert [(r[1], r[2]) for r in rows(text)] == [
+        ("Russian Foreign Ministry", "Russia would act responsibly"),
+        ("Russian Foreign Ministry", "the offer had gone unanswered"),
+    ]
+    assert rows("In Moscow, the crowd said that it was cold.") == []
+
+
+def test_glued_ex_role_noun_of_the_lexicon_and_a_later_expert_mention():
+    text = (
+        "Para el exdiplomático ruso Alexéi Arbátov, el gesto de Moscú es una señal. El experto "
+        "advierte de que ambas potencias podrían volver a una carrera de armamentos."
+    )
+    got = rows(text, "es")
+    assert [r[2] for r in got] == [
+        "el gesto de Moscú es una señal",
+        "ambas potencias podrían volver a una carrera de armamentos",
+    ]
+    assert all("Arb" in r[1] for r in got)
+
+
+def test_relative_que_with_a_day_and_listener_after_a_name_ending_a_phrase():
+    text = (
+        "Peskov reaccionó a las palabras de Donald Trump, que el domingo dijo a los periodistas "
+        "que la oferta rusa le parecía buena."
+    )
+    assert [(r[1], r[2]) for r in rows(text, "es")] == [
+        ("Donald Trump", "la oferta rusa le parecía buena")
+    ]
