@@ -1202,6 +1202,11 @@ _DOC_NP_LEFT_RE = re.compile(
     r"(?:statement|communique|readout|release|note|comunicado|nota|texto|documento))\s*$",
     re.IGNORECASE,
 )
+# what _DOC_NP_LEFT_RE's match ends with, lowered (before its trailing spaces)
+_DOC_NP_ENDS = (
+    *("statement", "communique", "readout", "release", "note", "comunicado", "nota"),
+    *("texto", "documento"),
+)
 _DOC_NP_RIGHT_RE = re.compile(
     r"\s*(?P<np>(?:the|this|its|el|la|este|esta|su)\s+(?:statement|communique|readout|release|"
     r"note|comunicado|nota|texto|documento))\b(?!\s+(?:of|from|by|de|del)\b)",
@@ -3666,7 +3671,11 @@ class _Extractor:
         else:
             left = _aux_tail_sub(_time_tail_sub(rel_left))
         np = _appositive(left, ctx.lex) or _scan_np_left(left, ctx.lex)
-        if np is None and pattern != "cite":
+        if (
+            np is None
+            and pattern != "cite"
+            and (_EXACT or left.rstrip()[-10:].lower().endswith(_DOC_NP_ENDS))
+        ):
             d0 = _dateline_len(left)
             dn = _DOC_NP_LEFT_RE.match(left, d0)
             if dn is not None:
@@ -3680,7 +3689,11 @@ class _Extractor:
                 np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
             )
             mention_ok = speaker is not None or pending is not None
-            if speaker is None and m.startswith(("In ", "En "), a + _dateline_len(m[a:b])):
+            if (
+                speaker is None
+                and (_EXACT or m[a:subj_start].rstrip().endswith(","))
+                and m.startswith(("In ", "En "), a + _dateline_len(m[a:b]))
+            ):
                 alt = _city_lead_np(m[a:subj_start], np[1])
                 alt_speaker = self.res.resolve(alt, subj_start)[0] if alt else None
                 if alt_speaker is not None:
