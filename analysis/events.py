@@ -673,6 +673,12 @@ def _mech_matches(
 _WORDISH = re.compile(r"[\w-]")
 
 
+def _wordish(c: str) -> bool:
+    """``bool(_WORDISH.match(c))`` for one character, without a regex call: the regex
+    engine's \\w is str.isalnum() (letters, decimals, digits, numerics) or "_"."""
+    return c.isalnum() or c == "_" or c == "-"
+
+
 class _MechIndex:
     """The mechanism keywords of one text, found a line at a time when first asked for:
     ``hits(lo, hi)`` is ``lex.mechanism_hits(text[lo:hi])`` without a new scan when the
@@ -721,13 +727,14 @@ class _MechIndex:
         hi = min(hi, n)
         if lo >= hi:
             return []
+        # _wordish(c) is _WORDISH.match(c): a cut word at an edge
         if (
             lo > 0
-            and _WORDISH.match(text, lo - 1)
-            and _WORDISH.match(text, lo)
+            and _wordish(text[lo - 1])
+            and _wordish(text[lo])
             or hi < n
-            and _WORDISH.match(text, hi - 1)
-            and _WORDISH.match(text, hi)
+            and _wordish(text[hi - 1])
+            and _wordish(text[hi])
             or text.find("\n", lo, hi) >= 0
         ):
             return self.lex._mechanism_hits(text[lo:hi])  # a cut word, or two lines
@@ -782,7 +789,7 @@ class _GuardedScan:
                 pos = m.end()
                 if pos == 0:
                     return None
-                if not _WORDISH.match(low, pos - 1):
+                if not _wordish(low[pos - 1]):
                     pos -= 1
             else:
                 pos = 0
@@ -794,7 +801,7 @@ class _GuardedScan:
                 if s == e:
                     return None
                 out.append((s, e))
-                if not _WORDISH.match(low, e - 1):
+                if not _wordish(low[e - 1]):
                     restart = e - 1  # finditer would go on from e
                     break
             pos = restart
@@ -1768,6 +1775,8 @@ class _Doc:
     mech: _MechIndex | None = None  # the text's mechanism keywords (None: scan each window)
     # speaks of the strategic dialogue (and not of the BCC)
     dialogue_article: bool | _LazyFlag = False
+    trigger_starts: list[int] = field(default_factory=list)  # trigger_spans' starts
+    low: str | None = None  # the text as _folded gives it (None: not case-safe)
 
 
 def _m_end(m: re.Match[str]) -> int:
@@ -1869,20 +1878,15 @@ def _evidence_and_date(
     return ev_lo, ev_hi, date
 
 
-def _first(span: tuple[int, int]) -> int:
-    return span[0]
-
-
 def _next_event(doc: _Doc, lo: int, se: int) -> int:
     """Where a coordinated next event begins after ``lo`` ("... and pulled out of Y",
     "... y revocó los visados"), else the sentence end."""
-    spans = doc.trigger_spans  # in order: those from lo on begin at the first from lo
-    starts = []
-    for i in range(bisect_left(spans, lo, key=_first), len(spans)):
-        if spans[i][0] >= se:
-            break
-        starts.append(spans[i][0])
-    if "visa" in doc.text[lo:se].lower():
+    ts = doc.trigger_starts  # in order: the triggers that start in [lo, se)
+    starts = ts[bisect_left(ts, lo) : bisect_left(ts, se)]
+    low = doc.low
+    # low is text.lower() letter for letter; lowering a slice differs from slicing the
+    # lowered text only in a final sigma, which "visa" does not hold
+    if ("visa" in low[lo:se]) if low is not None else ("visa" in doc.text[lo:se].lower()):
         starts += [m.start() for m in _VISA.finditer(doc.text, lo, se)]
     for pos in sorted(starts):
         link = _NEXT_VERB.search(doc.text, lo, pos)
@@ -2161,6 +2165,8 @@ def find_events(
         tuple((m.start(), m.end()) for m in triggers),
         index,
         _LazyFlag(lambda: not has_bcc and _context_has(context, low_context, "dialogue")),
+        starts,
+        low,
     )
     events = [ev for c in cands for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index))

@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import random
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -914,3 +915,46 @@ def test_passive_visa_events_are_the_same_without_the_lowered_text(
     monkeypatch.setattr(events, "_folded", lambda lex, text: None)
     got = [events.find_events(t, published=published, language=lang) for t, lang in texts]
     assert got == want
+
+
+def test_wordish_is_the_regex_class_for_every_character() -> None:
+    # every code point (surrogates included): \w as the regex engine reads it, or "-"
+    plain = re.compile(r"[\w-]")
+    differ = [i for i in range(0x110000) if events._wordish(chr(i)) != bool(plain.match(chr(i)))]
+    assert differ == []
+    assert events._wordish("ſ") and events._wordish("٣") and not events._wordish("’")
+
+
+@pytest.mark.parametrize("with_low", [True, False])
+def test_next_event_reads_visa_alike_in_the_lowered_text(with_low: bool) -> None:
+    # sentences written for this test; "VİSA", "viſa" and a final sigma lower oddly
+    texts = [
+        "Moscow suspended the talks and revoked the VISAS of the inspectors.",
+        "Moscow suspended the talks and revoked the VİSAS of the inspectors.",
+        "Moscow suspended the talks and then viſas were revoked.",
+        "Russia paused inspections ΟΔΟΣ and revoked visas, officials said.",
+        "Rusia suspendió las inspecciones y revocó los visados de los inspectores.",
+    ]
+    lex = events._lexicon("en")
+    for text in texts:
+        triggers = events._trigger_matches(lex, text)
+        starts = [m.start() for m in triggers]
+        spans = tuple(m.span() for m in triggers)
+        low = events._folded(lex, text) if with_low else None
+        doc = events._Doc(text, lex, [], [], None, None, False, None, 0, spans, None)
+        doc_low = replace(doc, trigger_starts=starts, low=low)
+        for lo in range(len(text)):
+            want = _plain_next_event(text, spans, lo, len(text))
+            assert events._next_event(doc_low, lo, len(text)) == want, (text, lo)
+
+
+def _plain_next_event(text: str, spans: tuple[tuple[int, int], ...], lo: int, se: int) -> int:
+    """events._next_event as first written, on the trigger spans."""
+    starts = [s for s, _ in spans if lo <= s < se]
+    if "visa" in text[lo:se].lower():
+        starts += [m.start() for m in events._VISA.finditer(text, lo, se)]
+    for pos in sorted(starts):
+        link = events._NEXT_VERB.search(text, lo, pos)
+        if link:
+            return link.start()
+    return se
