@@ -2725,6 +2725,19 @@ def _time_lead(s: str) -> re.Match | None:
     return _TIME_LEAD_RE.match(s)
 
 
+def _rel_may(s: str) -> bool:
+    """False only if _RELATIVE_TAIL_RE cannot match s nor what _AUX_TAIL_RE and the time
+    tail leave of it (they only take text away): it needs a comma and one of its words (every
+    alternative holds que/quien/who/which/donde/where), looked for in the lower case, which agrees
+    with re.IGNORECASE but for the letters of _IGNORECASE_ODD (those say True)."""
+    if "," not in s:
+        return False
+    if not s.isascii() and not _IGNORECASE_ODD.isdisjoint(s):
+        return True
+    low = s.lower()
+    return "que" in low or "quien" in low or "wh" in low or "donde" in low
+
+
 def _may_end_with(s: str, ends: tuple[str, ...]) -> bool:
     """False only if s, less trailing white space, ends with none of ends (any case; ends are
     at most 12 long). A tail that is not ASCII says True: there str.lower() may not agree
@@ -3568,6 +3581,26 @@ class _Extractor:
             ctx.lex.cue_entry[cue] = entry
         lemma, pattern = entry
         left_raw = m[a : cm.start()]
+        if (
+            not _EXACT
+            and (pattern == "quote_only" or pattern == "that_only")
+            and not _rel_may(left_raw)
+        ):
+            # Nothing below adds a statement for these patterns unless _RELATIVE_TAIL_RE
+            # matches (see _rel_may) or the quote_only/that_only checks further down pass:
+            # asked here first, the same checks
+            right = m[cm.end() : b]
+            if pattern == "quote_only":
+                if "~" not in right:
+                    return
+            elif (
+                "that" not in right
+                and "que" not in right
+                and ":" not in right
+                and not any(c in right for c in '“«„"‘')
+                and left_raw.rstrip()[-1:] not in (",", "~", "”", "»", '"')
+            ):
+                return
         # the end-anchored regexes below need left_raw to end with one of their words (see
         # _may_end_with); its lowered tail, when ASCII, says which may match
         left_t = left_raw.rstrip()
@@ -3577,10 +3610,26 @@ class _Extractor:
             left_raw
         ):
             return  # "would say", "did not say", "to say", "was told"
-        if _ASKED_LEFT_RE.search(left_raw):
-            return
-        if _ANONYMOUS_RE.search(left_raw):
-            return  # "an official, who asked not to be identified, said"
+        if _EXACT or (not left_raw.isascii() and not _IGNORECASE_ODD.isdisjoint(left_raw)):
+            if _ASKED_LEFT_RE.search(left_raw):
+                return
+            if _ANONYMOUS_RE.search(left_raw):
+                return  # "an official, who asked not to be identified, said"
+        else:
+            # each regex searched only when its lower-case words are there: without the
+            # letters of _IGNORECASE_ODD, lower() agrees with re.IGNORECASE. _ASKED_LEFT_RE
+            # needs "asked" or "question"; every alternative of _ANONYMOUS_RE holds "named",
+            # "identif", "anonym" or "anonim"
+            low_left = left_raw.lower()
+            if ("asked" in low_left or "question" in low_left) and _ASKED_LEFT_RE.search(left_raw):
+                return
+            if (
+                "named" in low_left
+                or "identif" in low_left
+                or "anonym" in low_left
+                or "anonim" in low_left
+            ) and _ANONYMOUS_RE.search(left_raw):
+                return  # "an official, who asked not to be identified, said"
         right = m[cm.end() : b]
         if pattern == "participle":
             self._participle(cm, sent)

@@ -689,3 +689,49 @@ def test_dateline_prefilter_keeps_the_length(monkeypatch):
         exact = [statements._dateline_len(s) for s in DATELINES]
     assert fast == exact
     assert sum(1 for n in fast if n) >= 6
+
+
+# Written for the _cue gates: relative pronouns before quote-only and that-only verbs, the
+# asked/anonymity phrases in any case, odd case letters (the long s, dotless i, "İ"), Spanish.
+CUE_GATE_TEXTS = [
+    "Anna Petrova, who stressed the talks, quoted the envoy. The envoy, which quoted nobody, "
+    "left. Petrova, WHO quoted him, was late.",
+    "An official, who asked not to be identified, said the talks failed. A diplomat who "
+    "declined to be NAMED said inspections were over. Asked about it, Petrova said no.",
+    "A source speaking ANONYMOUSLY said the data was late. Petrova, on condition of anonymity, "
+    "said nothing. A QUESTION on the treaty, Petrova said, was moot.",
+    "Un funcionario, que pidió no ser identificado, dijo que el tratado murió. La portavoz, "
+    "quien destacó el compromiso, habló. El diplomático, bajo condición de anonimato, afirmó "
+    "que no hay datos.",
+    "An official, whO aſked not to be ıdentified, said the talks failed. Petrova, İn turn, "
+    "quoted the envoy, who stressed that talks were over.",
+    "The envoy quoted “the deal is dead” in full. Petrova stressed: the data was late.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_GATE_TEXTS)
+def test_cue_gates_match_exact_path(text, monkeypatch):
+    language = "es" if "dijo" in text else "en"
+    fast, exact = _both_paths(text, language, monkeypatch)
+    assert fast == exact
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Petrova, who",
+        "Petrova, WHICH ",
+        "la portavoz, en la que",
+        "Lavrov, quien",
+        "the ministry, where",
+        "el texto, donde",
+        "Petrova, whO has also",
+        "Lavrov, que el domingo",
+        "Petrova who",
+        "Petrova, the envoy",
+    ],
+)
+def test_relative_gate_never_hides_a_match(s):
+    for t in (s, statements._AUX_TAIL_RE.sub("", s), statements._TIME_TAIL_RE.sub("", s)):
+        if statements._RELATIVE_TAIL_RE.search(t):
+            assert statements._rel_may(s)
