@@ -904,7 +904,11 @@ def _paragraphs(text: str) -> list[_Para]:
 
 
 def _tokens_before(text: str, lo: int, pos: int, n: int = 6) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text[max(lo, pos - 80) : pos])[-n:]]
+    """The last ``n`` words (lowered) of ``text[lo:pos]``'s last 80 characters."""
+    chunk = text[max(lo, pos - 80) : pos]
+    if chunk.isascii():  # lowering ASCII keeps each character a word character or not
+        return _WORD.findall(chunk.lower())[-n:]
+    return [w.lower() for w in _WORD.findall(chunk)[-n:]]
 
 
 def _clause_start(text: str, ss: int, pos: int) -> int:

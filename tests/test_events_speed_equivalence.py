@@ -958,3 +958,20 @@ def _plain_next_event(text: str, spans: tuple[tuple[int, int], ...], lo: int, se
         if link:
             return link.start()
     return se
+
+
+def test_tokens_before_are_the_plain_lowered_words() -> None:
+    # sentences written for this test, ASCII and not ("İ", "ſ", "ß", a curly apostrophe)
+    texts = [
+        "The U.S. said it WOULD NOT extend the treaty's limits, officials added.",
+        "Moscow's decision_2 to halt-the talks won't be reversed soon.",
+        "İSTANBUL talks: Russia's ſtatement on the ſuspension, Straße and Ryabkov’s reply.",
+        "El Kremlin NO suspenderá las inspecciones, dijo el portavoz.",
+    ]
+    for text in texts:
+        for lo in (0, 5):
+            for pos in range(lo, len(text) + 1):
+                for n in (3, 5, 6):
+                    chunk = text[max(lo, pos - 80) : pos]
+                    want = [w.lower() for w in events._WORD.findall(chunk)[-n:]]
+                    assert events._tokens_before(text, lo, pos, n) == want, (text, pos)
