@@ -465,6 +465,12 @@ def test_split_sentences_matches_its_plain_form():
         "came.",
         "«Primera frase. Segunda frase», dijo. —¿Y ahora? —Nada.",
         "\u00a0Spaces\u00a0. Next. 3.5 percent. e.g. this. Sen. Petrova spoke.",
+        # runs of blank lines, white space around newlines, a quotation opening inside a run
+        # or right after it, a newline inside a quotation, a run at the end
+        "Petrova spoke.\n\n\nThe envoy left.\n \n\t\nTalks ended. \n\n",
+        "Petrova said:\n\n“No.\n\nNever.”\n\n  \n“Again,” she said.\n\u2028\nEnd.\n",
+        "«Uno.\n\n» dijo.\n\n«\n\nDos.»\r\n\r\nTres.\n\n\n",
+        '\n\nA. B.\n\n"Quoted.\n\nOn." \n\nLast',
     ]
     for text in [seed, *extra] + [t for t, _ in TRICKY_TEXTS]:
         quotes = statements.find_quotes(text)
