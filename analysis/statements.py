@@ -2667,6 +2667,11 @@ def _special_needs(s: str) -> bool:
     ascii = s.isascii()
     if not ascii and not _IGNORECASE_ODD.isdisjoint(s):
         return True
+    return _special_needs_even(s, ascii)
+
+
+def _special_needs_even(s: str, ascii: bool) -> bool:
+    """_special_needs(s) for s without a letter of _IGNORECASE_ODD (ascii: s.isascii())."""
     for w in _NEEDS_CASED_ASCII if ascii else _NEEDS_CASED:
         if w in s:
             return True
@@ -2685,9 +2690,10 @@ def _special_needs(s: str) -> bool:
 
 def _special_hint(s: str) -> bool:
     """Whether s may hold one of _Extractor._special's constructions."""
-    if not s.isascii() and not _IGNORECASE_ODD.isdisjoint(s):
+    ascii = s.isascii()
+    if not ascii and not _IGNORECASE_ODD.isdisjoint(s):
         return True
-    if not _special_needs(s):
+    if not _special_needs_even(s, ascii):
         return False
     low = s.lower()
     for w in _SPECIAL_WORDS:
