@@ -2313,6 +2313,17 @@ _NOMINAL_LOW = _first_letter_scan([re.escape(n) for n in sorted(_NOMINALS, key=l
 
 
 _NOMINAL_LONGEST = max(map(len, _NOMINALS))
+# _NOMINAL_LOW's spans found from the character before each noun (see _GuardedScan)
+_NOMINAL_GUARDED = _GuardedScan(_NOMINAL_LOW) if _NOMINAL_LOW is not None else None
+
+
+def _nominal_low_spans(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``[m.span() for m in _NOMINAL_LOW.finditer(low, lo, hi)]``, found quicker."""
+    assert _NOMINAL_LOW is not None and _NOMINAL_GUARDED is not None
+    found = _NOMINAL_GUARDED.spans(low, lo, hi)
+    return [m.span() for m in _NOMINAL_LOW.finditer(low, lo, hi)] if found is None else found
+
+
 _BLANKS = re.compile(r"\s*")
 
 
@@ -2360,8 +2371,8 @@ def _nominal_matches_near(text: str, low: str, dates: list[DateMention]) -> list
             hi = max(hi, b)
             continue
         if hi > lo:
-            for f in _NOMINAL_LOW.finditer(low, lo, hi):
-                m = _NOMINAL_SCAN.match(text, f.start())
+            for start, _ in _nominal_low_spans(low, lo, hi):
+                m = _NOMINAL_SCAN.match(text, start)
                 if m is not None:  # None: a longer word the window cut ("exit|s")
                     out.append(m)
         lo, hi = a, b

@@ -975,3 +975,20 @@ def test_tokens_before_are_the_plain_lowered_words() -> None:
                     chunk = text[max(lo, pos - 80) : pos]
                     want = [w.lower() for w in events._WORD.findall(chunk)[-n:]]
                     assert events._tokens_before(text, lo, pos, n) == want, (text, pos)
+
+
+def test_nominal_spans_in_windows_are_the_plain_scan() -> None:
+    lex = events._lexicon("en")
+    rng = random.Random(11)
+    found = 0
+    for text in _texts() + _event_texts():
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        for i in range(4):  # the whole text, then windows that may cut words
+            lo = 0 if i == 0 else rng.randrange(len(low) // 2 + 1)
+            hi = len(low) if i == 0 else rng.randrange(lo, len(low) + 1)
+            want = [m.span() for m in events._NOMINAL_LOW.finditer(low, lo, hi)]
+            assert events._nominal_low_spans(low, lo, hi) == want, (text, lo, hi)
+            found += len(want)
+    assert found > 100
