@@ -1432,10 +1432,11 @@ def _analyse_sentence(
     triggers: list[re.Match[str]] | None = None,
     others: bool = True,
     index: _MechIndex | None = None,
+    text_low: str | None = None,
 ) -> list[_Cand]:
     """Candidates of one sentence. ``others`` False: no proposal, cessation, law or visa
     construction can start in it (none of their heads does), only triggers count.
-    ``index``: the text's _MechIndex, if made."""
+    ``index``: the text's _MechIndex, if made; ``text_low``: the text as _folded gives it."""
     out: list[_Cand] = []
     sentence = text[ss:se]
     if sentence.rstrip().rstrip('"”’»)').endswith("?"):
@@ -1464,7 +1465,9 @@ def _analyse_sentence(
         out.append(cand)
     if not others:
         return out
-    low = sentence.lower()
+    # text_low is text.lower() letter for letter, so its slice lowers the sentence but for
+    # a final sigma (σ/ς), which none of the words looked for in ``low`` below holds
+    low = text_low[ss:se] if text_low is not None else sentence.lower()
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
     # an English proposal is linked to its verb by "to" (any case; no other character
     # matches "t" or "o" case-insensitively, and lowering makes them "t" and "o")
@@ -2152,7 +2155,9 @@ def find_events(
             if t_lo == t_hi and not others:
                 continue
             cands.extend(
-                _analyse_sentence(lex, lang, text, ss, se, pi, triggers[t_lo:t_hi], others, index)
+                _analyse_sentence(
+                    lex, lang, text, ss, se, pi, triggers[t_lo:t_hi], others, index, low
+                )
             )
     cands = _dedup_spans(cands)
 

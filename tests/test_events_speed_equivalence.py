@@ -992,3 +992,29 @@ def test_nominal_spans_in_windows_are_the_plain_scan() -> None:
             assert events._nominal_low_spans(low, lo, hi) == want, (text, lo, hi)
             found += len(want)
     assert found > 100
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_sentence_analysis_reads_the_folded_text_as_its_own_lowering(language: str) -> None:
+    # the words the sentence stages look for hold no letter that lowers by context
+    for words in (events._STOP_WORDS, events._LAW_WORDS, events._VISA_WORDS):
+        assert not any(ch in "σςΣ" for w in words for ch in w)
+    lex = events._lexicon(language)
+    mine = [  # sentences written for this test, a final sigma among them
+        "ΟΔΟΣ said Russia will no longer share data. The Duma passed a law suspending the treaty.",
+        "ΣΑΣ: Moscow is open to talks; it revoked the visas of US inspectors, NOT the treaty.",
+        "La Duma aprobó una ley que suspende el tratado; Rusia ya no notificará los ensayos.",
+    ]
+    compared = found = 0
+    for text in mine + _event_texts(800):
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        for pi, para in enumerate(events._paragraphs(text)):
+            for ss, se in para.sentences:
+                args = (lex, language, text, ss, se, pi, None, True, None)
+                want = events._analyse_sentence(*args)
+                assert events._analyse_sentence(*args, low) == want, text
+                compared += 1
+                found += len(want)
+    assert compared > 500 and found > 50
