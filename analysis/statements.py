@@ -3043,8 +3043,16 @@ class _Extractor:
         else:
             q_open = self._q_open
             quotes = ctx.quotes[bisect.bisect_left(q_open, a) : bisect.bisect_left(q_open, b)]
-            headline = self._is_headline(sent)
-            cues = self.cues.find_in_sentence(a, b, caps=headline)
+            if ctx.field != "title" and ctx.text[b - 1] in ".!?…":
+                headline = False  # what _is_headline answers first
+            else:
+                headline = self._is_headline(sent)
+            starts = self.cues.starts
+            k = bisect.bisect_left(starts, a)
+            if k == len(starts) or starts[k] >= b:
+                cues = []  # what find_in_sentence answers first
+            else:
+                cues = self.cues.find_in_sentence(a, b, caps=headline)
             s = m[a:b]
             hint = _special_hint(s)
             doc = self._doc_may(s, a, b)
