@@ -3055,7 +3055,7 @@ class _Extractor:
                 cues = self.cues.find_in_sentence(a, b, caps=headline)
             s = m[a:b]
             hint = _special_hint(s)
-            doc = self._doc_may(s, a, b)
+            doc = ("that" in s or "que" in s) and self._doc_may(s, a, b)  # its first test
             if not (quotes or cues or hint or headline or doc):
                 # each stage below starts from one of these: a quote opening in the
                 # sentence, a headline, a special construction's word, what _doc_saying
