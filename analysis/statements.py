@@ -505,7 +505,9 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
             if (
                 j < n
                 and text[j] in " \t\u00a0"
-                and _starts_sentence(text, j)
+                # _starts_sentence(text, j), whose answer is True when the character after
+                # this blank is a capital (no capital is a blank)
+                and ((j + 1 < n and text[j + 1].isupper()) or _starts_sentence(text, j))
                 and (c != "." or not _is_abbrev(text, i, j))
             ):
                 cut = nxt = j
