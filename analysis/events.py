@@ -1438,8 +1438,8 @@ def _analyse_sentence(
     construction can start in it (none of their heads does), only triggers count.
     ``index``: the text's _MechIndex, if made; ``text_low``: the text as _folded gives it."""
     out: list[_Cand] = []
-    sentence = text[ss:se]
-    if sentence.rstrip().rstrip('"”’»)').endswith("?"):
+    # a question ends with "?", so one holds it (most sentences do not: no strips)
+    if text.find("?", ss, se) >= 0 and text[ss:se].rstrip().rstrip('"”’»)').endswith("?"):
         return out
     # 1. verb forms
     hits = (
@@ -1467,7 +1467,7 @@ def _analyse_sentence(
         return out
     # text_low is text.lower() letter for letter, so its slice lowers the sentence but for
     # a final sigma (σ/ς), which none of the words looked for in ``low`` below holds
-    low = text_low[ss:se] if text_low is not None else sentence.lower()
+    low = text_low[ss:se] if text_low is not None else text[ss:se].lower()
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
     # an English proposal is linked to its verb by "to" (any case; no other character
     # matches "t" or "o" case-insensitively, and lowering makes them "t" and "o")

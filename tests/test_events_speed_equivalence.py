@@ -1018,3 +1018,18 @@ def test_sentence_analysis_reads_the_folded_text_as_its_own_lowering(language: s
                 compared += 1
                 found += len(want)
     assert compared > 500 and found > 50
+
+
+def test_questions_are_skipped_as_the_plain_strip_tells() -> None:
+    lex = events._lexicon("en")
+    texts = [  # written for this test: questions, quoted ones, a "?" inside a statement
+        "Will Russia suspend the treaty?",
+        "Did Moscow suspend inspections?”  ",
+        "Russia suspended inspections (why?) ” ",  # a blank between "?" and the quote
+        "Russia suspended the treaty (why?) in February 2023.",
+        "Russia suspended the treaty in February 2023.",
+    ]
+    for text in texts:
+        question = text.rstrip().rstrip('"”’»)').endswith("?")
+        got = events._analyse_sentence(lex, "en", text, 0, len(text), 0)
+        assert (got == []) == question, text
