@@ -1596,13 +1596,16 @@ def _dedup_spans(cands: list[_Cand]) -> list[_Cand]:
     # on one span, the reading that knows its object ("proposed to extend") wins
     cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.mech_window is None))
     kept: list[_Cand] = []
+    kept_end = 0  # the greatest end of a kept span: one that starts there meets none
     for c in cands:
-        twin = next((k for k in kept if c.start < k.end and k.start < c.end), None)
-        if twin is not None:
-            if (twin.start, twin.end, twin.action) == (c.start, c.end, c.action):
-                twin.tense = c.tense  # the verb's own tense ("propuso": past, undated)
-            continue
+        if c.start < kept_end:
+            twin = next((k for k in kept if c.start < k.end and k.start < c.end), None)
+            if twin is not None:
+                if (twin.start, twin.end, twin.action) == (c.start, c.end, c.action):
+                    twin.tense = c.tense  # the verb's own tense ("propuso": past, undated)
+                continue
         kept.append(c)
+        kept_end = max(kept_end, c.end)
     return kept
 
 

@@ -1033,3 +1033,39 @@ def test_questions_are_skipped_as_the_plain_strip_tells() -> None:
         question = text.rstrip().rstrip('"”’»)').endswith("?")
         got = events._analyse_sentence(lex, "en", text, 0, len(text), 0)
         assert (got == []) == question, text
+
+
+def _plain_dedup_spans(cands: list[events._Cand]) -> list[events._Cand]:
+    """events._dedup_spans as first written."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.mech_window is None))
+    kept: list[events._Cand] = []
+    for c in cands:
+        twin = next((k for k in kept if c.start < k.end and k.start < c.end), None)
+        if twin is not None:
+            if (twin.start, twin.end, twin.action) == (c.start, c.end, c.action):
+                twin.tense = c.tense
+            continue
+        kept.append(c)
+    return kept
+
+
+def test_dedup_spans_keeps_what_the_plain_loop_keeps() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        cands = []
+        for _ in range(rng.randint(0, 9)):
+            start = rng.randint(0, 30)
+            cands.append(
+                events._Cand(
+                    start,
+                    start + rng.randint(0, 6),  # empty spans too
+                    rng.choice(["suspend", "propose"]),
+                    rng.choice(["past", "future", "propose"]),
+                    "active",
+                    (0, 40),
+                    0,
+                    rng.choice([None, (0, 5)]),
+                )
+            )
+        want = _plain_dedup_spans([replace(c) for c in cands])
+        assert events._dedup_spans([replace(c) for c in cands]) == want
