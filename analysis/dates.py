@@ -431,8 +431,13 @@ def _word_anchors(word: str) -> tuple[tuple[int, int, str], ...]:
 
 def _bar_at_top(pattern: str) -> bool:
     """True if ``pattern`` has an alternation outside any group or class."""
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
+    return len(_top_level_parts(pattern)) > 1
+
+
+def _top_level_parts(pattern: str) -> list[str]:
+    """``pattern`` split at the bars outside any group or class."""
+    parts, depth, start, in_class, escaped = [], 0, 0, False, False
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -446,8 +451,10 @@ def _bar_at_top(pattern: str) -> bool:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return True
-    return False
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def _grouped(patterns: list[str]) -> str:
@@ -481,24 +488,7 @@ def _plainly_lettered(p: str) -> bool:
 def _alternatives(pattern: str) -> list[str]:
     """``pattern`` split at its top-level bars, a leading group of alternatives multiplied
     out ("(?:is|are)\\s+open" -> "is\\s+open", "are\\s+open"): the same strings matched."""
-    parts, depth, start, in_class, escaped = [], 0, 0, False, False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-    parts.append(pattern[start:])
+    parts = _top_level_parts(pattern)
     out: list[str] = []
     for part in parts:
         if part.startswith("(?:") and len(parts) + len(out) < 500:
