@@ -111,7 +111,20 @@ def test_every_row_cites_a_listed_http_source(record: TreatyRecord) -> None:
         for url in df["source_url"]:
             assert url.startswith(("http://", "https://")), (table, url)
             assert url in listed, (table, url)
-    assert (record.sources["accessed"] == pd.Timestamp("2026-11-27")).all()
+
+
+# The days on which the record was gathered (README: sources.csv, `accessed`).
+CURATION_DAYS = {pd.Timestamp("2026-11-27"), pd.Timestamp("2026-11-28")}
+
+
+def test_sources_were_accessed_on_a_curation_day_after_publication(
+    record: TreatyRecord,
+) -> None:
+    src = record.sources
+    assert set(src["accessed"]) <= CURATION_DAYS
+    dated = src[src["date"].notna()]
+    assert not dated.empty
+    assert (dated["date"] <= dated["accessed"]).all()
 
 
 def test_every_listed_source_is_cited(record: TreatyRecord) -> None:
@@ -198,6 +211,13 @@ def test_postponed_bcc_sessions_have_a_postponement_event(record: TreatyRecord) 
         # The postponement is announced in the month of the session or the month before.
         gap = (session["start"] - postponements["date"]).dt.days
         assert ((gap >= 0) & (gap <= 31)).any(), session["start"]
+
+
+def test_zero_counts_say_how_they_were_derived(record: TreatyRecord) -> None:
+    ins = record.inspections
+    zeros = ins[(ins[["total", "type_one", "type_two"]] == 0).any(axis=1)]
+    assert not zeros.empty
+    assert zeros["note"].fillna("").str.startswith("Derived").all()
 
 
 def test_inspections_happen_only_while_inspections_are_active(record: TreatyRecord) -> None:
