@@ -28,7 +28,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -101,6 +101,8 @@ class _Lexicon:
     # construction _analyse_sentence looks for. None when a pattern does not allow it.
     trigger_low: re.Pattern[str] | None = None
     gate_low: re.Pattern[str] | None = None
+    # gate_low's places, overlapping ones too (see _head_places): (after, at)
+    gate_places: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     mech_low: re.Pattern[str] | None = None  # where a mechanism keyword may start (_mech_low)
     # the same places, quicker to find (_mech_starts): after the character before them, and
     # at the text's start
@@ -199,6 +201,7 @@ def _lexicon(language: str) -> _Lexicon:
     lex.trigger_low = _first_letter_scan([r["pattern"] for r in rows])
     if all(h == h.lower() for h in heads):
         lex.gate_low = _gate_scan(heads)
+        lex.gate_places = _places_scan(lex.gate_low)
     lex.mech_low = _mech_low([r["pattern"] for r in mech_rows])
     if lex.mech_low is not None:
         lex.mech_after, lex.mech_at = _mech_starts([r["pattern"] for r in mech_rows])
@@ -832,6 +835,49 @@ def _gate_scan(heads: list[str]) -> re.Pattern[str]:
     return re.compile(f"{_GUARD}(?:{body})")
 
 
+def _places_scan(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For a pattern ``_GUARD`` + body (no flags): ``after`` matches the character before
+    each place where the pattern matches (one the guard accepts), the body in a lookahead;
+    ``at`` is the body alone, for the text's start (see _head_places)."""
+    assert pattern.pattern.startswith(_GUARD) and not pattern.flags & ~re.UNICODE
+    body = pattern.pattern[len(_GUARD) :]
+    return re.compile(rf"[^\w-](?=(?:{body}))"), re.compile(body)
+
+
+def _head_places(places: tuple[re.Pattern[str], re.Pattern[str]], low: str) -> list[int]:
+    """In order, every position where the pattern of ``places`` (_places_scan) matches
+    ``low``, those inside another match too (finditer would skip them): each match of
+    ``after`` ends at one (it takes only the character before it), the text's start is
+    tried apart."""
+    after, at = places
+    out = [m.end() for m in after.finditer(low)]
+    if at.match(low) is not None:
+        out.insert(0, 0)
+    return out
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, ss: int, se: int, places: list[int] | None
+) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text, ss, se)``. With ``places`` (in order, in [ss, se)), a
+    superset of the positions where ``pattern`` can match there, it is tried only at
+    those: finditer takes the first place from its last match's end on where the pattern
+    matches, and the pattern matches nowhere else (its matches are never empty)."""
+    if places is None:
+        return pattern.finditer(text, ss, se)
+    out: list[re.Match[str]] = []
+    end = ss
+    for pos in places:
+        if pos >= end:
+            m = pattern.match(text, pos, se)
+            if m is not None:
+                end = m.end()
+                if end == pos:  # an empty match: finditer goes on its own way
+                    return pattern.finditer(text, ss, se)
+                out.append(m)
+    return out
+
+
 def _folded(lex: _Lexicon, text: str) -> str | None:
     """``text.lower()``, aligned with ``text``, when every character of it is case-safe
     for the lexicon's patterns (and the date anchors); else None (see dates._Folder)."""
@@ -1433,10 +1479,13 @@ def _analyse_sentence(
     others: bool = True,
     index: _MechIndex | None = None,
     text_low: str | None = None,
+    heads: list[int] | None = None,
 ) -> list[_Cand]:
     """Candidates of one sentence. ``others`` False: no proposal, cessation, law or visa
     construction can start in it (none of their heads does), only triggers count.
-    ``index``: the text's _MechIndex, if made; ``text_low``: the text as _folded gives it."""
+    ``index``: the text's _MechIndex, if made; ``text_low``: the text as _folded gives it;
+    ``heads``: the places in the sentence where a head of those constructions matches
+    (gate_low; every match of theirs starts at one), None if not known."""
     out: list[_Cand] = []
     # a question ends with "?", so one holds it (most sentences do not: no strips)
     if text.find("?", ss, se) >= 0 and text[ss:se].rstrip().rstrip('"”’»)').endswith("?"):
@@ -1472,7 +1521,9 @@ def _analyse_sentence(
     # an English proposal is linked to its verb by "to" (any case; no other character
     # matches "t" or "o" case-insensitively, and lowering makes them "t" and "o")
     proposals = lex.propose_scan or lex.propose_re
-    for m in proposals.finditer(text, ss, se) if lex.language != "en" or "to" in low else ():
+    for m in (
+        _matches_at(proposals, text, ss, se, heads) if lex.language != "en" or "to" in low else ()
+    ):
         verb = m.group("verb").lower()
         if lang == "es" and verb not in _PROPOSE_VERBS:
             verb = re.sub(r"(?<=[aei]r)(?:l[oa]s?|se|le)$", "", verb)  # "prorrogarlo"
@@ -1505,7 +1556,7 @@ def _analyse_sentence(
         or "reclam" in low
         or "llam" in low
     )
-    for m in _PROPOSE_NOUN[lang].finditer(text, ss, se) if open_or_call else ():
+    for m in _matches_at(_PROPOSE_NOUN[lang], text, ss, se, heads) if open_or_call else ():
         if _blocked(text, ss, m.start(), "x", lang):
             continue
         cand = _Cand(m.start(), m.end("head"), "propose", "propose", "active", (ss, se), pi)
@@ -1513,7 +1564,7 @@ def _analyse_sentence(
         out.append(cand)
     # 3. cessation: "will no longer share", "will not provide"
     cess = _CESSATION_SCAN[lang]
-    for m in cess.finditer(text, ss, se) if _has_any(low, _STOP_WORDS) else ():
+    for m in _matches_at(cess, text, ss, se, heads) if _has_any(low, _STOP_WORDS) else ():
         if _blocked(text, ss, m.start(), "x", lang) and not m.group(0).lower().startswith(
             ("no", "will not", "won", "would not", "ya no", "dej", "tampoco", "has not", "have not")
         ):
@@ -1546,7 +1597,7 @@ def _analyse_sentence(
         out.append(cand)
     # 4. laws and decrees: "the Duma approved a law suspending the treaty"
     lawish = _has_any(low, _LAW_WORDS)
-    for m in _LAW_VERB.finditer(text, ss, se) if lawish else ():
+    for m in _matches_at(_LAW_VERB, text, ss, se, heads) if lawish else ():
         if _blocked(text, ss, m.start(), "x", lang):
             continue
         inner = lex.trigger_re.search(text, m.end(), min(se, m.end() + 40))
@@ -1558,7 +1609,7 @@ def _analyse_sentence(
         out.append(cand)
     # 5. visas and clearances revoked from inspectors
     visaish = _has_any(low, _VISA_WORDS)
-    for m in _VISA.finditer(text, ss, se) if visaish else ():
+    for m in _matches_at(_VISA, text, ss, se, heads) if visaish else ():
         if _blocked(text, ss, m.start(), "x", lang):
             continue
         window = (m.start(), _right_end(text, m.end(), se, 200))
@@ -2134,32 +2185,41 @@ def find_events(
     starts = [m.start() for m in triggers]
     index = _MechIndex(lex, text, low) if low is not None and lex.mech_low is not None else None
     # Where a proposal, a cessation, a law or a revoked visa may begin: every match of those
-    # constructions in a sentence starts with a match of one of their heads (gate_low), so a
-    # sentence no head span meets, and where no trigger starts, yields no candidate.
-    gate_starts: list[int] | None = None
-    gate_ends: list[int] = []
-    if low is not None and lex.gate_low is not None:
-        gate_starts = []
-        for g_start, g_end in _guarded_spans(lex.gate_low, low):
-            gate_starts.append(g_start)
-            gate_ends.append(g_end)
+    # constructions in a sentence starts at a place where one of their heads matches
+    # (gate_low), so a sentence with no such place, and where no trigger starts, yields no
+    # candidate.
+    gate: list[int] | None = None
+    if low is not None and lex.gate_places is not None:
+        gate = _head_places(lex.gate_places, low)
     cands: list[_Cand] = []
+    heads: list[int] | None = None
     for pi, p in enumerate(paras):
         if (
-            gate_starts is not None
+            gate is not None
             and bisect_left(starts, p.start) == bisect_left(starts, p.end)
-            and _misses(gate_starts, gate_ends, p.start, p.end)
+            and bisect_left(gate, p.start) == bisect_left(gate, p.end)
         ):
             continue  # the same test as below, for all the paragraph's sentences at once
         for ss, se in p.sentences:
             # only the triggers that start inside the sentence can lie inside it
             t_lo, t_hi = bisect_left(starts, ss), bisect_left(starts, se)
-            others = gate_starts is None or not _misses(gate_starts, gate_ends, ss, se)
-            if t_lo == t_hi and not others:
-                continue
+            if gate is not None:
+                heads = gate[bisect_left(gate, ss) : bisect_left(gate, se)]
+                if t_lo == t_hi and not heads:
+                    continue
             cands.extend(
                 _analyse_sentence(
-                    lex, lang, text, ss, se, pi, triggers[t_lo:t_hi], others, index, low
+                    lex,
+                    lang,
+                    text,
+                    ss,
+                    se,
+                    pi,
+                    triggers[t_lo:t_hi],
+                    heads is None or bool(heads),
+                    index,
+                    low,
+                    heads,
                 )
             )
     cands = _dedup_spans(cands)
@@ -2215,12 +2275,6 @@ def _context_has(context: str, low_context: str | None, what: str) -> bool:
 
 # every letter of _BCC_LOW, _DIALOGUE_LOW and the acronyms
 _CONTEXT_LETTERS = frozenset("".join(_BCC_LOW + _DIALOGUE_LOW) + "bc") - {" "}
-
-
-def _misses(starts: list[int], ends: list[int], lo: int, hi: int) -> bool:
-    """True if none of the spans (in order, not overlapping) meets ``[lo, hi)``."""
-    i = bisect_right(ends, lo)  # the first span ending after lo
-    return i == len(ends) or starts[i] >= hi
 
 
 def _is_headline(text: str, para: _Para, title: str | None) -> bool:

@@ -1073,3 +1073,100 @@ def test_dedup_spans_keeps_what_the_plain_loop_keeps() -> None:
             )
         want = _plain_dedup_spans([replace(c) for c in cands])
         assert events._dedup_spans([replace(c) for c in cands]) == want
+
+
+# Heads of the sentence constructions written for these tests, some inside others ("will
+# not", "ya no", "se negó a"), glued to letters, hyphens and odd cases.
+_HEAD_PIECES = [
+    "would not give", "did not", "DID NOT hand over", "has not provided", "had not met",
+    "refused to grant", "refuses", "declined to share", "will no longer", "no longer share",
+    "won't send", "stop", "stopped providing", "ceased", "ya no", "se negó a", "negó",
+    "dejó de compartir", "tampoco", "no", "is open to", "was open to talks", "call for",
+    "called for a meeting", "ready to", "READINESS to", "offered to keep", "wants to",
+    "dispuesta a seguir", "está abierta a", "pidió", "signed a law", "approved the decree",
+    "revoked the visas", "denied access", "cancelled", "xready", "ready-", "-stop", "_did",
+    "ſtop", "İ", "é", "’", " ", "  ", "\n", ". ", ", ", "to", "x",
+]  # fmt: skip
+
+
+def _head_texts(n: int = 2500) -> list[str]:
+    rng = random.Random(41)
+    return [
+        "".join(rng.choice(_HEAD_PIECES) + rng.choice(["", " ", " ", "-"]) for _ in range(k))
+        for k in (rng.randint(1, 9) for _ in range(n))
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_head_places_are_every_place_the_gate_matches(language: str) -> None:
+    lex = events._lexicon(language)
+    assert lex.gate_low is not None and lex.gate_places is not None
+    found = inside = 0  # inside: places within an earlier match, which finditer skips
+    for text in _head_texts() + _event_texts(500):
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        want = [p for p in range(len(low) + 1) if lex.gate_low.match(low, p)]
+        assert events._head_places(lex.gate_places, low) == want, text
+        found += len(want)
+        inside += len(want) - len(list(lex.gate_low.finditer(low)))
+    assert found > 3000
+    if language == "es":
+        assert inside > 20  # "ya no", "se negó a"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_constructions_tried_at_head_places_are_the_scans(language: str) -> None:
+    """Every sentence construction, tried only at the head places in a window, finds what
+    its scan of the window finds."""
+    lex = events._lexicon(language)
+    assert lex.gate_places is not None
+    stages = [
+        lex.propose_scan or lex.propose_re,
+        lex.propose_re,
+        events._PROPOSE_NOUN[language],
+        events._CESSATION_SCAN[language],
+        events._CESSATION[language],
+        events._LAW_VERB,
+        events._VISA,
+    ]
+    rng = random.Random(43)
+    found = 0
+    for text in _head_texts() + _event_texts(500):
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        places = events._head_places(lex.gate_places, low)
+        lo = rng.randrange(len(text) + 1)
+        for ss, se in ((0, len(text)), (lo, rng.randrange(lo, len(text) + 1))):
+            mine = [p for p in places if ss <= p < se]
+            for rx in stages:
+                want = [m.span() for m in rx.finditer(text, ss, se)]
+                assert [m.span() for m in events._matches_at(rx, text, ss, se, mine)] == want
+                found += len(want)
+    assert found > 1000
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_sentences_tried_at_head_places_give_the_same_candidates(language: str) -> None:
+    lex = events._lexicon(language)
+    assert lex.gate_places is not None
+    compared = found = 0
+    for text in _head_texts(1500):
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        places = events._head_places(lex.gate_places, low)
+        for pi, para in enumerate(events._paragraphs(text)):
+            for ss, se in para.sentences:
+                args = (lex, language, text, ss, se, pi, None, True, None, low)
+                want = events._analyse_sentence(*args)
+                heads = [p for p in places if ss <= p < se]
+                if heads:
+                    assert events._analyse_sentence(*args, heads) == want, text
+                else:  # no head: only the triggers give candidates
+                    alone = events._analyse_sentence(*args[:7], False, None, low)
+                    assert alone == want, text
+                compared += 1
+                found += len(want)
+    assert compared > 1000 and found > 100
