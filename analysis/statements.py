@@ -469,6 +469,10 @@ def _masked(text: str, quotes: list[Quote]) -> str:
 
 
 _BOUNDARY_CAND_RE = re.compile(r'[\n.!?…”»"]')
+# the same candidates, a run of newlines as one (split_sentences: the newlines after the first
+# of a run are inside a quotation when it is, and each would cut an empty span)
+# (written with the class first, so the regex engine skips to its characters)
+_BOUNDARY_RUN_RE = re.compile(r'[\n.!?…”»"](?:(?<=\n)\n*)?')
 
 
 def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
@@ -486,7 +490,7 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
-    for mm in _BOUNDARY_CAND_RE.finditer(text):
+    for mm in _BOUNDARY_RUN_RE.finditer(text):
         i = mm.start()
         if i < start:
             continue
@@ -497,7 +501,7 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
         c = text[i]
         cut = nxt = None
         if c == "\n":
-            cut, nxt = i, i + 1
+            cut, nxt = i, mm.end()
         elif c in ".!?…":
             j = i + 1
             while j < n and text[j] in '"”»’)]':
@@ -597,6 +601,11 @@ def _is_abbrev(text: str, i: int, j: int) -> bool:
     if _EXACT:
         k = _TOKEN_TAIL_RE.search(text, lo, i).start()
     else:
+        if i >= 7 and text[i - 7 : i].isalpha():
+            # the word ends with 7 letters: what strip leaves of it holds them, longer than
+            # any abbreviation (lower() never shortens a text), not one capital, and its
+            # last-but-one character is no full stop (_RE2)
+            return False
         # the same k: str.split() and \S both go by str.isspace()
         seg = text[lo:i]
         if not seg or seg[-1].isspace():
@@ -613,7 +622,7 @@ def _is_abbrev(text: str, i: int, j: int) -> bool:
         return True
     if len(bare) == 1 and bare.isupper():
         return True  # an initial
-    if _RE2.fullmatch(bare):  # U.S, U.N, e.g
+    if bare[1:2] == "." and _RE2.fullmatch(bare):  # U.S, U.N, e.g (a match has "." second)
         m = _RE3.match(text, j)
         return not (m and m.group(1).lower() in _SENT_STARTERS)
     return False
@@ -2690,10 +2699,26 @@ def _special_needs_even(s: str, ascii: bool) -> bool:
     return "como" in low and _SPECIAL_SHORT[-1][1].search(low) is not None
 
 
+# For an ASCII text, a word one of the tests of _special_needs_even needs, each in lower case
+# (its cased words lower to a text holding one of these: "Tal como" holds "como"; its regexes
+# need "by", "por" or "como"), but "Para" and "For", looked for as written.
+_NEEDS_ANY_LOW_ASCII = (*_NEEDS_LOW_ASCII, "put it", "lo dijo", "como", "by", "por")
+
+
 def _special_hint(s: str) -> bool:
     """Whether s may hold one of _Extractor._special's constructions."""
     ascii = s.isascii()
-    if not ascii and not _IGNORECASE_ODD.isdisjoint(s):
+    if ascii:
+        # _special_needs_even(s, True) is False without one of these words: asked first,
+        # with one lowering instead of its loops and regexes
+        low = s.lower()
+        for w in _NEEDS_ANY_LOW_ASCII:
+            if w in low:
+                break
+        else:
+            if "Para" not in s and "For" not in s:
+                return False
+    elif not _IGNORECASE_ODD.isdisjoint(s):
         return True
     if not _special_needs_even(s, ascii):
         return False

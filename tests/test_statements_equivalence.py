@@ -88,6 +88,42 @@ def test_special_hint_rejects_plain_prose():
     assert not statements._special_hint("Inspections stopped in 2022 and never resumed.")
 
 
+def _special_hint_plain(s: str) -> bool:
+    """_special_hint without its word check for ASCII texts."""
+    if not s.isascii() and not statements._IGNORECASE_ODD.isdisjoint(s):
+        return True
+    if not statements._special_needs(s):
+        return False
+    low = s.lower()
+    return any(w in low for w in statements._SPECIAL_WORDS) or any(
+        w in low and rx.search(low) is not None for w, rx in statements._SPECIAL_SHORT
+    )
+
+
+def test_special_hint_word_check_keeps_the_answer():
+    sentences = [s for s, _ in SPECIAL_SENTENCES] + [
+        "This was said by the envoy.",
+        "It was stated\tby\nthe minister that talks resumed.",
+        "The embassy was told by the ministry that nothing changed.",
+        "For the Kremlin, the treaty is dead.",
+        "Para el Kremlin, nada cambió.",
+        "Tal y como dijo Lavrov, nada cambió.",
+        "Tal como lo expresó el ministro, nada.",
+        "As Petrova put it, the talks failed.",
+        "Así lo dijo el ministro.",
+        "Nothing, as the envoy said, changed; for now it is over by all accounts.",
+        "In his view the talks failed.",
+        "The REVIEW of WORDS ended BY Monday, ACCORDING TO the envoy.",
+        "Stated by nobody: FOR a while, PARA nada.",
+        "Inspections stopped in 2022 and never resumed.",
+        "In her wordſ, the talks failed.",
+        "Según el canciller, nada cambió.",
+        "The ministry was informed por the embassy.",
+    ]
+    for s in sentences:
+        assert statements._special_hint(s) == _special_hint_plain(s), s
+
+
 def test_special_hint_takes_letters_that_ignorecase_folds():
     # the long s matches "s" under re.IGNORECASE, so "wordſ" may be "words"
     assert statements._special_hint("In her wordſ, the talks failed.")
@@ -471,6 +507,10 @@ def test_split_sentences_matches_its_plain_form():
         "Petrova said:\n\n“No.\n\nNever.”\n\n  \n“Again,” she said.\n\u2028\nEnd.\n",
         "«Uno.\n\n» dijo.\n\n«\n\nDos.»\r\n\r\nTres.\n\n\n",
         '\n\nA. B.\n\n"Quoted.\n\nOn." \n\nLast',
+        # a quotation opened right before a run of newlines, one left open at a paragraph end,
+        # a full stop right before a run, a run inside a closed quotation
+        "Petrova said “\n\n\nNothing changed.” Then.\n\n“Open to the end\n\nNext one.\n",
+        "“We met.\n\n\nWe spoke,” he said.\n\n\n\nThe end.\n\n“\n\n”\n\nLast.",
     ]
     for text in [seed, *extra] + [t for t, _ in TRICKY_TEXTS]:
         quotes = statements.find_quotes(text)
@@ -532,6 +572,10 @@ def test_abbreviation_check_same_word_as_exact(monkeypatch):
         "x" * 45 + ". Then (Mr. Smith) and “Dr. Who” came. No. 5 is here. Inc. said so. .",
         "The envoy of the U.N. said no. The E.U. Then the ſt. İnc. meeting. Ms.\tPetrova.",
         "Straße " + "é" * 50 + ". End. " + "ab" * 30 + "Mr. Co. " + " " * 45 + ". Last.",
+        # words of six, seven and more letters before a stop (the long-word shortcut),
+        # abbreviations of six letters, letters outside ASCII, brackets and digits
+        "(Approx. 5) approx. Approxim. Administración. İİİİİİİ. Sept. Capt. cmdr. A1b2c3d.",
+        "“Treaty. (Inspections. Ministry). Talks. ſſſſſſſ. ßßßßßßß. U.S.A. e.g. Co. X. Yes.",
     ]
     for text in texts:
         stops = [i for i, c in enumerate(text) if c == "."]
