@@ -63,6 +63,9 @@ class Lexicon:
     # word w starts, only the cues whose leading run is w can match (their run must be the
     # whole word, under re.IGNORECASE; for a word whose lower() is w that means equal to w)
     cue_by_first: dict[str, re.Pattern]
+    # first_re without "~" before the word: for a text without "~", whose masked form has
+    # "~" only inside quotations, never before a word character (_CueIndex)
+    first_nt_re: re.Pattern | None = None
     role_cache: dict = field(default_factory=dict)  # folded mention -> RoleNoun | None
     cue_entry: dict = field(default_factory=dict)  # a cue as written -> (lemma, pattern)
 
@@ -113,6 +116,7 @@ def _lexicon(language: str) -> Lexicon:
     unnamed = frozenset(fold(r["word"]) for r in _read_csv("unnamed_sources.csv"))
     first = frozenset(c.split()[0] for c in cues)
     first_re = re.compile("[^a-z0-9_](" + _trie_pattern(first) + ")")
+    first_nt_re = re.compile("[^a-z0-9_~](" + _trie_pattern(first) + ")")
     groups: dict[str, list[str]] = {}
     for c in alts:
         lead = _WORD_RE.match(c)
@@ -127,7 +131,15 @@ def _lexicon(language: str) -> Lexicon:
         for w, group in groups.items()
     }
     return Lexicon(
-        cues, cue_re, first, role_nouns, frozenset(tokens), unnamed, first_re, cue_by_first
+        cues,
+        cue_re,
+        first,
+        role_nouns,
+        frozenset(tokens),
+        unnamed,
+        first_re,
+        cue_by_first,
+        first_nt_re,
     )
 
 
@@ -186,7 +198,8 @@ class _CueIndex:
     """The cue first words of one (masked) text, found in one pass; ``find(a, b)`` then
     gives exactly what ``_find_cues(lex, s, a, b)`` gives, looking only at those words."""
 
-    def __init__(self, lex: Lexicon, s: str):
+    def __init__(self, lex: Lexicon, s: str, text: str | None = None):
+        """``text``: the text s masks (s is its _masked form), when known."""
         self.lex = lex
         self.s = s
         low = " " + s.lower()
@@ -200,10 +213,13 @@ class _CueIndex:
             # and no non-word character lowers to a word character, so the character before
             # a cue's first word is outside [a-z0-9_] in low too: every word of s whose
             # lower() is a first word is a hit of first_re (which takes the longest first
-            # word at a place). Each hit is checked exactly against s.
-            for hm in lex.first_re.finditer(low):
-                p, e = hm.start(1) - 1, hm.end(1) - 1
-                w = s[p:e].lower()
+            # word at a place). Each hit is checked exactly against s. In the masked form of
+            # a text without "~", "~" fills quotations, which end before a closing mark, white
+            # space or the end: no "~" stands before a first word (first_nt_re skips them).
+            rx = lex.first_nt_re if text is not None and "~" not in text else lex.first_re
+            for hm in rx.finditer(low):
+                p, e = hm.start(), hm.end() - 1
+                w = hm.group(1)  # low[p + 1 : e + 1], which is s[p:e].lower() (lined up)
                 # low[p] is the character before s[p], lowered (lowering keeps a character a
                 # word character or not): an ASCII one outside [a-z0-9_] is no word character
                 if (p and not low[p].isascii() and w1(s, p - 1)) or w1(s, e) or w not in first:
@@ -2824,7 +2840,7 @@ class _Extractor:
             published=published,
         )
         self.res = _Resolver(self.ctx)
-        self.cues = _CueIndex(self.ctx.lex, self.ctx.masked)
+        self.cues = _CueIndex(self.ctx.lex, self.ctx.masked, text)
         self._q_open = [q.open for q in quotes]
         if any(  # find_quotes gives them in order and apart
             quotes[k].end > quotes[k + 1].open or quotes[k].open >= quotes[k].end

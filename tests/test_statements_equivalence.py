@@ -337,21 +337,32 @@ def test_cue_index_finds_what_the_word_loop_finds(language):
     seed, _ = _seed()
     lex = statements._lexicon(language)
     rng = random.Random(11)
-    for text in [seed] + [t for t, _ in TRICKY_TEXTS]:
+    # quotations closed right before a word, "~" of the text's own before cues, a quotation
+    # left open at a paragraph end, newlines inside one
+    tilde = [
+        "“We are ready”said Petrova. “No”Said the envoy, “never”dijo el ministro.",
+        "Petrova ~said that talks ended; the envoy~warned. “~” ~Dijo Lavrov ~ afirmó.",
+        "“Open to the end\n\nshe said nothing”added Petrova\n«Uno»dijo Lavrov, «dos\n»señaló.",
+    ]
+    for text in [seed, *tilde] + [t for t, _ in TRICKY_TEXTS]:
         masked = statements._masked(text, statements.find_quotes(text))
-        index = statements._CueIndex(lex, masked)
-        for a, b in _spans(masked, rng, 150) + [(0, len(masked))]:
-            for caps in (False, True):
-                want = [
-                    (c.start(), c.end())
-                    for c in statements._find_cues(lex, masked, a, b, caps=caps)
-                ]
-                got = [(c.start(), c.end()) for c in index.find(a, b, caps=caps)]
-                assert got == want, (text[a:b], caps)
-        for a, b in statements.split_sentences(text):
-            want = [(c.start(), c.end()) for c in statements._find_cues(lex, masked, a, b)]
-            got = [(c.start(), c.end()) for c in index.find_in_sentence(a, b)]
-            assert got == want
+        # with the text (as the extractor builds it) and without
+        for index in (
+            statements._CueIndex(lex, masked, text),
+            statements._CueIndex(lex, masked),
+        ):
+            for a, b in _spans(masked, rng, 150) + [(0, len(masked))]:
+                for caps in (False, True):
+                    want = [
+                        (c.start(), c.end())
+                        for c in statements._find_cues(lex, masked, a, b, caps=caps)
+                    ]
+                    got = [(c.start(), c.end()) for c in index.find(a, b, caps=caps)]
+                    assert got == want, (text[a:b], caps)
+            for a, b in statements.split_sentences(text):
+                want = [(c.start(), c.end()) for c in statements._find_cues(lex, masked, a, b)]
+                got = [(c.start(), c.end()) for c in index.find_in_sentence(a, b)]
+                assert got == want
 
 
 def test_cue_first_word_regex_misses_no_lowered_letter():
