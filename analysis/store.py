@@ -434,16 +434,15 @@ def _load_chunk(paths: list[str]) -> tuple[pd.DataFrame, list[dict[str, str]]]:
 
 def _extract_chunk(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Statements and events of some articles (in a worker); a failure is kept per article."""
-    from analysis.pipeline import extract_article
+    from analysis.pipeline import extract_records
 
     out = []
-    for record in records:
-        try:
-            found = extract_article(record)
-        except Exception as exc:  # one bad article must not stop the batch
+    # one bad article must not stop the batch: it comes back with its exception
+    for record, (found, exc) in zip(records, extract_records(records), strict=True):
+        if found is None:
             out.append({"article_id": record["article_id"], "error": _describe(exc)})
-            continue
-        out.append({"article_id": record["article_id"], **found})
+        else:
+            out.append({"article_id": record["article_id"], **found})
     return out
 
 

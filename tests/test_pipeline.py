@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.articles import article_from_text, articles_frame
 from analysis.frames import EVENT_COLUMNS, STATEMENT_COLUMNS
@@ -117,3 +118,79 @@ def test_an_edited_lexicon_takes_effect_on_the_next_run_without_a_restart(
         pipeline.refresh_lexicons()  # back to the project's own lexicons
         for cached in (statements._lexicon, events._lexicon, speakers._registry):
             cached.cache_clear()
+
+
+def _records_to_extract() -> list[dict]:
+    from analysis.articles import load_article
+    from analysis.paths import ARTICLES_DIR
+
+    seed = load_article(sorted(ARTICLES_DIR.glob("*.txt"))[0])
+    texts = [
+        TEXT,
+        "“Inspections must resume,” the minister said on Friday. The talks were held "
+        "on March 3, 2023, and the next round is planned for May.",
+        "Moscow suspended the treaty in February 2023, officials said yesterday.",
+        "No text at all.",
+    ]
+    records = [seed]
+    for i, text in enumerate(texts):
+        records.append(article_from_text(text, title=f"T{i}", published="2023-03-10"))
+    records[-1]["text"] = None  # no text: nothing found, no error
+    records.append(article_from_text(TEXT, title=None, published=None))
+    records.append(article_from_text(texts[1], title="Es", published="2023-03-10", language="es"))
+    return records
+
+
+def test_records_extracted_stage_by_stage_match_article_by_article(monkeypatch) -> None:
+    from analysis import pipeline
+    from analysis.pipeline import extract_article, extract_records
+
+    records = _records_to_extract()
+    expected = [extract_article(r) for r in records]
+    assert any(e["statements"] for e in expected) and any(e["events"] for e in expected)
+    for batch in (1, 2, 3, 100):  # batches that split the records every which way
+        monkeypatch.setattr(pipeline, "STAGE_BATCH", batch)
+        assert extract_records(records) == [(e, None) for e in expected]
+    only = extract_records(records, events=False)
+    assert only == [({"statements": e["statements"], "events": []}, None) for e in expected]
+    only = extract_records(records, statements=False)
+    assert only == [({"statements": [], "events": e["events"]}, None) for e in expected]
+
+
+@pytest.mark.parametrize("stage", ["statements", "events", "topics", "published"])
+def test_an_article_failing_at_any_stage_gets_its_own_error_in_a_chunk(monkeypatch, stage) -> None:
+    import analysis.events
+    import analysis.statements
+    from analysis import pipeline
+    from analysis.pipeline import extract_article
+    from analysis.store import _extract_chunk
+
+    records = _records_to_extract()
+    expected = [{"article_id": r["article_id"], **extract_article(r)} for r in records]
+    bad = 2
+    records[bad] = dict(records[bad], text=records[bad]["text"] + " poison")
+    if stage == "published":
+        records[bad]["published"] = "not a date"
+    else:
+        module = analysis.statements if stage == "statements" else analysis.events
+        name = {"statements": "find_statements", "events": "find_events"}.get(
+            stage, "mechanisms_mentioned"
+        )
+        real = getattr(module, name)
+
+        def fragile(text: str, *args, **kwargs):
+            if "poison" in text:
+                raise RuntimeError("cannot parse\nsecond line")
+            return real(text, *args, **kwargs)
+
+        monkeypatch.setattr(module, name, fragile)
+        if stage == "topics":  # a quote of the bad article is what the topic finder gets
+            records[bad]["text"] = "“Inspections are poison,” Foreign Minister Sergey Lavrov said."
+    monkeypatch.setattr(pipeline, "STAGE_BATCH", 3)
+    out = _extract_chunk(records)
+    assert [o["article_id"] for o in out] == [r["article_id"] for r in records]
+    assert set(out[bad]) == {"article_id", "error"}
+    assert out[bad]["error"].startswith("extraction failed (")
+    if stage != "published":
+        assert out[bad]["error"] == "extraction failed (RuntimeError: cannot parse)"
+    assert out[:bad] + out[bad + 1 :] == expected[:bad] + expected[bad + 1 :]
