@@ -112,6 +112,8 @@ class _Lexicon:
     actors_quick: list[tuple[re.Pattern[str] | None, re.Pattern[str], str]] | None = None
     # mech_re with only the keywords a lowered first letter allows, by that letter
     mech_by_letter: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    # on a _folded text, finds a keyword wherever a window that holds one may start (_mech_any)
+    mech_any: re.Pattern[str] | None = None
     folder: _Folder = field(default_factory=lambda: _Folder(""), repr=False, compare=False)
 
     def mechanism_hits(self, text: str) -> list[tuple[int, str]]:
@@ -206,6 +208,7 @@ def _lexicon(language: str) -> _Lexicon:
     if lex.mech_low is not None:
         lex.mech_after, lex.mech_at = _mech_starts([r["pattern"] for r in mech_rows])
         lex.mech_by_letter = _by_first_letter([r["pattern"] for r in mech_rows])
+        lex.mech_any = _mech_any([r["pattern"] for r in mech_rows])
     sources += [r["pattern"].lower() for r in mech_rows]  # as _mech_low scans them
     lex.folder = _Folder("".join(sources) + ANCHOR_ALPHABET)
     return lex
@@ -628,6 +631,27 @@ def _mech_starts(patterns: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
     alts = [a for p in patterns for a in _alternatives(p.lower())]
     look = f"(?=(?:{_grouped(alts)})(?![\\w-]))"
     return re.compile(f"[^\\w-]{look}"), re.compile(look)
+
+
+# what a lowered keyword may hold for _mech_any: no anchor, look-around or escape but \s and
+# \w (classes that lowering keeps), no negated class (lowering a letter could leave it)
+_CONTEXT_FREE = re.compile(r"(?:[^\\\[\]()$^]|\\[sw]|\[[^\^\]\\]*\]|\((?!\?[^:])|\))*")
+
+
+def _mech_any(patterns: list[str]) -> re.Pattern[str] | None:
+    """On a _folded text, a pattern that matches wherever a mechanism keyword of
+    ``patterns`` matches a piece of the text scanned alone (its own case rule, and no
+    guards: a window that cuts a word is scanned alone). So, searched over a sentence, it
+    finds nothing only when no window inside the sentence holds a keyword. The lowered
+    keywords must need nothing outside what they match (no anchors, look-arounds, word
+    boundaries) and read lowered letters as the keyword reads the letters; else None.
+    Call only where _mech_low is not None."""
+    if any(re.search(r"\\[A-Z]", p) for p in patterns):
+        return None  # "\\S", "\\W" would change meaning in lower case
+    alts = [a for p in patterns for a in _alternatives(p.lower())]
+    if not all(_CONTEXT_FREE.fullmatch(a) and _plainly_lettered(a) for a in alts):
+        return None
+    return re.compile(f"(?:{_grouped(alts)})")
 
 
 def _by_first_letter(patterns: list[str]) -> dict[str, re.Pattern[str]]:
@@ -1586,7 +1610,11 @@ def _analyse_sentence(
             tense = "future"
         cand = _Cand(m.start(), m.end(), action, tense, "active", (ss, se), pi)
         cand.mech_window = (m.end(), _right_end(text, m.end(), se))
-        found = _mechanisms(lex, text, *cand.mech_window, False, index=index)
+        found = (
+            _mechanisms(lex, text, *cand.mech_window, False, index=index)
+            if lex.mech_any is None or text_low is None or lex.mech_any.search(text_low, ss, se)
+            else []  # the window is inside the sentence, which holds no keyword
+        )
         if found in ([], ["treaty"]) and _DATA_OBJECT.match(text, m.end(), se):
             cand.mechanism_hint = "data_exchange"  # "stop sharing data on its forces"
         elif not found:
@@ -1956,6 +1984,34 @@ def _next_event(doc: _Doc, lo: int, se: int) -> int:
     return se
 
 
+# actions whose event may take its mechanism from no keyword of the sentence ("It expires",
+# "agreed to extend it", "signed a law ..."): _doomed leaves them to _events_of
+_UNKEYED_ACTIONS = frozenset({"sign", "expire", "enter_into_force", "extend"})
+
+
+def _doomed(doc: _Doc, c: _Cand) -> bool:
+    """True when ``_events_of(doc, c)`` gives no event, told before its work: it gives
+    one only with a mechanism, and the candidate's can only come from a keyword in a
+    window inside its sentence (no hint, no action that goes without one, no object
+    pronoun that sends it to the sentence before), and none is in the sentence."""
+    scan = doc.lex.mech_any
+    if (
+        scan is None
+        or doc.low is None
+        or c.mechanism_hint is not None
+        or c.action in _UNKEYED_ACTIONS
+    ):
+        return False
+    if (
+        c.voice == "active"
+        and c.mech_window is None
+        and c.action not in ("propose", "other")
+        and (doc.lex.language != "en" or _OBJECT_PRONOUN_EN.match(doc.text, c.end))
+    ):
+        return False  # "Russia suspended it": the sentence before may name it
+    return scan.search(doc.low, *c.sent) is None
+
+
 def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     """The event(s) one trigger reports: mechanism, evidence, actor, treaty and date."""
     out: list[dict[str, Any]] = []
@@ -2240,7 +2296,7 @@ def find_events(
         starts,
         low,
     )
-    events = [ev for c in cands for ev in _events_of(doc, c)]
+    events = [ev for c in cands if not _doomed(doc, c) for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index))
     merged = _merge(events)
     for ev in merged:

@@ -1170,3 +1170,95 @@ def test_sentences_tried_at_head_places_give_the_same_candidates(language: str) 
                 compared += 1
                 found += len(want)
     assert compared > 1000 and found > 100
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_keyword_scan_of_a_sentence_finds_every_windows_keyword(language: str) -> None:
+    """Wherever a window, scanned alone, holds a mechanism keyword, mech_any finds one in
+    any span of the folded text around the window."""
+    lex = events._lexicon(language)
+    assert lex.mech_any is not None
+    pieces = [
+        "inspections", "xinspections", "inspectionsx", "INSPECTIONS", "BCC", "bcc", "xBCC",
+        "the treaty", "treatyx", "New START", "restart", "talks", "stalks", "data exchange",
+        "exchanges of data", "intercambio de datos", "inspecciones", "tratado", "reuniones",
+        "on-site", "-site inspections", "negotiations on arms control", "notificaciones",
+        "diálogo estratégico", "CCB", "xCCB", "Tratado", "sesiones", "ſtart", "İ", "é",
+        " ", "  ", "-", ", ", ". ", "\n", "x", "2",
+    ]  # fmt: skip
+    rng = random.Random(47)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        for _ in range(10):
+            lo = rng.randrange(len(text) + 1)
+            hi = rng.randrange(lo, len(text) + 1)
+            if lex.mech_re.search(text[lo:hi]):
+                found += 1
+                ss, se = rng.randint(0, lo), rng.randint(hi, len(text))
+                assert lex.mech_any.search(low, ss, se), (text, lo, hi)
+    assert found > 400
+
+
+def test_keyword_scan_is_refused_for_patterns_that_read_around_them() -> None:
+    assert events._mech_any(["inspections?", "talks"]) is not None
+    for odd in [r"\bbcc", "talks(?!hop)", "[^x]talks", r"talk\S", "(?i:talks)", "talks$"]:
+        assert events._mech_any(["inspections?", odd]) is None, odd
+
+
+# Sentences written for this test: events with and without a mechanism keyword, objects
+# the sentence before names, treaties that lapse without being named, talks of a BCC.
+_DOOMED_PIECES = [
+    "The figures were halted.", "Moscow suspended it in May.", "Russia suspended them.",
+    "It expires in February.", "The talks had been frozen for a year.",
+    "Officials did not give details.", "Moscow will no longer share data.",
+    "Washington halted the exchange.", "Russia suspended inspections in 2022.",
+    "The meeting was postponed.", "The BCC session was postponed.", "They agreed to extend it.",
+    "Moscow is ready to resume talks.", "Russia is ready to talk.", "The pact lapses today.",
+    "The Duma approved a law suspending the treaty.", "Moscow revoked the visas of inspectors.",
+    "Its withdrawal took effect.", "The grain deal was suspended.", "Russia froze its stalks.",
+    "Rusia lo suspendió en mayo.", "Moscú suspendió las inspecciones.",
+    "La reunión fue aplazada.", "Rusia ya no compartirá datos.", "El tratado expira hoy.",
+    "Las cifras fueron suspendidas.", "Los funcionarios no facilitaron detalles.",
+    "El proceso quedó congelado.", "La CCB suspendió la sesión.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_doomed_candidates_are_those_that_give_no_event(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(53)
+    texts = []
+    for _ in range(300):
+        paras = [
+            " ".join(rng.choice(_DOOMED_PIECES) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(1, 4))
+        ]
+        texts.append("\n\n".join(paras))
+    published = dt.date(2023, 6, 2)
+    titles = [None, "New START: the BCC", "Russia and the treaty"]
+    doomed = events._doomed
+    told = []
+
+    def counted(doc: events._Doc, c: events._Cand) -> bool:
+        found = doomed(doc, c)
+        told.append(found)
+        return found
+
+    monkeypatch.setattr(events, "_doomed", counted)
+    got = [
+        events.find_events(t, published=published, language=language, title=titles[i % 3])
+        for i, t in enumerate(texts)
+    ]
+    monkeypatch.setattr(events, "_doomed", lambda doc, c: False)
+    want = [
+        events.find_events(t, published=published, language=language, title=titles[i % 3])
+        for i, t in enumerate(texts)
+    ]
+    assert got == want
+    assert sum(told) > 100 and len(told) - sum(told) > 100
+    assert sum(map(bool, want)) > 100
