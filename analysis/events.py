@@ -100,6 +100,8 @@ class _Lexicon:
     # Scans of the lowered text (see _folded): the triggers, and the heads of every other
     # construction _analyse_sentence looks for. None when a pattern does not allow it.
     trigger_low: re.Pattern[str] | None = None
+    # trigger_re with only the patterns a lowered first letter allows, by that letter
+    trigger_by_letter: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
     gate_low: re.Pattern[str] | None = None
     # gate_low's places, overlapping ones too (see _head_places): (after, at)
     gate_places: tuple[re.Pattern[str], re.Pattern[str]] | None = None
@@ -201,6 +203,8 @@ def _lexicon(language: str) -> _Lexicon:
     heads.append(f"(?:{'|'.join(props)})")  # proposals: "ready to ...", "offered to ..."
     sources = [r["pattern"] for r in rows] + heads + list(_NOMINALS)
     lex.trigger_low = _first_letter_scan([r["pattern"] for r in rows])
+    if lex.trigger_low is not None:
+        lex.trigger_by_letter = _triggers_by_letter([r["pattern"] for r in rows])
     if all(h == h.lower() for h in heads):
         lex.gate_low = _gate_scan(heads)
         lex.gate_places = _places_scan(lex.gate_low)
@@ -606,6 +610,20 @@ def _first_letter_scan(patterns: list[str]) -> re.Pattern[str] | None:
     if not all(p == p.lower() and _plainly_lettered(p) for p in patterns):
         return None
     return re.compile(rf"{_GUARD}(?:{_grouped(patterns)})(?![\w-])")
+
+
+def _triggers_by_letter(patterns: list[str]) -> dict[str, re.Pattern[str]]:
+    """For each first letter of ``patterns`` (as _first_letter_scan accepts them: lower
+    case, a plain first letter), trigger_re made of the patterns that start with it, in
+    their order: on a _folded text, where the lowered text has that letter, the others
+    cannot match, so it matches as trigger_re does."""
+    keep: dict[str, list[str]] = {}
+    for p in patterns:
+        keep.setdefault(p[0], []).append(f"(?:{p})")
+    return {
+        c: re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.IGNORECASE)
+        for c, alts in keep.items()
+    }
 
 
 def _mech_low(patterns: list[str]) -> re.Pattern[str] | None:
@@ -1467,10 +1485,12 @@ def _trigger_matches_low(lex: _Lexicon, text: str, low: str) -> list[re.Match[st
     else, or a span that differs, sends the caller to the loop."""
     assert lex.trigger_low is not None
     out: list[re.Match[str]] = []
+    by_letter = lex.trigger_by_letter
     for pos, end in _guarded_spans(lex.trigger_low, low):
         if not (_LETTERS.match(text, pos) and _head_ok(lex, text[pos : pos + 3])):
             return None
-        m = lex.trigger_re.match(text, pos)
+        # only the patterns of the lowered text's letter there can match (_triggers_by_letter)
+        m = by_letter.get(low[pos], lex.trigger_re).match(text, pos)
         if m is None or m.end() != end:
             return None
         out.append(m)

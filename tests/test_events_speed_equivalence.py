@@ -1262,3 +1262,21 @@ def test_doomed_candidates_are_those_that_give_no_event(
     assert got == want
     assert sum(told) > 100 and len(told) - sum(told) > 100
     assert sum(map(bool, want)) > 100
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_triggers_by_letter_match_as_the_trigger_pattern(language: str) -> None:
+    lex = events._lexicon(language)
+    assert lex.trigger_by_letter
+    found = 0
+    for text in _event_texts() + _head_texts(500):
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        for pos in range(len(text)):
+            want = lex.trigger_re.match(text, pos)
+            rx = lex.trigger_by_letter.get(low[pos])
+            got = rx.match(text, pos) if rx is not None else None
+            assert (got and got.span()) == (want and want.span()), (text, pos)
+            found += want is not None
+    assert found > 300
