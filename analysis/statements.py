@@ -1644,10 +1644,17 @@ def _scan_np_right(s: str, lex: Lexicon) -> tuple[int, int, str] | None:
     out_end = None
     for k, wm in enumerate(_RE8.finditer(s, pos)):  # the words from pos, as they come
         w = wm.group()
-        bare = w if _RE18.fullmatch(w) else w.rstrip(",.;:!?")  # "U.S."
-        if not _np_words_ok(bare, lex):
-            break
+        # "U.S." (a match of _RE18 has "." second)
+        bare = w if w[1:2] == "." and _RE18.fullmatch(w) else w.rstrip(",.;:!?")
         f = fold(bare)
+        # _np_words_ok(bare, lex), folding once when strip takes nothing
+        inner = bare.strip(_NP_BRACKETS)
+        if not inner:
+            break
+        if not inner[0].isupper() and not _np_folded_ok(
+            inner, f if len(inner) == len(bare) else fold(inner), lex
+        ):
+            break
         if k > 0 and f in {"in", "on", "a", "an", "un", "una", "en", "to", "at"}:
             break
         out_end = wm.start() + len(bare)
@@ -2699,17 +2706,18 @@ def _special_needs(s: str) -> bool:
 
 def _special_needs_even(s: str, ascii: bool) -> bool:
     """_special_needs(s) for s without a letter of _IGNORECASE_ODD (ascii: s.isascii())."""
+    # one test after another, each enough: the words first, the regexes last
     for w in _NEEDS_CASED_ASCII if ascii else _NEEDS_CASED:
         if w in s:
+            return True
+    low = s.lower()
+    for w in _NEEDS_LOW_ASCII if ascii else _NEEDS_LOW:
+        if w in low:
             return True
     if ("Para" in s or "For" in s) and _NEEDS_PARA_RE.search(s):
         return True
     if "by" in s and _NEEDS_PASSIVE_BY_RE.search(s):
         return True
-    low = s.lower()
-    for w in _NEEDS_LOW_ASCII if ascii else _NEEDS_LOW:
-        if w in low:
-            return True
     if ("by" in low or "por" in low) and _NEEDS_PASSIVE_THAT_RE.search(low):
         return True
     return "como" in low and _SPECIAL_SHORT[-1][1].search(low) is not None
@@ -4192,7 +4200,21 @@ def _dedupe(rows: list[dict[str, Any]], keys: list[tuple[str, str]]) -> list[dic
         out.append(r)
     # no two statements of the same kind overlap in one field
     final: list[dict[str, Any]] = []
-    for r in sorted(out, key=lambda r: (r["field"] != "title", r["start"], -r["end"])):
+    ordered = sorted(out, key=lambda r: (r["field"] != "title", r["start"], -r["end"]))
+    if not _EXACT and all(r["start"] < r["end"] for r in out):
+        # a field's rows come by start: a kept row o before r has o.start <= r.start < r.end,
+        # so they overlap when r.start < o.end, which the greatest end kept so far tells (the
+        # last kept: a row kept starts at or after it and ends after its start)
+        reach: dict[tuple[str, str], int] = {}
+        for r in ordered:
+            group = (r["field"], r["kind"])
+            e = reach.get(group)
+            if e is not None and r["start"] < e:
+                continue
+            final.append(r)
+            reach[group] = r["end"]
+        ordered = []
+    for r in ordered:
         if any(
             o["field"] == r["field"]
             and o["kind"] == r["kind"]

@@ -796,3 +796,75 @@ def test_relative_gate_never_hides_a_match(s):
     for t in (s, statements._AUX_TAIL_RE.sub("", s), statements._TIME_TAIL_RE.sub("", s)):
         if statements._RELATIVE_TAIL_RE.search(t):
             assert statements._rel_may(s)
+
+
+def test_dedupe_overlap_check_matches_exact_path(monkeypatch):
+    """Rows written at random: nested, touching, equal and crossing spans in both fields and
+    kinds, some repeated words; the greatest-end check keeps what the pairwise one keeps."""
+    rng = random.Random(5)
+    for _ in range(300):
+        rows = []
+        for _ in range(rng.randrange(0, 14)):
+            start = rng.randrange(0, 60)
+            rows.append(
+                {
+                    "field": rng.choice(["text", "title"]),
+                    "kind": rng.choice(["direct", "indirect", "partial"]),
+                    "start": start,
+                    "end": start + rng.randrange(1, 25),
+                    "quote": rng.choice(["a", "b", "c", "d", "e", "f"]),
+                    "sentence": "s",
+                }
+            )
+        keys = [statements._row_key(r) for r in rows]
+        fast = statements._dedupe(rows, keys)
+        with monkeypatch.context() as mp:
+            mp.setattr(statements, "_EXACT", True)
+            exact = statements._dedupe(rows, keys)
+        assert [id(r) for r in fast] == [id(r) for r in exact]
+
+
+def _scan_np_right_plain(s: str, lex) -> tuple[int, int, str] | None:
+    """_scan_np_right as first written (a regex for "U.S.", _np_words_ok, then fold)."""
+    pos = re.match(r"\s*", s).end()
+    pm = re.match(r"(\w+)\b", s[pos:])
+    if pm and pm.group(1).lower() in statements._PRONOUNS:
+        return pos, pos + pm.end(), pm.group(1)
+    out_end = None
+    for k, wm in enumerate(re.finditer(r"\S+", s[pos:])):
+        w = wm.group()
+        bare = w if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w.rstrip(",.;:!?")
+        if not statements._np_words_ok(bare, lex):
+            break
+        f = speakers.fold(bare)
+        if k > 0 and f in {"in", "on", "a", "an", "un", "una", "en", "to", "at"}:
+            break
+        out_end = pos + wm.start() + len(bare)
+        if bare != w:
+            break
+    return None if out_end is None else (pos, out_end, s[pos:out_end])
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_scan_np_right_matches_its_plain_form(lang):
+    lex = statements._lexicon(lang)
+    phrases = [
+        " the Russian Foreign Ministry.",
+        "the U.S. State Department, which",
+        "U.S.A. officials said",
+        " (the “Kremlin”) spokesman Dmitry Peskov, on Monday",
+        "el portavoz del Kremlin, Dmitri Peskov.",
+        "la cancillería rusa en Moscú",
+        "“”() former deputy foreign minister",
+        "he said",
+        "Ella dijo",
+        "A.B. and C.D. of the alliance's Secretary General in Brussels",
+        "  exministro ruso İvanov, ſenior aide",
+        "",
+        "   ",
+        ". ., ;",
+        "the UN envoy to the agency at Geneva",
+        "S. Petrova (Reuters).",
+    ]
+    for s in phrases:
+        assert statements._scan_np_right(s, lex) == _scan_np_right_plain(s, lex), s
