@@ -331,7 +331,25 @@ class _CueIndex:
 
 _DOUBLE_OPEN = "“«„‹"
 _DOUBLE_CLOSE = "”»›"
-_MARKS_RE = re.compile("[\"“”«»„‹›‘’']")
+_MARK_CHARS = "\"“”«»„‹›‘’'"
+_MARKS_RE = re.compile("[" + _MARK_CHARS + "]")
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """The offsets of the characters of chars (each once) in text, in order: the starts of
+    re.finditer("[" + chars + "]", text), found with str.find, which skips to a character
+    faster than the regex engine does to a class holding characters outside ASCII."""
+    out: list[int] = []
+    find = text.find
+    for c in chars:
+        i = find(c)
+        while i >= 0:
+            out.append(i)
+            i = find(c, i + 1)
+    out.sort()
+    return out
+
+
 _OPENERS_CTX = set(" \t\n\r([{—–-/\u00a0") | set("“«„‘‹")
 _CLOSERS_CTX = set(" \t\n\r.,;:!?)]}…—–-\u00a0") | set("”»’›")
 
@@ -384,7 +402,10 @@ def find_quotes(text: str, nl: list[int] | None = None) -> list[Quote]:
     """Outermost quotations in a text: curly, straight, angle and low-9 marks, tolerant of
     mismatched pairs; a paragraph left open continues into the next one. ``nl``: the text's
     _para_breaks, when known."""
-    marks = [m.start() for m in _MARKS_RE.finditer(text)]
+    if _EXACT:
+        marks = [m.start() for m in _MARKS_RE.finditer(text)]
+    else:
+        marks = _positions(text, _MARK_CHARS)
     if not marks:
         return []
     if nl is None:
@@ -484,11 +505,8 @@ def _masked(text: str, quotes: list[Quote]) -> str:
     return "".join(parts)
 
 
-_BOUNDARY_CAND_RE = re.compile(r'[\n.!?…”»"]')
-# the same candidates, a run of newlines as one (split_sentences: the newlines after the first
-# of a run are inside a quotation when it is, and each would cut an empty span)
-# (written with the class first, so the regex engine skips to its characters)
-_BOUNDARY_RUN_RE = re.compile(r'[\n.!?…”»"](?:(?<=\n)\n*)?')
+_BOUNDARY_CHARS = '\n.!?…”»"'
+_BOUNDARY_CAND_RE = re.compile("[" + _BOUNDARY_CHARS + "]")
 
 
 def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
@@ -506,8 +524,7 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
-    for mm in _BOUNDARY_RUN_RE.finditer(text):
-        i = mm.start()
+    for i in _positions(text, _BOUNDARY_CHARS):  # _BOUNDARY_CAND_RE's matches
         if i < start:
             continue
         while qk < nq and q_ends[qk] <= i:
@@ -517,7 +534,12 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
         c = text[i]
         cut = nxt = None
         if c == "\n":
-            cut, nxt = i, mm.end()
+            # a run of newlines cuts once: the later ones would cut empty spans, and are
+            # inside a quotation when the first is (skipped, as before start)
+            nxt = i + 1
+            while nxt < n and text[nxt] == "\n":
+                nxt += 1
+            cut = i
         elif c in ".!?…":
             j = i + 1
             while j < n and text[j] in '"”»’)]':

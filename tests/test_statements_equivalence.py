@@ -868,3 +868,24 @@ def test_scan_np_right_matches_its_plain_form(lang):
     ]
     for s in phrases:
         assert statements._scan_np_right(s, lex) == _scan_np_right_plain(s, lex), s
+
+
+def test_positions_are_the_class_matches(monkeypatch):
+    seed, _ = _seed()
+    texts = [
+        seed,
+        "",
+        "“No,” he said. «Sí», dijo. „Ja“ ‹oui› ‘single’ 'plain' \"straight\" Russia’s don't.",
+        'A.\n\n\nB! C? D… “E.” F» G" \n.\n',
+        "Ünïcödé İ ſ ß — «“‘'\"’”»» end",
+    ]
+    for text in texts:
+        for chars, rx in (
+            (statements._MARK_CHARS, statements._MARKS_RE),
+            (statements._BOUNDARY_CHARS, statements._BOUNDARY_CAND_RE),
+        ):
+            assert statements._positions(text, chars) == [m.start() for m in rx.finditer(text)]
+        fast = statements.find_quotes(text)
+        with monkeypatch.context() as mp:
+            mp.setattr(statements, "_EXACT", True)
+            assert statements.find_quotes(text) == fast
