@@ -105,6 +105,8 @@ class _Lexicon:
     gate_low: re.Pattern[str] | None = None
     # gate_low's places, overlapping ones too (see _head_places): (after, at)
     gate_places: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    # trigger_low's and gate_low's places from one scan (see _trigger_gate_places)
+    trigger_gate: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
     mech_low: re.Pattern[str] | None = None  # where a mechanism keyword may start (_mech_low)
     # the same places, quicker to find (_mech_starts): after the character before them, and
     # at the text's start
@@ -208,6 +210,8 @@ def _lexicon(language: str) -> _Lexicon:
     if all(h == h.lower() for h in heads):
         lex.gate_low = _gate_scan(heads)
         lex.gate_places = _places_scan(lex.gate_low)
+        if lex.trigger_low is not None:
+            lex.trigger_gate = _trigger_gate_scan(lex.trigger_low, lex.gate_low)
     lex.mech_low = _mech_low([r["pattern"] for r in mech_rows])
     if lex.mech_low is not None:
         lex.mech_after, lex.mech_at = _mech_starts([r["pattern"] for r in mech_rows])
@@ -898,6 +902,58 @@ def _head_places(places: tuple[re.Pattern[str], re.Pattern[str]], low: str) -> l
     return out
 
 
+def _trigger_gate_scan(
+    triggers: re.Pattern[str], gate: re.Pattern[str]
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """For two patterns ``_GUARD`` + body (no flags): ``after`` matches the character
+    before each place where one of the bodies matches (one the guard accepts), each body in
+    a lookahead, ``t`` the trigger's, ``g`` or ``h`` the gate's; and each body alone, for
+    the text's start. None if the bodies cannot share one pattern (their groups' names)."""
+    for p in (triggers, gate):
+        assert p.pattern.startswith(_GUARD) and not p.flags & ~re.UNICODE
+    tb, gb = triggers.pattern[len(_GUARD) :], gate.pattern[len(_GUARD) :]
+    try:
+        after = re.compile(rf"[^\w-](?:(?=(?P<t>{tb}))(?:(?=(?P<g>{gb}))|)|(?=(?P<h>{gb})))")
+    except re.error:
+        return None
+    return after, re.compile(tb), re.compile(gb)
+
+
+def _trigger_gate_places(
+    scan: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], low: str
+) -> tuple[list[tuple[int, int]] | None, list[int]]:
+    """One scan of ``low`` for two patterns (_trigger_gate_scan): the spans of the first
+    as its finditer gives them (None when one is empty: finditer treats those its own
+    way), and every place where the second matches (_head_places).
+
+    The scan meets every place where a pattern matches, overlapping ones too; finditer
+    takes the first of them, then the first from its end on, and so on."""
+    after, at_t, at_g = scan
+    spans: list[tuple[int, int]] | None = []
+    gate: list[int] = []
+    end = 0  # the end of the last span taken: finditer goes on from there
+    m0 = at_t.match(low)
+    if m0 is not None:
+        end = m0.end()
+        spans = None if end == 0 else [(0, end)]
+    if at_g.match(low) is not None:
+        gate.append(0)
+    for m in after.finditer(low):
+        s, e = m.span("t")
+        if s < 0:
+            gate.append(m.end())  # the gate's alone ("h")
+            continue
+        if spans is not None and s >= end:
+            if s == e:
+                spans = None
+            else:
+                spans.append((s, e))
+                end = e
+        if m.start("g") >= 0:
+            gate.append(s)
+    return spans, gate
+
+
 def _matches_at(
     pattern: re.Pattern[str], text: str, ss: int, se: int, places: list[int] | None
 ) -> Iterable[re.Match[str]]:
@@ -1440,12 +1496,18 @@ def _verb_candidate(
     return None
 
 
-def _trigger_matches(lex: _Lexicon, text: str, low: str | None = None) -> list[re.Match[str]]:
+def _trigger_matches(
+    lex: _Lexicon,
+    text: str,
+    low: str | None = None,
+    spans: list[tuple[int, int]] | None = None,
+) -> list[re.Match[str]]:
     """Trigger matches in ``text``: the full pattern is tried only where a word begins
     with one of the triggers' first letters (much faster than scanning every position).
-    ``low``, the text as _folded gives it, allows a quicker scan with the same answer."""
+    ``low``, the text as _folded gives it, allows a quicker scan with the same answer;
+    ``spans``: trigger_low's spans in it, if known."""
     if low is not None and lex.trigger_low is not None:
-        found = _trigger_matches_low(lex, text, low)
+        found = _trigger_matches_low(lex, text, low, spans)
         if found is not None:
             return found
     out: list[re.Match[str]] = []
@@ -1476,7 +1538,9 @@ def _head_ok(lex: _Lexicon, three: str) -> bool:
     return ok
 
 
-def _trigger_matches_low(lex: _Lexicon, text: str, low: str) -> list[re.Match[str]] | None:
+def _trigger_matches_low(
+    lex: _Lexicon, text: str, low: str, spans: list[tuple[int, int]] | None = None
+) -> list[re.Match[str]] | None:
     """_trigger_matches from one scan of the lowered text, or None if it cannot tell.
 
     On a _folded text, ``trigger_low`` finds what ``trigger_re.finditer(text)`` finds. That
@@ -1486,7 +1550,9 @@ def _trigger_matches_low(lex: _Lexicon, text: str, low: str) -> list[re.Match[st
     assert lex.trigger_low is not None
     out: list[re.Match[str]] = []
     by_letter = lex.trigger_by_letter
-    for pos, end in _guarded_spans(lex.trigger_low, low):
+    if spans is None:
+        spans = _guarded_spans(lex.trigger_low, low)
+    for pos, end in spans:
         if not (_LETTERS.match(text, pos) and _head_ok(lex, text[pos : pos + 3])):
             return None
         # only the patterns of the lowered text's letter there can match (_triggers_by_letter)
@@ -2257,16 +2323,19 @@ def find_events(
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
     lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
 
-    triggers = _trigger_matches(lex, text, low)
-    starts = [m.start() for m in triggers]
     index = _MechIndex(lex, text, low) if low is not None and lex.mech_low is not None else None
     # Where a proposal, a cessation, a law or a revoked visa may begin: every match of those
     # constructions in a sentence starts at a place where one of their heads matches
     # (gate_low), so a sentence with no such place, and where no trigger starts, yields no
     # candidate.
     gate: list[int] | None = None
-    if low is not None and lex.gate_places is not None:
+    spans: list[tuple[int, int]] | None = None
+    if low is not None and lex.trigger_gate is not None:
+        spans, gate = _trigger_gate_places(lex.trigger_gate, low)
+    elif low is not None and lex.gate_places is not None:
         gate = _head_places(lex.gate_places, low)
+    triggers = _trigger_matches(lex, text, low, spans)
+    starts = [m.start() for m in triggers]
     cands: list[_Cand] = []
     heads: list[int] | None = None
     for pi, p in enumerate(paras):

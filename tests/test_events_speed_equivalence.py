@@ -1280,3 +1280,48 @@ def test_triggers_by_letter_match_as_the_trigger_pattern(language: str) -> None:
             assert (got and got.span()) == (want and want.span()), (text, pos)
             found += want is not None
     assert found > 300
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_trigger_and_gate_places_from_one_scan_are_the_two_scans(language: str) -> None:
+    lex = events._lexicon(language)
+    assert lex.trigger_low is not None and lex.gate_low is not None
+    assert lex.trigger_gate is not None
+    found = [0, 0]
+    for text in _event_texts() + _head_texts():
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        spans, gate = events._trigger_gate_places(lex.trigger_gate, low)
+        assert spans == [m.span() for m in lex.trigger_low.finditer(low)], text
+        assert gate == [p for p in range(len(low) + 1) if lex.gate_low.match(low, p)], text
+        found[0] += len(spans)
+        found[1] += len(gate)
+    assert min(found) > 300
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (r"(?:ab|a b c|b)(?![\w-])", r"(?:b|a b)"),
+        (r"(?:a|)", r"b"),  # empty matches: finditer's own way
+        (r"(?:a\s+b|b\s+a)", r"(?:a|b\s)"),
+    ],
+)
+def test_trigger_and_gate_places_of_overlapping_patterns(first: str, second: str) -> None:
+    one, two = (re.compile(events._GUARD + body) for body in (first, second))
+    scan = events._trigger_gate_scan(one, two)
+    assert scan is not None
+    rng = random.Random(59)
+    empty = 0
+    for _ in range(3000):
+        low = "".join(rng.choice("ab -.x\n") for _ in range(rng.randint(0, 12)))
+        spans, gate = events._trigger_gate_places(scan, low)
+        want = list(one.finditer(low))
+        if spans is None:
+            empty += 1
+            assert any(m.start() == m.end() for m in want), low
+        else:
+            assert spans == [m.span() for m in want], low
+        assert gate == [p for p in range(len(low) + 1) if two.match(low, p)], low
+    assert empty > 0 if first == r"(?:a|)" else empty == 0
