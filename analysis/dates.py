@@ -401,10 +401,34 @@ def _anchors_low(text: str, low: str) -> list[tuple[int, int, str]]:
     whose lower case is an anchor word (on a folded text, exactly the words that
     ``_ANCHOR_WORD`` matches), its group told by the word itself as in _anchors."""
     assert _ANCHOR_LOW is not None and _ANCHOR_WORDS_LOW is not None
-    # two quicker scans, then in order: runs of digits and anchor words never meet
-    out = [(m.start(), m.end(), "num") for m in _DIGIT_RUN.finditer(low)]
-    for start, end in _anchor_word_spans(low):
-        hits = _cached_anchors(text[start:end])
+    if _ANCHOR_LED is None:
+        # two quicker scans, then in order: runs of digits and anchor words never meet
+        out = [(m.start(), m.end(), "num") for m in _DIGIT_RUN.finditer(low)]
+        for start, end in _anchor_word_spans(low):
+            hits = _cached_anchors(text[start:end])
+            out.extend((start + a, start + b, group) for a, b, group in hits)
+        out.sort()
+        return out
+    # The anchor words are the matches of \b(?:words)\b: each starts the text or follows a
+    # non-word character, a blank (first scan) or another one (second scan, which finds the
+    # runs of digits too). Matches are made of letters only, so none takes the character
+    # before another: each scan finds all of its own (see _led_scans).
+    spaced, other = _ANCHOR_LED
+    out = []
+    cached = _ANCHOR_CACHE
+    first = _ANCHOR_WORDS_LOW.match(low)
+    spans = [first.span()] if first is not None else []
+    spans += [(m.start() + 1, m.end()) for m in spaced.finditer(low)]
+    for m in other.finditer(low):
+        if m.lastindex is None:
+            out.append((m.start(), m.end(), "num"))
+        else:
+            spans.append(m.span(1))
+    for start, end in spans:
+        word = text[start:end]
+        hits = cached.get(word)
+        if hits is None:
+            hits = _cached_anchors(word)
         out.extend((start + a, start + b, group) for a, b, group in hits)
     out.sort()
     return out
@@ -628,6 +652,32 @@ def _after_word_break(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None
 _ANCHOR_WORDS_AFTER = _after_word_break(_ANCHOR_WORDS_LOW)
 
 
+def _led_scans(
+    pattern: re.Pattern[str] | None,
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """For ``\\b(?:words)\\b`` (``_ANCHOR_WORDS_LOW``) whose matches are made of letters only:
+    the words after a blank, each match with its blank (a literal lead: the regex engine
+    skips to blanks in C, much quicker than to ``\\W``); and, in one scan, every run of digits
+    (no group 1) and the words after any other non-word character (group 1). The second scan
+    starts at the characters ``[^a-zA-Z_ ]``, quick to tell, which hold every digit and every
+    non-word character but the blank. None if it cannot be made."""
+    if pattern is None or pattern.flags & ~re.UNICODE:
+        return None
+    src = pattern.pattern
+    if not (src.startswith("\\b(?:") and src.endswith(")\\b")):
+        return None
+    body = src[2:-2]
+    if not all(ch.isalpha() for ch in re.sub(r"[()?:|\[\]]", "", body)):
+        return None  # a match might hold a non-word character
+    # (no match is empty: each alternative starts with a letter no quantifier follows)
+    spaced = re.compile(f" {body}\\b")
+    other = re.compile(f"[^a-zA-Z_ ](?:(?<=\\d)\\d*|(?<=\\W)({body})\\b)")
+    return spaced, other
+
+
+_ANCHOR_LED = _led_scans(_ANCHOR_WORDS_LOW)
+
+
 def _anchor_word_spans(low: str) -> list[tuple[int, int]]:
     """``[m.span() for m in _ANCHOR_WORDS_LOW.finditer(low)]``, quicker: each match after
     the character before it (``\\b`` before a word character asks for a non-word one), or
@@ -663,48 +713,100 @@ def _anchor_word_spans(low: str) -> list[tuple[int, int]]:
 _ANCHOR_FOLDER = _Folder(ANCHOR_ALPHABET)
 
 
+# Kinds of the patterns, as asked for by anchors: the two English "md" patterns apart (the
+# second, day first, is asked for as "md2").
 _ANCHOR_KINDS = {
-    "num": {"iso", "md", "year", "ago"},
-    "mon": {"md", "month"},
-    "wd": {"weekday", "md"},
+    "num": {"iso", "md", "md2", "year", "ago"},
+    "mon": {"md", "md2", "month"},
+    "wd": {"weekday", "md", "md2"},
     "rel": {"relday", "relunit"},
     "unit": {"relunit", "ago", "relday"},
 }
-# The English kinds an anchor can start, told by the anchor itself (a narrower set than its
-# group's). Each English pattern's match holds an anchor that calls for its kind, lying
-# inside the match as a whole word (or a run of digits after a non-word character), and so
-# within the same segment (segments only grow over letters and digits): an "ago" match
-# holds "ago"; a relday one "day" or one of the rel words; a relunit one "week", "month" or
-# "year"; an iso one a run of four digits; a year one four digits from 19 or 20; an md one
-# a run of digits (its day); a month one a month name; a weekday one a weekday name.
-_EN_WORD_KINDS: dict[str, frozenset[str]] = {
-    w: frozenset({kind})
-    for kind, words in (
-        ("ago", ["ago"]),
-        ("relday", ["day", "days", "yesterday", "today", "tonight", "tomorrow", "morning"]),
-        ("relday", ["afternoon", "evening"]),
-        ("relunit", ["week", "weeks", "month", "months", "year", "years"]),
-    )
-    for w in words
+# The English kinds an anchor can start, told by the anchor and the characters next to it
+# (a narrower set than its group's). Each English pattern's match holds an anchor that calls
+# for its kind, lying inside the match as a whole word (or a run of digits after a non-word
+# character), and so within the same segment (segments only grow over letters and digits):
+# - an "ago" match holds "ago";
+# - a relday one "yesterday", "today", "tonight" or "tomorrow", or "morning", "afternoon"
+#   or "evening" after "this ", or "day" after "the ", "previous ", "next " or "following ";
+# - a relunit one "week", "month" or "year" after blanks after a word ending in "this",
+#   "last", "next", "past", "previous", "coming" or "following" (its modifiers' last words);
+# - an iso one a run of four digits followed by "-";
+# - a year one a run of four digits from 19 or 20 after blanks or hyphens after a letter
+#   (every modifier ends with one);
+# - an md one its day: a run of one or two digits (a day, [0-3]?\d, is one: no digit stands
+#   next to it), after a blank (md: month first) or, md2 (day first), before one, maybe after
+#   st/nd/rd/th;
+# - a month one a month name; a weekday one a weekday name.
+# The words before are checked with IGNORECASE patterns (the patterns' own case rules); a
+# word of another case than these lower ones ("ſ", the Kelvin sign) gets its group's kinds.
+_RELDAY = frozenset({"relday"})
+_RELUNIT = frozenset({"relunit"})
+_NO_KIND: frozenset[str] = frozenset()
+_THIS_BEFORE = re.compile(r"this \Z", _I)
+_DAY_BEFORE = re.compile(r"(?:the|previous|next|following) \Z", _I)
+_UNIT_BEFORE = re.compile(r"(?:this|last|next|past|previous|coming|following)\Z", _I)
+#: word -> kinds, or (pattern the text before the word must match, kinds)
+_EN_WORD_KINDS: dict[str, Any] = {
+    "ago": frozenset({"ago"}),
+    **dict.fromkeys(("yesterday", "today", "tonight", "tomorrow"), _RELDAY),
+    **dict.fromkeys(("morning", "afternoon", "evening"), (_THIS_BEFORE, _RELDAY)),
+    "day": (_DAY_BEFORE, _RELDAY),
+    **dict.fromkeys(("week", "month", "year"), (_UNIT_BEFORE, _RELUNIT)),
 }
-_EN_NUM_KINDS = (frozenset({"md"}), frozenset({"md", "iso"}), frozenset({"md", "iso", "year"}))
+# plurals ("weeks"), "days" and the Spanish words: no English match holds them
+_NO_KIND_WORDS = (
+    "days weeks months years ayer anteayer antier hoy mañana tarde noche víspera vispera "
+    "semana semanas mes meses año años hace día días dia dias"
+)
+_EN_WORD_KINDS.update((w, _NO_KIND) for w in _NO_KIND_WORDS.split())
+_EN_GROUP_KINDS = {"mon": frozenset({"month"}), "wd": frozenset({"weekday"})}
+_EN_NUM_KINDS = (_NO_KIND, frozenset({"md"}), frozenset({"md2"}), frozenset({"md", "md2"}))
+_EN_FOUR_KINDS = (_NO_KIND, frozenset({"iso"}), frozenset({"year"}), frozenset({"iso", "year"}))
+_DAY_SUFFIXES = ("st", "nd", "rd", "th")
 
 
 def _en_kinds(text: str, start: int, end: int, group: str) -> frozenset[str] | set[str]:
     """The kinds of English expression the anchor at ``text[start:end]`` can start."""
     if group == "num":
-        if end - start != 4:
-            return _EN_NUM_KINDS[0]
-        return _EN_NUM_KINDS[2 if text[start : start + 2] in ("19", "20") else 1]
+        n = end - start
+        if n == 4:
+            iso = text[end : end + 1] == "-"
+            year = False
+            if text[start : start + 2] in ("19", "20"):
+                j = start
+                while j > 0 and (text[j - 1].isspace() or text[j - 1] == "-"):
+                    j -= 1
+                year = 0 < j < start and text[j - 1].isalpha()
+            return _EN_FOUR_KINDS[iso + 2 * year]
+        if n > 2:
+            return _NO_KIND
+        after = text[end : end + 1]
+        if text[end : end + 2] in _DAY_SUFFIXES:
+            after = text[end + 2 : end + 3]
+        md = start > 0 and text[start - 1].isspace()
+        return _EN_NUM_KINDS[md + 2 * after.isspace()]
     if group in ("rel", "unit"):
-        return _EN_WORD_KINDS.get(text[start:end].lower(), _ANCHOR_KINDS[group])
-    return _ANCHOR_KINDS[group]
+        found = _EN_WORD_KINDS.get(text[start:end].lower())
+        if found is None:
+            return _ANCHOR_KINDS[group]
+        if type(found) is tuple:
+            before, kinds = found
+            j = start
+            if before is _UNIT_BEFORE:
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                if j == start:
+                    return _NO_KIND
+            return kinds if before.search(text, max(0, j - 10), j) else _NO_KIND
+        return found
+    return _EN_GROUP_KINDS[group]
 
 
 # Every English md or month match holds a month name, which begins (case and all) with one
 # of these: without one of them in a segment, neither kind can match there.
 _EN_MONTH_HEAD = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_EN_NAMED_MONTH = frozenset({"md", "month"})
+_EN_NAMED_MONTH = frozenset({"md", "md2", "month"})
 
 _TENSED = frozenset({"md", "month", "weekday"})  # the kinds _resolve reads the tense for
 _KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
@@ -973,15 +1075,26 @@ def _matches(
     return out
 
 
-_PRIMED: dict[str, list[tuple[re.Pattern[str], str, re.Pattern[str] | None]]] = {}
+_PRIMED: dict[str, list[tuple[re.Pattern[str], str, re.Pattern[str] | None, str]]] = {}
 
 
-def _primed_patterns(language: str) -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None]]:
-    """(pattern, kind, primed pattern or None) for the language's patterns."""
+def _primed_patterns(
+    language: str,
+) -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None, str]]:
+    """(pattern, kind, primed pattern or None, kind as anchors ask for it) for the
+    language's patterns (the second English md pattern is asked for as "md2")."""
     key = "es" if _patterns(language) is _ES_PATTERNS else "en"
     found = _PRIMED.get(key)
     if found is None:
-        found = _PRIMED[key] = [(p, kind, _primed(p)) for p, kind in _patterns(language)]
+        found = []
+        for p, kind in _patterns(language):
+            asked = (
+                "md2"
+                if key == "en" and kind == "md" and any(k == "md" for *_, k in found)
+                else kind
+            )
+            found.append((p, kind, _primed(p), asked))
+        _PRIMED[key] = found
     return found
 
 
@@ -1114,14 +1227,16 @@ def _find_dates(
     seen: set[tuple[int, int, str]] = set()
     primed = _primed_patterns(language)
     for lo, hi, kinds in segments:
+        if not kinds:
+            continue  # no pattern to run here
         while lo > 0 and text[lo - 1].isalnum():
             lo -= 1
         while hi < len(text) and text[hi].isalnum():
             hi += 1
         if english and kinds & _EN_NAMED_MONTH and not _EN_MONTH_HEAD.search(text, lo, hi):
             kinds = kinds - _EN_NAMED_MONTH  # "may" the verb, or a number with no month
-        for pattern, kind, quick in primed:
-            if kind not in kinds:
+        for pattern, kind, quick, asked in primed:
+            if asked not in kinds:
                 continue
             for m_start, m_end, m in _matches(pattern, text, lo, hi, quick):
                 key = (m_start, m_end, kind)

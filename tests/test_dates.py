@@ -218,3 +218,78 @@ def test_weekday_after_said_is_the_reports_day(
 )
 def test_present_of_a_scheduled_start_looks_ahead(text: str, language: str) -> None:
     assert value(text, dt.date(2013, 5, 6), language) == ("2013-05-10", "day")
+
+
+# --------------------------------------------------------------------------- quick paths
+# Pieces of dates and of the words around them, written for these tests, in odd cases and
+# glued in odd ways (blanks of other kinds, letters that fold oddly, digits of other scripts).
+_PIECES = [
+    "on", "in", "last", "next", "the", "of", "since", "until", "early", "this", "THIS", "thİs",
+    "thıs", "ago", "two", "a", "3", "12", "5th", "21st", "2nd", "2021", "1999", "2030", "1550",
+    "20211", "123", "1,550", "(5)", "2024-02-05", "2024-2-5", "-", "–", "January", "Jan.",
+    "Feb", "March", "May", "may", "Sept.", "December", "Decembers", "Monday", "friday",
+    "Thursday", "day", "days", "DAY", "dayſ", "week", "weeK", "weeks", "month", "year", "YEAR",
+    "years", "yesterday", "Today", "tonight", "tomorrow", "morning", "evening", "Evening",
+    "afternoon", "before", "after", "following", "previous", "coming", "past", "will", "said",
+    "told reporters", ",", ".", "x", "_", "é", "ſ", "İ", "\u212a", "\u0663", "٣5", "lunes",
+    "hace", "años", "ayer", "mañana", "the day after", "this evening", "the previous day",
+    "last  week", "next\tmonth", "following\u2003year", "in  -2021", "of 2020", "summer 1999",
+    "5 May", "May 5", "the 5th of May", "Monday, May 5", "May 5, 2021", "“", "”", "\n",
+]  # fmt: skip
+_GLUE = [" ", " ", "  ", "", "\n", "-", "\u00a0", "\t", ",", "(", "“"]
+
+
+def _odd_texts(seed: int, n: int = 4000) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        words = [rng.choice(_PIECES) for _ in range(rng.randint(1, 9))]
+        texts.append("".join(w + rng.choice(_GLUE) for w in words))
+    return texts
+
+
+def test_regex_blanks_are_the_blanks_python_tells() -> None:
+    """The anchor kinds step over blanks with str.isspace, letters with str.isalpha: the same
+    characters as the patterns' \\s, and a superset of the letters IGNORECASE matches to
+    a-z."""
+    import re
+    import sys
+
+    space, word = re.compile(r"\s"), re.compile(r"(?i)[a-z]")
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert (space.match(ch) is not None) == ch.isspace(), hex(cp)
+        if word.match(ch):
+            assert ch.isalpha(), hex(cp)
+
+
+def test_anchors_on_lowered_text_are_the_plain_anchors() -> None:
+    from analysis import dates
+
+    checked = 0
+    for text in _odd_texts(5) + ["May 5", "5 May", "\u0663 May", " may", "may"]:
+        low = dates._ANCHOR_FOLDER.fold(text)
+        want = [(m.start(), m.end(), m.lastgroup) for m in dates._ANCHOR.finditer(text)]
+        assert dates._anchors(text) == want, text
+        if low is not None:
+            assert dates._anchors(text, low) == want, text
+            checked += 1
+    assert checked > 2000 and dates._ANCHOR_LED is not None
+
+
+def test_english_anchor_kinds_change_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Running each English pattern only near the anchors that call for it (the kinds told
+    by the anchor and the characters next to it) finds the dates that running every
+    pattern of the anchor's group finds."""
+    from analysis import dates
+
+    texts = _odd_texts(11)
+    pubs = [dt.date(2024, 3, 15), None]
+    got = [dates.find_dates(t, p, "en") for t in texts for p in pubs]
+    monkeypatch.setattr(dates, "_en_kinds", lambda text, a, b, group: dates._ANCHOR_KINDS[group])
+    want = [dates.find_dates(t, p, "en") for t in texts for p in pubs]
+    assert got == want
+    kinds = {(d.precision, d.role) for ds in want for d in ds}
+    assert sum(map(len, want)) > 3000 and len(kinds) > 6
