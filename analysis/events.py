@@ -2098,6 +2098,23 @@ def _doomed(doc: _Doc, c: _Cand) -> bool:
     return scan.search(doc.low, *c.sent) is None
 
 
+def _keyless(lex: _Lexicon, low: str | None, ss: int, se: int) -> bool:
+    """True if no mechanism keyword matches in the sentence, even in part (see _mech_any)."""
+    return lex.mech_any is not None and low is not None and lex.mech_any.search(low, ss, se) is None
+
+
+def _doomed_trigger(lex: _Lexicon, text: str, m: re.Match[str]) -> bool:
+    """True if an English verb trigger ``m`` in a sentence that _keyless tells has no
+    keyword gives no candidate, or one that _doomed drops: its action is not one that goes
+    without a keyword, and no object pronoun follows it."""
+    found = _trigger_info(lex, m.group(0))
+    return (
+        found is None
+        or found[0] is None
+        or (found[0] not in _UNKEYED_ACTIONS and not _OBJECT_PRONOUN_EN.match(text, m.end()))
+    )
+
+
 def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     """The event(s) one trigger reports: mechanism, evidence, actor, treaty and date."""
     out: list[dict[str, Any]] = []
@@ -2348,9 +2365,14 @@ def find_events(
         for ss, se in p.sentences:
             # only the triggers that start inside the sentence can lie inside it
             t_lo, t_hi = bisect_left(starts, ss), bisect_left(starts, se)
+            mine = triggers[t_lo:t_hi]
             if gate is not None:
                 heads = gate[bisect_left(gate, ss) : bisect_left(gate, se)]
-                if t_lo == t_hi and not heads:
+                if not heads and mine and lang == "en" and _keyless(lex, low, ss, se):
+                    # only the triggers give candidates, and none overlaps another, so
+                    # one that _doomed will drop changes nothing: not analysed
+                    mine = [m for m in mine if not _doomed_trigger(lex, text, m)]
+                if not mine and not heads:
                     continue
             cands.extend(
                 _analyse_sentence(
@@ -2360,7 +2382,7 @@ def find_events(
                     ss,
                     se,
                     pi,
-                    triggers[t_lo:t_hi],
+                    mine,
                     heads is None or bool(heads),
                     index,
                     low,

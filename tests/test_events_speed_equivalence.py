@@ -1249,6 +1249,8 @@ def test_doomed_candidates_are_those_that_give_no_event(
         told.append(found)
         return found
 
+    # every candidate reaches _doomed (no trigger is left out before: see the next test)
+    monkeypatch.setattr(events, "_keyless", lambda lex, low, ss, se: False)
     monkeypatch.setattr(events, "_doomed", counted)
     got = [
         events.find_events(t, published=published, language=language, title=titles[i % 3])
@@ -1325,3 +1327,37 @@ def test_trigger_and_gate_places_of_overlapping_patterns(first: str, second: str
             assert spans == [m.span() for m in want], low
         assert gate == [p for p in range(len(low) + 1) if two.match(low, p)], low
     assert empty > 0 if first == r"(?:a|)" else empty == 0
+
+
+def test_doomed_triggers_of_keyless_sentences_change_no_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(61)
+    texts = []
+    for _ in range(300):
+        paras = [
+            " ".join(rng.choice(_DOOMED_PIECES) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(1, 4))
+        ]
+        texts.append("\n\n".join(paras))
+    published = dt.date(2023, 6, 2)
+    titles = [None, "New START: the BCC", "Russia and the treaty"]
+    doomed = events._doomed_trigger
+    told = []
+
+    def counted(lex: events._Lexicon, text: str, m: re.Match[str]) -> bool:
+        found = doomed(lex, text, m)
+        told.append(found)
+        return found
+
+    monkeypatch.setattr(events, "_doomed_trigger", counted)
+    got = [
+        events.find_events(t, published=published, title=titles[i % 3]) for i, t in enumerate(texts)
+    ]
+    monkeypatch.setattr(events, "_keyless", lambda lex, low, ss, se: False)
+    want = [
+        events.find_events(t, published=published, title=titles[i % 3]) for i, t in enumerate(texts)
+    ]
+    assert got == want
+    assert sum(told) > 100 and len(told) - sum(told) > 50
+    assert sum(map(bool, want)) > 100
