@@ -194,6 +194,24 @@ def _find_cues(lex: Lexicon, s: str, a: int, b: int, *, caps: bool = False) -> l
 _W1_RE = re.compile(r"\w")
 
 
+def _cue_match(lex: Lexicon, s: str, pos: int = 0) -> re.Match | None:
+    """lex.cue_re.match(s, pos), the same match, trying only the cues that can start there:
+    those whose leading run of word characters is the word at pos, lowered (see
+    Lexicon.cue_by_first), or, before a character that is no word character, those with none.
+    A word with a letter of _IGNORECASE_ODD takes the whole regex."""
+    if _EXACT:
+        return lex.cue_re.match(s, pos)
+    wm = _WORD_RE.match(s, pos)
+    if wm is None:
+        rx = lex.cue_by_first.get("")
+        return None if rx is None else rx.match(s, pos)
+    w = wm.group()
+    if not w.isascii() and not _IGNORECASE_ODD.isdisjoint(w):
+        return lex.cue_re.match(s, pos)
+    rx = lex.cue_by_first.get(w.lower())
+    return None if rx is None else rx.match(s, pos)
+
+
 class _CueIndex:
     """The cue first words of one (masked) text, found in one pass; ``find(a, b)`` then
     gives exactly what ``_find_cues(lex, s, a, b)`` gives, looking only at those words."""
@@ -1933,7 +1951,7 @@ class _Resolver:
             after = self.ctx.masked[start + len(run) : start + len(run) + 100]
             end_ok = len(after) < 100  # the text ends inside the window
             app = (_APPOS_AFTER_END_RE if end_ok else _APPOS_AFTER_RE).match(after)
-            follows_cue = self.ctx.lex.cue_re.match(after.lstrip()) is not None
+            follows_cue = _cue_match(lex, after.lstrip()) is not None
             if app is not None and lex.cue_re.search(app.group(1)):
                 app = None  # ", the Secretary-General urged calm": a subject, not an appositive
             before = _ROLE_BEFORE_NAME_RE.search(left)
@@ -3318,7 +3336,7 @@ class _Extractor:
             return None
         # verb first: "said X", "precisó el vocero", ", dijo.", "ha dicho el portavoz"
         aux = _POST_AUX_RE.match(rest)
-        cm = ctx.lex.cue_re.match(rest, aux.end() if aux else 0)
+        cm = _cue_match(ctx.lex, rest, aux.end() if aux else 0)
         if cm and aux is None and ctx.lex.cues.get(cm.group().lower(), ("", ""))[1] == "perfect":
             cm = None  # a bare participle ("dicho") is not an attribution
         if cm:

@@ -889,3 +889,24 @@ def test_positions_are_the_class_matches(monkeypatch):
         with monkeypatch.context() as mp:
             mp.setattr(statements, "_EXACT", True)
             assert statements.find_quotes(text) == fast
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_cue_match_is_the_regex_match(language):
+    """_cue_match against lex.cue_re.match at every offset of texts written for it: cues in
+    any case, glued to punctuation, after a dash, odd case letters, words that only start
+    like a cue."""
+    seed, _ = _seed()
+    lex = statements._lexicon(language)
+    texts = [
+        seed[:3000],
+        "SAID Orlov. Said, told reporters; “No,” said-the envoy, saidx saying. —dijo Lavrov—.",
+        "she told journalists, TOLD  REPORTERS\nthat he'd say; n't say. WARNS warned-off",
+        "ſaid the envoy; İnsisted; ınsisted; afirmó, AFIRMÓ el ministro, señaló. — respondió",
+        "aseguró ayer que; declaró a la prensa; ha dicho; dijo: «no». _said 9said said9",
+    ]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            want = lex.cue_re.match(text, pos)
+            got = statements._cue_match(lex, text, pos)
+            assert (got and got.span()) == (want and want.span()), (text[pos : pos + 20], pos)
