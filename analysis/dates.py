@@ -283,6 +283,27 @@ _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|through|till|until|al|a|hasta(?: e
 _SINCE = re.compile(r"\b(?:since|desde)\s+$", _I)
 
 
+# _UNTIL and _SINCE need one of their words ("til" for until, till, untill; "run" for "to run
+# to", "running to"), which an ASCII text (where IGNORECASE is plain case) holds in lower
+# case once lowered: else the patterns are not asked.
+def _until_before(before: str) -> bool:
+    """True if ``_UNTIL`` is found in ``before``."""
+    if before.isascii():
+        words = before.lower()
+        if not ("til" in words or "through" in words or "hasta" in words or "run" in words):
+            return False
+    return _UNTIL.search(before) is not None
+
+
+def _since_before(before: str) -> bool:
+    """True if ``_SINCE`` is found in ``before``."""
+    if before.isascii():
+        words = before.lower()
+        if not ("since" in words or "desde" in words):
+            return False
+    return _SINCE.search(before) is not None
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -368,6 +389,8 @@ _WORD_RUN = re.compile(r"\w+")
 # skip to digits in C)
 _DIGIT_RUN = re.compile(r"\d\d*")
 _ANCHOR_CACHE: dict[str, tuple[tuple[int, int, str], ...]] = {}
+#: word -> its group, for the words that are one anchor as a whole
+_ANCHOR_GROUP: dict[str, str] = {}
 
 
 def _anchors(text: str, low: str | None = None) -> list[tuple[int, int, str]]:
@@ -414,7 +437,7 @@ def _anchors_low(text: str, low: str) -> list[tuple[int, int, str]]:
     # runs of digits too). Matches are made of letters only, so none takes the character
     # before another: each scan finds all of its own (see _led_scans).
     spaced, other = _ANCHOR_LED
-    out = []
+    out: list[tuple[int, int, str]] = []
     cached = _ANCHOR_CACHE
     first = _ANCHOR_WORDS_LOW.match(low)
     spans = [first.span()] if first is not None else []
@@ -424,11 +447,20 @@ def _anchors_low(text: str, low: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), "num"))
         else:
             spans.append(m.span(1))
+    groups = _ANCHOR_GROUP
     for start, end in spans:
         word = text[start:end]
+        group = groups.get(word)
+        if group is not None:  # the whole word is one anchor (as nearly always)
+            out.append((start, end, group))
+            continue
         hits = cached.get(word)
         if hits is None:
             hits = _cached_anchors(word)
+        if len(hits) == 1 and hits[0][:2] == (0, len(word)):
+            if len(groups) > 50_000:
+                groups.clear()
+            groups[word] = hits[0][2]
         out.extend((start + a, start + b, group) for a, b, group in hits)
     out.sort()
     return out
@@ -811,7 +843,9 @@ _EN_NAMED_MONTH = frozenset({"md", "md2", "month"})
 _TENSED = frozenset({"md", "month", "weekday"})  # the kinds _resolve reads the tense for
 _KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
 _KIND_RANK.update({"relunit": 6, "ago": 7})
-_BOUNDARY = re.compile(r"[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n")
+# "[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n", behind a class of its first characters (the regex
+# engine skips to them in C; the alternation alone is tried at every place)
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’»)]?\s+(?=[A-Z¿¡\"“«])|(?<=\n))")
 
 
 def _tense(text: str, start: int, end: int, low: str | None = None) -> str:
@@ -1212,26 +1246,35 @@ def _find_dates(
     None)."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    # Run the full patterns only around words that can anchor a date (fast on long texts).
-    segments: list[list[Any]] = []
+    found: list[tuple[int, int, str, dict[str, Any]]] = []
+    # Run the full patterns only around words that can anchor a date (fast on long texts):
+    # a segment runs from 28 characters before an anchor to 26 after it, joined with the
+    # next while they meet; only the segments some anchor asks a pattern for are kept
+    # (bounds clamped to the text below: the same joins as with clamped bounds).
+    segments: list[tuple[int, int, Any]] = []
     english = _patterns(language) is _EN_PATTERNS
+    lo = hi = -(10**9)
+    asking: Any = _NO_KIND
     for a_start, a_end, group in _anchors(text, low):
-        lo, hi = max(0, a_start - 28), min(len(text), a_end + 26)
         kinds = _en_kinds(text, a_start, a_end, group) if english else _ANCHOR_KINDS[group]
-        if segments and lo <= segments[-1][1]:
-            segments[-1][1] = hi
-            segments[-1][2] = segments[-1][2] | kinds
+        if a_start - 28 <= hi:
+            hi = a_end + 26
+            if kinds:
+                asking = asking | kinds
         else:
-            segments.append([lo, hi, kinds])
+            if asking:
+                segments.append((lo, hi, asking))
+            lo, hi, asking = a_start - 28, a_end + 26, kinds
+    if asking:
+        segments.append((lo, hi, asking))
     seen: set[tuple[int, int, str]] = set()
     primed = _primed_patterns(language)
+    n = len(text)
     for lo, hi, kinds in segments:
-        if not kinds:
-            continue  # no pattern to run here
+        lo, hi = max(0, lo), min(n, hi)
         while lo > 0 and text[lo - 1].isalnum():
             lo -= 1
-        while hi < len(text) and text[hi].isalnum():
+        while hi < n and text[hi].isalnum():
             hi += 1
         if english and kinds & _EN_NAMED_MONTH and not _EN_MONTH_HEAD.search(text, lo, hi):
             kinds = kinds - _EN_NAMED_MONTH  # "may" the verb, or a number with no month
@@ -1239,26 +1282,26 @@ def _find_dates(
             if asked not in kinds:
                 continue
             for m_start, m_end, m in _matches(pattern, text, lo, hi, quick):
-                key = (m_start, m_end, kind)
-                if not _names_a_date(kind, m.groupdict()):
+                g = m.groupdict()
+                if kind == "relunit" and not _names_a_date(kind, g):
                     continue  # "el año", a bare month word: must not hide "hace un año"
+                key = (m_start, m_end, kind)
                 if m_end > m_start and key not in seen:
                     seen.add(key)
-                    found.append((m_start, m_end, kind, m))
+                    found.append((m_start, m_end, kind, g))
     # The more specific kind wins an overlap ("Nov. 29" over "from Nov."), then the longer.
     found.sort(key=lambda t: (_KIND_RANK[t[2]], -(t[1] - t[0]), t[0]))
     taken: list[tuple[int, int]] = []
-    chosen: list[tuple[int, int, str, re.Match[str]]] = []
-    for s, e, kind, m in found:
+    chosen: list[tuple[int, int, str, dict[str, Any]]] = []
+    for s, e, kind, g in found:
         if any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
-        chosen.append((s, e, kind, m))
+        chosen.append((s, e, kind, g))
     chosen.sort(key=lambda t: t[0])
 
     out: list[DateMention] = []
-    for s, e, kind, m in chosen:
-        g = m.groupdict()
+    for s, e, kind, g in chosen:
         # only a day, a month or a weekday without a year can lie ahead or behind
         # _resolve reads the tense only of a day or a month without a year (they return
         # before it when a year is given) or of a weekday, and only with a publication day
@@ -1293,11 +1336,11 @@ def _find_dates(
         before = text[max(0, s - 25) : s]
         mod = (g.get("mod") or "").lower()
         role = "point"
-        if out and _RANGE_LINK.fullmatch(text[out[-1].end : s]):
+        if out and _RANGE_LINK.fullmatch(text, out[-1].end, s):
             role = "end"  # "from Nov. 29 to Dec. 6", "del 29 de noviembre al 6 de diciembre"
-        elif _UNTIL.search(before) or mod in ("until", "till", "through", "hasta"):
+        elif mod in ("until", "till", "through", "hasta") or _until_before(before):
             role = "until"
-        elif _SINCE.search(before) or mod in ("since", "desde"):
+        elif mod in ("since", "desde") or _since_before(before):
             role = "since"
         out.append(DateMention(text[s:e], s, e, value, precision, role))
     return out

@@ -293,3 +293,46 @@ def test_english_anchor_kinds_change_no_date(monkeypatch: pytest.MonkeyPatch) ->
     assert got == want
     kinds = {(d.precision, d.role) for ds in want for d in ds}
     assert sum(map(len, want)) > 3000 and len(kinds) > 6
+
+
+def test_until_and_since_checks_are_the_plain_searches() -> None:
+    import random
+
+    from analysis import dates
+
+    rng = random.Random(17)
+    pieces = _PIECES + ["until", "UNTIL", "till", "tıll", "untill", "through", "THROUGH"]
+    pieces += ["to run to", "running to", "hasta", "Hasta el", "since", "ſince", "SINCE"]
+    pieces += ["desde", "the", "\n", "  ", "é"]
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GLUE) for _ in range(rng.randint(1, 6)))
+        before = text[-rng.randint(1, 25) :]
+        until = dates._UNTIL.search(before) is not None
+        since = dates._SINCE.search(before) is not None
+        assert dates._until_before(before) == until, before
+        assert dates._since_before(before) == since, before
+        hits += until + since
+    assert hits > 1000
+
+
+def test_sentence_boundaries_are_the_plain_pattern() -> None:
+    import re
+
+    from analysis import dates
+
+    plain = re.compile(r"[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n")
+    pieces = _PIECES + [".", "!", "?", ". ", '." ', ".” The", "?) ¿Qué", "!\n\nThe", ".\u00a0A"]
+    import random
+
+    rng = random.Random(23)
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GLUE) for _ in range(rng.randint(1, 9)))
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in dates._BOUNDARY.finditer(text)] == want, text
+        lo, hi = sorted(rng.randint(0, len(text)) for _ in range(2))
+        want = [m.span() for m in plain.finditer(text, lo, hi)]
+        assert [m.span() for m in dates._BOUNDARY.finditer(text, lo, hi)] == want, text
+        found += len(want)
+    assert found > 800
