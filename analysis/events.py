@@ -1952,6 +1952,7 @@ class _Doc:
     dialogue_article: bool | _LazyFlag = False
     trigger_starts: list[int] = field(default_factory=list)  # trigger_spans' starts
     low: str | None = None  # the text as _folded gives it (None: not case-safe)
+    untils: list[DateMention] = field(default_factory=list)  # the dates with role "until"
 
 
 def _m_end(m: re.Match[str]) -> int:
@@ -2003,9 +2004,11 @@ def _actor_for(doc: _Doc, c: _Cand, clause_lo: int, right_hi: int) -> str | None
         near = _actor_span(doc.lex, before, in_before)
         if near and len(_WORD.findall(before[near[1] :])) <= 2:
             actor = near[0]
-        in_sentence: list[tuple[int, int, str]] | None = None  # before the trigger
+        # before the trigger: those of ``before`` when the clause is the sentence's start
+        in_sentence: list[tuple[int, int, str]] | None = in_before if clause_lo == ss else None
         if actor is None and _HAS_PRONOUN(before):
-            in_sentence = _actor_hits(doc.lex, doc.text[ss : c.start])
+            if in_sentence is None:
+                in_sentence = _actor_hits(doc.lex, doc.text[ss : c.start])
             actor = _actor_in(doc.lex, doc.text[ss : c.start], False, in_sentence)
         relative = _RELATIVE_HEAD.search(doc.text, ss, clause_lo)
         if actor is None and relative and not before.strip(" ,"):
@@ -2270,11 +2273,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
         date = _report_date(doc.text, c, doc.paras, doc.dates, doc.pub)
         c.date_source = "report" if date is not None else None
     until = next(
-        (
-            d
-            for d in doc.dates
-            if d.role == "until" and c.end <= d.start < max(right_hi, ev_hi) + 40 and d.end <= se
-        ),
+        (d for d in doc.untils if c.end <= d.start < max(right_hi, ev_hi) + 40 and d.end <= se),
         None,
     )
 
@@ -2406,6 +2405,7 @@ def find_events(
         _LazyFlag(lambda: not has_bcc and _context_has(context, low_context, "dialogue")),
         starts,
         low,
+        [d for d in dates if d.role == "until"],
     )
     events = [ev for c in cands if not _doomed(doc, c) for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index))
