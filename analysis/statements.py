@@ -1207,6 +1207,7 @@ _PASSIVE_THAT_RE = re.compile(
 _NP_PREP_RE = re.compile(
     r"^(?P<head>[^,]+?)\s+(?:of|in|at|from|for|de|del|en)\s+(?P<tail>(?:the|el|la)\s+.+|[A-Z].+)$"
 )
+_NP_PREP_WORDS = frozenset(("of", "in", "at", "from", "for", "de", "del", "en"))
 _LEAD_ADVERB_RE = re.compile(
     r"\s*(?:(?:still|however|meanwhile|later|earlier|separately|previously|moreover|"
     r"furthermore|also|then|now|yet|sin embargo|por su parte|además|asimismo|mientras tanto|"
@@ -2116,7 +2117,9 @@ class _Resolver:
                         "speaker_country": None,
                     },
                 )
-        pm = _NP_PREP_RE.match(np)
+        # a match has one of its prepositions between white space: a word of np.split()
+        prep = _EXACT or not _NP_PREP_WORDS.isdisjoint(np.split())
+        pm = _NP_PREP_RE.match(np) if prep else None
         if pm is not None:
             head = pm.group("head")
             hw = fold(head).split()
@@ -2612,6 +2615,19 @@ _RE44 = re.compile(r"\b(?:ha|han|había|habían|habría|habrían|hemos)\s*$")
 _RE45 = re.compile(r"[~”»\"]\s*,?\s*$")
 _RE46 = re.compile(r"[,~”»\"]\s*,?\s*$")
 _RE47 = re.compile(r"\b(?:y|and|e|but|yet|pero)(?:\s+(?:also|then|later|too|también|luego))?\s*$")
+# the words a match of _RE47 ends with, before its white space (it has no flags)
+_RE47_ENDS = ("y", "and", "e", "but", "yet", "pero", "also", "then", "later", "too", "también")
+_RE47_ENDS = (*_RE47_ENDS, "luego")
+
+
+def _re47(s: str) -> re.Match | None:
+    """_RE47.search(s): searched only when s, less white space at the end, ends with one of
+    its words (\\s is str.isspace, which rstrip takes)."""
+    if _EXACT or s.rstrip().endswith(_RE47_ENDS):
+        return _RE47.search(s)
+    return None
+
+
 _RE48 = re.compile(r"\s*,")
 _RE49 = re.compile(r"\w[^~]*,\s*$")
 _RE50 = re.compile(r"\s*(?:for|on|upon)\b")
@@ -3261,13 +3277,16 @@ class _Extractor:
         """Headline forms: "Lavrov: ...", "...: Ryabkov", "... - Peskov", "..., says X"."""
         a, b = sent
         s = self.ctx.text[a:b]
-        for rx in (
-            _HEAD_COLON_RE,
-            _TAIL_COLON_RE,
-            _TAIL_DASH_RE,
-            _TAIL_SAYS_RE,
-            _TAIL_NP_SAYS_RE,
+        for rx, needs in (
+            (_HEAD_COLON_RE, ":"),
+            (_TAIL_COLON_RE, ":"),
+            (_TAIL_DASH_RE, "-–—|"),
+            (_TAIL_SAYS_RE, ","),
+            (_TAIL_NP_SAYS_RE, ","),
         ):
+            # each needs one of its characters (needs) to match
+            if not _EXACT and not any(c in s for c in needs):
+                continue
             mm = rx.match(s)
             if not mm:
                 continue
@@ -3527,8 +3546,12 @@ class _Extractor:
         # "X was informed by Y that ..."
         # (with low, a match needs "by" or "por" and one of its verbs there: see _lowered)
         low = _lowered(s)
+        # a match holds "<verb> by|por " (its verbs, any white space), which is what
+        # _NEEDS_PASSIVE_THAT_RE looks for in the lower case
         passive = low is None or (
-            ("by" in low or "por" in low) and any(v in low for v in _PASSIVE_THAT_VERBS)
+            ("by" in low or "por" in low)
+            and any(v in low for v in _PASSIVE_THAT_VERBS)
+            and (_EXACT or _NEEDS_PASSIVE_THAT_RE.search(low) is not None)
         )
         for mm in _PASSIVE_THAT_RE.finditer(s) if passive else ():
             speaker, pending = self.res.resolve(mm.group("np"), a + mm.start("np"))
@@ -3650,7 +3673,9 @@ class _Extractor:
         for cm in _CONJ_RE.finditer(m, ca, end):
             if self.cues.find(cm.end(), min(end, cm.end() + 90)):
                 return cm.start()
-        aux = _CONJ_AUX_RE.search(m, ca, end)
+        # (a match ends with a word ending in "ado" or "ido")
+        second = _EXACT or m.find("ado", ca, end) >= 0 or m.find("ido", ca, end) >= 0
+        aux = _CONJ_AUX_RE.search(m, ca, end) if second else None
         if aux:  # "ha lamentado X y ha responsabilizado a Rusia": a second predicate
             end = aux.start()
         for cm in _BARE_CONJ_RE.finditer(m, ca, end):
@@ -3868,7 +3893,7 @@ class _Extractor:
             and ctx.lang != "es"
             and pattern != "cite"
             and not _RE37.search(left_raw)
-            and not _RE47.search(left)
+            and not _re47(left)
         ):
             # Without a subject, below only "cite" adds before "if not mention_ok:", whose
             # ways to a speaker need _RE37 (inverted), _RE47 ("and warned") or Spanish: it
@@ -4001,13 +4026,7 @@ class _Extractor:
                         ce = self._clause_end(inv_at + inv[1], b)
                         self._clause(speaker, pending, ca, ce, cue, sent)
                         return
-            if (
-                speaker is None
-                and pending is None
-                and _RE47.search(
-                    left,
-                )
-            ):
+            if speaker is None and pending is None and _re47(left):
                 # "X lamented ... and warned that ...": the sentence's subject goes on
                 prev = next(
                     (

@@ -910,3 +910,80 @@ def test_cue_match_is_the_regex_match(language):
             want = lex.cue_re.match(text, pos)
             got = statements._cue_match(lex, text, pos)
             assert (got and got.span()) == (want and want.span()), (text[pos : pos + 20], pos)
+
+
+def test_re47_gate_keeps_the_regex_answer():
+    for s in [
+        "Petrova met the envoy and ",
+        "Petrova met the envoy and also\t",
+        "Petrova met the envoy AND ",
+        "Petrova met the envoy, but later\n",
+        "El ministro habló y también  ",
+        "El ministro habló y luego\n\n",
+        "El ministro habló pero",
+        "the band ",
+        "the rye e ",
+        "Petrova said yet\x1c",
+        "Petrova met the envoy and then later ",
+        "too",
+        "",
+        " ",
+        "Petrova and Orlov ",
+    ]:
+        assert bool(statements._re47(s)) == bool(statements._RE47.search(s)), repr(s)
+        got, want = statements._re47(s), statements._RE47.search(s)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_np_prep_gate_never_hides_a_match():
+    for np in [
+        "Officials in Paris",
+        "Sources at\tthe ministry",
+        "the head of the agency",
+        "el portavoz del Kremlin",
+        "un diplomático en\nMoscú",
+        "Officials In Paris",
+        "  of the Kremlin",
+        "Petrova, of the agency",
+        "officers offsite",
+        "Director for Arms Control",
+    ]:
+        if statements._NP_PREP_RE.match(np):
+            assert not statements._NP_PREP_WORDS.isdisjoint(np.split()), np
+
+
+# Written for the headline, passive and second-predicate gates: headlines with and without
+# colons, dashes and commas, passives across white space, Spanish second predicates.
+GATE_TEXTS = [
+    (
+        "Deputy Foreign Minister Anna Petrova met reporters. Petrova: talks are over\n\nThe "
+        "envoy was told by Foreign Minister Pavel Orlov that inspections would resume. The "
+        "embassy were informed\tby the State Department that nothing had changed.",
+        "en",
+        "Petrova: talks on the treaty are over",
+    ),
+    (
+        "Pavel Orlov spoke on Monday. Inspections will not resume - Orlov\n\nThe ministry said "
+        "talks ended, and warned that the treaty was dead.",
+        "en",
+        "Inspections will not resume, says Orlov",
+    ),
+    (
+        "El canciller Serguéi Lavrov habló en Moscú. Lavrov lamentó la decisión y ha "
+        "responsabilizado a Washington de la crisis. El embajador fue informado por el "
+        "ministerio de que el tratado ha muerto.",
+        "es",
+        "Lavrov — el tratado ha muerto",
+    ),
+    (
+        "Orlov on the future of arms control\n\nAnalysts followed the talks closely.",
+        "en",
+        "Orlov on the future of arms control (3)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "title"), GATE_TEXTS)
+def test_regex_gates_match_exact_path(text, language, title, monkeypatch):
+    fast, exact = _both_paths(text, language, monkeypatch, title=title)
+    assert fast == exact
