@@ -105,8 +105,10 @@ class _Lexicon:
     gate_low: re.Pattern[str] | None = None
     # gate_low's places, overlapping ones too (see _head_places): (after, at)
     gate_places: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-    # trigger_low's and gate_low's places from one scan (see _trigger_gate_places)
-    trigger_gate: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
+    # trigger_low's, gate_low's and _NOMINAL_LOW's places from one scan (_trigger_gate_places)
+    trigger_gate: (
+        tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None
+    ) = None
     mech_low: re.Pattern[str] | None = None  # where a mechanism keyword may start (_mech_low)
     # the same places, quicker to find (_mech_starts): after the character before them, and
     # at the text's start
@@ -211,7 +213,7 @@ def _lexicon(language: str) -> _Lexicon:
         lex.gate_low = _gate_scan(heads)
         lex.gate_places = _places_scan(lex.gate_low)
         if lex.trigger_low is not None:
-            lex.trigger_gate = _trigger_gate_scan(lex.trigger_low, lex.gate_low)
+            lex.trigger_gate = _trigger_gate_scan(lex.trigger_low, lex.gate_low, _NOMINAL_LOW)
     lex.mech_low = _mech_low([r["pattern"] for r in mech_rows])
     if lex.mech_low is not None:
         lex.mech_after, lex.mech_at = _mech_starts([r["pattern"] for r in mech_rows])
@@ -903,34 +905,44 @@ def _head_places(places: tuple[re.Pattern[str], re.Pattern[str]], low: str) -> l
 
 
 def _trigger_gate_scan(
-    triggers: re.Pattern[str], gate: re.Pattern[str]
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
-    """For two patterns ``_GUARD`` + body (no flags): ``after`` matches the character
-    before each place where one of the bodies matches (one the guard accepts), each body in
-    a lookahead, ``t`` the trigger's, ``g`` or ``h`` the gate's; and each body alone, for
-    the text's start. None if the bodies cannot share one pattern (their groups' names)."""
-    for p in (triggers, gate):
+    triggers: re.Pattern[str], gate: re.Pattern[str], nouns: re.Pattern[str] | None = None
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """For three patterns ``_GUARD`` + body (no flags; no ``nouns``: one that never
+    matches): ``after`` matches the character before each place where one of the bodies
+    matches (one the guard accepts), each body in a lookahead: ``t`` the trigger's, ``g``
+    or ``h`` the gate's, ``n``, ``n2`` or ``n3`` the nouns'; and each body alone, for the
+    text's start. None if the bodies cannot share one pattern (their groups' names)."""
+    bodies = []
+    for p in (triggers, gate, nouns):
+        if p is None:
+            bodies.append("(?!)")
+            continue
         assert p.pattern.startswith(_GUARD) and not p.flags & ~re.UNICODE
-    tb, gb = triggers.pattern[len(_GUARD) :], gate.pattern[len(_GUARD) :]
+        bodies.append(p.pattern[len(_GUARD) :])
+    tb, gb, nb = bodies
     try:
-        after = re.compile(rf"[^\w-](?:(?=(?P<t>{tb}))(?:(?=(?P<g>{gb}))|)|(?=(?P<h>{gb})))")
+        after = re.compile(
+            rf"[^\w-](?:(?=(?P<t>{tb}))(?:(?=(?P<g>{gb}))|)(?:(?=(?P<n>{nb}))|)"
+            rf"|(?=(?P<h>{gb}))(?:(?=(?P<n2>{nb}))|)|(?=(?P<n3>{nb})))"
+        )
     except re.error:
         return None
-    return after, re.compile(tb), re.compile(gb)
+    return after, re.compile(tb), re.compile(gb), re.compile(nb)
 
 
 def _trigger_gate_places(
-    scan: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], low: str
-) -> tuple[list[tuple[int, int]] | None, list[int]]:
-    """One scan of ``low`` for two patterns (_trigger_gate_scan): the spans of the first
+    scan: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]], low: str
+) -> tuple[list[tuple[int, int]] | None, list[int], list[int]]:
+    """One scan of ``low`` for three patterns (_trigger_gate_scan): the spans of the first
     as its finditer gives them (None when one is empty: finditer treats those its own
-    way), and every place where the second matches (_head_places).
+    way), and every place where the second, and the third, matches (_head_places).
 
     The scan meets every place where a pattern matches, overlapping ones too; finditer
     takes the first of them, then the first from its end on, and so on."""
-    after, at_t, at_g = scan
+    after, at_t, at_g, at_n = scan
     spans: list[tuple[int, int]] | None = []
     gate: list[int] = []
+    nouns: list[int] = []
     end = 0  # the end of the last span taken: finditer goes on from there
     m0 = at_t.match(low)
     if m0 is not None:
@@ -938,20 +950,29 @@ def _trigger_gate_places(
         spans = None if end == 0 else [(0, end)]
     if at_g.match(low) is not None:
         gate.append(0)
+    if at_n.match(low) is not None:
+        nouns.append(0)
     for m in after.finditer(low):
-        s, e = m.span("t")
-        if s < 0:
-            gate.append(m.end())  # the gate's alone ("h")
-            continue
-        if spans is not None and s >= end:
-            if s == e:
-                spans = None
-            else:
-                spans.append((s, e))
-                end = e
-        if m.start("g") >= 0:
-            gate.append(s)
-    return spans, gate
+        pos = m.end()
+        t, g, n, h, n2, n3 = m.groups()
+        if t is not None:
+            if spans is not None and pos >= end:
+                if not t:
+                    spans = None
+                else:
+                    end = pos + len(t)
+                    spans.append((pos, end))
+            if g is not None:
+                gate.append(pos)
+            if n is not None:
+                nouns.append(pos)
+        elif h is not None:
+            gate.append(pos)
+            if n2 is not None:
+                nouns.append(pos)
+        else:
+            nouns.append(pos)  # n3
+    return spans, gate, nouns
 
 
 def _matches_at(
@@ -2346,8 +2367,9 @@ def find_events(
     # candidate.
     gate: list[int] | None = None
     spans: list[tuple[int, int]] | None = None
+    nouns: list[int] | None = None  # where a noun _dated_nominals looks for is (_NOMINAL_LOW)
     if low is not None and lex.trigger_gate is not None:
-        spans, gate = _trigger_gate_places(lex.trigger_gate, low)
+        spans, gate, nouns = _trigger_gate_places(lex.trigger_gate, low)
     elif low is not None and lex.gate_places is not None:
         gate = _head_places(lex.gate_places, low)
     triggers = _trigger_matches(lex, text, low, spans)
@@ -2408,7 +2430,7 @@ def find_events(
         [d for d in dates if d.role == "until"],
     )
     events = [ev for c in cands if not _doomed(doc, c) for ev in _events_of(doc, c)]
-    events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index))
+    events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index, nouns))
     merged = _merge(events)
     for ev in merged:
         ev.pop("_said_day", None)
@@ -2557,15 +2579,19 @@ _BLANKS = re.compile(r"\s*")
 
 
 def _nominal_matches(
-    text: str, low: str | None, dates: list[DateMention] | None = None
+    text: str,
+    low: str | None,
+    dates: list[DateMention] | None = None,
+    nouns: list[int] | None = None,
 ) -> list[re.Match[str]]:
     """``_NOMINAL_SCAN.finditer(text)``, from a quicker scan of ``low`` (see _folded) when
     given: the same spans, each matched again on ``text`` to hand back its own match.
 
     With ``dates``, only the nouns that _dated_nominals can date: those that end at most
-    80 characters before a usable date, or begin right after one (blanks between)."""
+    80 characters before a usable date, or begin right after one (blanks between).
+    ``nouns``: see _nominal_matches_near."""
     if low is not None and _NOMINAL_LOW is not None and dates is not None:
-        return _nominal_matches_near(text, low, dates)
+        return _nominal_matches_near(text, low, dates, nouns)
     if low is not None and _NOMINAL_LOW is not None:
         out: list[re.Match[str]] = []
         for f in _NOMINAL_LOW.finditer(low):
@@ -2578,12 +2604,20 @@ def _nominal_matches(
     return list(_NOMINAL_SCAN.finditer(text))
 
 
-def _nominal_matches_near(text: str, low: str, dates: list[DateMention]) -> list[re.Match[str]]:
+def _nominal_matches_near(
+    text: str, low: str, dates: list[DateMention], nouns: list[int] | None = None
+) -> list[re.Match[str]]:
     """See _nominal_matches. A noun is a whole word (or "entry into force"): whether one
     matches somewhere depends only on the text around it, no noun hides another, so the
     scans of the windows where such nouns can lie, matched again on ``text``, find what
-    the whole scan finds there."""
+    the whole scan finds there.
+
+    ``nouns``, every place where _NOMINAL_LOW matches ``low`` (if known): a window without
+    one is not scanned. Its scan could only find a noun the window's end cuts, which
+    _NOMINAL_SCAN does not match on ``text`` (where it does, _NOMINAL_LOW matches too)."""
     assert _NOMINAL_LOW is not None
+    if nouns is not None and not nouns:
+        return []
     windows: list[tuple[int, int]] = []
     for d in dates:
         if not d.value or d.role in ("until", "end"):
@@ -2599,7 +2633,7 @@ def _nominal_matches_near(text: str, low: str, dates: list[DateMention]) -> list
         if a <= hi:
             hi = max(hi, b)
             continue
-        if hi > lo:
+        if hi > lo and (nouns is None or bisect_left(nouns, lo) < bisect_left(nouns, hi)):
             for start, _ in _nominal_low_spans(low, lo, hi):
                 m = _NOMINAL_SCAN.match(text, start)
                 if m is not None:  # None: a longer word the window cut ("exit|s")
@@ -2616,13 +2650,15 @@ def _dated_nominals(
     default_treaty: str | None,
     low: str | None = None,
     index: _MechIndex | None = None,
+    nouns: list[int] | None = None,
 ) -> list[dict[str, Any]]:
     """Dated noun phrases: "its expiry on 5 February", "Russia's suspension of the treaty in
-    February 2023", "tras su expiración el 5 de febrero"."""
+    February 2023", "tras su expiración el 5 de febrero". ``nouns``: every place in ``low``
+    where _NOMINAL_LOW matches, if known."""
     out: list[dict[str, Any]] = []
     sents: list[tuple[int, int]] = []
     sent_starts: list[int] = []
-    for m in _nominal_matches(text, low, dates):
+    for m in _nominal_matches(text, low, dates, nouns):
         action = _NOMINALS[m.group(0).lower()]
         if not sents:
             sents = [s for p in paras for s in p.sentences]

@@ -394,6 +394,8 @@ def test_dated_nouns_are_found_near_dates_as_in_the_whole_text() -> None:
         args = (lex, text, found_dates, paras, "New START")
         want = events._dated_nominals(*args)
         assert events._dated_nominals(*args, low) == want, text
+        nouns = [p for p in range(len(low) + 1) if events._NOMINAL_LOW.match(low, p)]
+        assert events._dated_nominals(*args, low, None, nouns) == want, text
         found += len(want)
     assert found > 200
 
@@ -1289,36 +1291,52 @@ def test_trigger_and_gate_places_from_one_scan_are_the_two_scans(language: str) 
     lex = events._lexicon(language)
     assert lex.trigger_low is not None and lex.gate_low is not None
     assert lex.trigger_gate is not None
-    found = [0, 0]
-    for text in _event_texts() + _head_texts():
+    found = [0, 0, 0]
+    for text in _event_texts() + _head_texts() + _noun_texts():
         low = events._folded(lex, text)
         if low is None:
             continue
-        spans, gate = events._trigger_gate_places(lex.trigger_gate, low)
+        spans, gate, nouns = events._trigger_gate_places(lex.trigger_gate, low)
         assert spans == [m.span() for m in lex.trigger_low.finditer(low)], text
         assert gate == [p for p in range(len(low) + 1) if lex.gate_low.match(low, p)], text
+        noun = events._NOMINAL_LOW
+        assert nouns == [p for p in range(len(low) + 1) if noun.match(low, p)], text
         found[0] += len(spans)
         found[1] += len(gate)
+        found[2] += len(nouns)
     assert min(found) > 300
 
 
+def _noun_texts(n: int = 1500) -> list[str]:
+    rng = random.Random(67)
+    pieces = ["expiry", "exits", "exit", "-exit", "Suspension", "entry into force", "firma"]
+    pieces += ["salida", "prórroga", "the treaty", "suspended", "will not", "ſ", "é", "x"]
+    return [
+        "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "-", ". "]) for _ in range(k))
+        for k in (rng.randint(1, 8) for _ in range(n))
+    ]
+
+
 @pytest.mark.parametrize(
-    ("first", "second"),
+    ("first", "second", "third"),
     [
-        (r"(?:ab|a b c|b)(?![\w-])", r"(?:b|a b)"),
-        (r"(?:a|)", r"b"),  # empty matches: finditer's own way
-        (r"(?:a\s+b|b\s+a)", r"(?:a|b\s)"),
+        (r"(?:ab|a b c|b)(?![\w-])", r"(?:b|a b)", r"(?:a b|b)"),
+        (r"(?:a|)", r"b", None),  # empty matches: finditer's own way
+        (r"(?:a\s+b|b\s+a)", r"(?:a|b\s)", r"a"),
     ],
 )
-def test_trigger_and_gate_places_of_overlapping_patterns(first: str, second: str) -> None:
+def test_trigger_and_gate_places_of_overlapping_patterns(
+    first: str, second: str, third: str | None
+) -> None:
     one, two = (re.compile(events._GUARD + body) for body in (first, second))
-    scan = events._trigger_gate_scan(one, two)
+    three = None if third is None else re.compile(events._GUARD + third)
+    scan = events._trigger_gate_scan(one, two, three)
     assert scan is not None
     rng = random.Random(59)
     empty = 0
     for _ in range(3000):
         low = "".join(rng.choice("ab -.x\n") for _ in range(rng.randint(0, 12)))
-        spans, gate = events._trigger_gate_places(scan, low)
+        spans, gate, nouns = events._trigger_gate_places(scan, low)
         want = list(one.finditer(low))
         if spans is None:
             empty += 1
@@ -1326,6 +1344,10 @@ def test_trigger_and_gate_places_of_overlapping_patterns(first: str, second: str
         else:
             assert spans == [m.span() for m in want], low
         assert gate == [p for p in range(len(low) + 1) if two.match(low, p)], low
+        want_nouns = (
+            [] if three is None else [p for p in range(len(low) + 1) if three.match(low, p)]
+        )
+        assert nouns == want_nouns, low
     assert empty > 0 if first == r"(?:a|)" else empty == 0
 
 
