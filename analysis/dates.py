@@ -1294,10 +1294,12 @@ def _find_dates(
     taken: list[tuple[int, int]] = []
     chosen: list[tuple[int, int, str, dict[str, Any]]] = []
     for s, e, kind, g in found:
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
-        chosen.append((s, e, kind, g))
+        for ts, te in taken:
+            if s < te and ts < e:
+                break  # overlaps one taken
+        else:
+            taken.append((s, e))
+            chosen.append((s, e, kind, g))
     chosen.sort(key=lambda t: t[0])
 
     out: list[DateMention] = []
