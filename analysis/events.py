@@ -909,9 +909,9 @@ def _trigger_gate_scan(
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
     """For three patterns ``_GUARD`` + body (no flags; no ``nouns``: one that never
     matches): ``after`` matches the character before each place where one of the bodies
-    matches (one the guard accepts), each body in a lookahead: ``t`` the trigger's, ``g``
-    or ``h`` the gate's, ``n``, ``n2`` or ``n3`` the nouns'; and each body alone, for the
-    text's start. None if the bodies cannot share one pattern (their groups' names)."""
+    matches (one the guard accepts), the bodies' alternatives in one lookahead, regrouped
+    by first letter when they allow it (quicker: one branch per letter, not three); and
+    each body alone. None if the bodies cannot share one pattern."""
     bodies = []
     for p in (triggers, gate, nouns):
         if p is None:
@@ -919,59 +919,48 @@ def _trigger_gate_scan(
             continue
         assert p.pattern.startswith(_GUARD) and not p.flags & ~re.UNICODE
         bodies.append(p.pattern[len(_GUARD) :])
-    tb, gb, nb = bodies
+    alts = [a for b in bodies if b != "(?!)" for a in _alternatives(b)]
+    union = (
+        _grouped(alts)
+        if all(_plainly_lettered(a) for a in alts)
+        else "|".join(f"(?:{b})" for b in bodies)
+    )
     try:
-        after = re.compile(
-            rf"[^\w-](?:(?=(?P<t>{tb}))(?:(?=(?P<g>{gb}))|)(?:(?=(?P<n>{nb}))|)"
-            rf"|(?=(?P<h>{gb}))(?:(?=(?P<n2>{nb}))|)|(?=(?P<n3>{nb})))"
-        )
+        after = re.compile(rf"[^\w-](?=(?:{union}))")
+        return after, re.compile(bodies[0]), re.compile(bodies[1]), re.compile(bodies[2])
     except re.error:
         return None
-    return after, re.compile(tb), re.compile(gb), re.compile(nb)
 
 
 def _trigger_gate_places(
     scan: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]], low: str
 ) -> tuple[list[tuple[int, int]] | None, list[int], list[int]]:
-    """One scan of ``low`` for three patterns (_trigger_gate_scan): the spans of the first
-    as its finditer gives them (None when one is empty: finditer treats those its own
-    way), and every place where the second, and the third, matches (_head_places).
+    """From one scan of ``low`` for three patterns (_trigger_gate_scan): the spans of the
+    first as its finditer gives them (None when one is empty: finditer treats those its
+    own way), and every place where the second, and the third, matches (_head_places).
 
-    The scan meets every place where a pattern matches, overlapping ones too; finditer
-    takes the first of them, then the first from its end on, and so on."""
+    The scan stops wherever one of the patterns matches, overlapping places too; each is
+    matched there. finditer takes the first match, then the first from its end on..."""
     after, at_t, at_g, at_n = scan
     spans: list[tuple[int, int]] | None = []
     gate: list[int] = []
     nouns: list[int] = []
     end = 0  # the end of the last span taken: finditer goes on from there
-    m0 = at_t.match(low)
-    if m0 is not None:
-        end = m0.end()
-        spans = None if end == 0 else [(0, end)]
-    if at_g.match(low) is not None:
-        gate.append(0)
-    if at_n.match(low) is not None:
-        nouns.append(0)
-    for m in after.finditer(low):
-        pos = m.end()
-        t, g, n, h, n2, n3 = m.groups()
-        if t is not None:
-            if spans is not None and pos >= end:
-                if not t:
-                    spans = None
-                else:
-                    end = pos + len(t)
-                    spans.append((pos, end))
-            if g is not None:
-                gate.append(pos)
-            if n is not None:
-                nouns.append(pos)
-        elif h is not None:
+    places = [m.end() for m in after.finditer(low)]
+    if at_t.match(low) or at_g.match(low) or at_n.match(low):
+        places.insert(0, 0)  # the text's start: no character before
+    for pos in places:
+        t = at_t.match(low, pos)
+        if t is not None and spans is not None and pos >= end:
+            end = t.end()
+            if end == pos:
+                spans = None
+            else:
+                spans.append((pos, end))
+        if at_g.match(low, pos) is not None:
             gate.append(pos)
-            if n2 is not None:
-                nouns.append(pos)
-        else:
-            nouns.append(pos)  # n3
+        if at_n.match(low, pos) is not None:
+            nouns.append(pos)
     return spans, gate, nouns
 
 
