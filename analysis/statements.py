@@ -1865,11 +1865,20 @@ class _Resolver:
         ctx = self.ctx
         s = ctx.masked
         memo = self.reg.memo
+        # the runs whose plan is ("none",) (a plan depends on the run alone), kept with the
+        # plans so that it goes when they do: a set is quicker to ask than the memo
+        nothing = memo.get(("run_none",))
+        if nothing is None or len(nothing) > 50000:
+            nothing = memo[("run_none",)] = set()
         for m in _NAME_RUN_RE.finditer(s):
-            plan = memo.get(("run_plan", m.group()))
+            raw = m.group()
+            if raw in nothing and not _EXACT:
+                continue
+            plan = memo.get(("run_plan", raw))
             if plan is not None and plan[0] == "none":
+                nothing.add(raw)
                 continue  # what _entity_for_run answers first
-            ent = self._entity_for_run(m.group(), m.start())
+            ent = self._entity_for_run(raw, m.start())
             if ent is not None:
                 ctx.entities.append(ent)
         ctx.entities.sort(key=lambda e: e.start)
