@@ -1315,6 +1315,15 @@ _RX_BY = re.compile(r"\b(?:by|por)\s+(.{0,80})")
 _RX_COMMA_END = re.compile(r",\s*$")
 _RX_CLITIC_END = re.compile(r"l[oa]$")
 _RX_IT_THEM = re.compile(r"\s+(?:it|them)\b")
+_RX_SHARED_TIME = re.compile(r"(?:[,;:]|\bthereby|\beffectively|\bby)\s*$")
+_RX_GOVERNED = re.compile(r"(?<![\w-])(?:to|a|para)\s+$", re.I)
+_RX_AUX_NOT = re.compile(r"(?:has|have|had|did) not")
+_RX_FUTURE_HEAD = re.compile(r"will|won|would|no longer|ya no|dejar|tampoco")
+_RX_HAVE_NOT = re.compile(r"ha[sv]e? not")
+_RX_HAS_END = re.compile(r"\b(?:has|have)\s*$")
+_RX_WILL_END = re.compile(r"\bwill\s*$")
+_RX_NOTIF = re.compile(r"notif", re.I)
+_RX_EXCHANGE = re.compile(r"exchang|intercambi", re.I)
 # truth-value searches through their primed patterns (see _has)
 _HAS_DATE_WORD = _has(_DATE_WORD)
 _HAS_COMMA_AND = _has(_RX_COMMA_AND)
@@ -1324,14 +1333,18 @@ _HAS_COORDINATION = _has(_COORDINATION)
 _HAS_NEXT_VERB = _has(_NEXT_VERB)
 
 
-def _blocked(text: str, ss: int, ts: int, form: str, lex_lang: str) -> bool:
-    """Negated, modal, conditional or question: not a report of something that happened."""
+def _blocked(
+    text: str, ss: int, ts: int, form: str, lex_lang: str, words: list[str] | None = None
+) -> bool:
+    """Negated, modal, conditional or question: not a report of something that happened.
+    ``words``: ``_tokens_before(text, ss, ts, 6)``, if known."""
     before = text[ss:ts]
     # after the last of "," ";" ":" "(", else the sentence's start
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
     clause_lo = ss + cut + 1
     clause = before[cut + 1 :]
-    toks = _tokens_before(text, clause_lo, ts, 5)
+    # from the sentence's start, the clause's words are the last of the sentence's
+    toks = words[-5:] if words is not None and cut < 0 else _tokens_before(text, clause_lo, ts, 5)
     last4 = toks[-4:]
     if not _NEGATIONS.isdisjoint(last4):
         return True
@@ -1412,16 +1425,25 @@ def _governor(lex: _Lexicon, text: str, ss: int, to_pos: int) -> str | None:
 
 
 def _verb_candidate(
-    lex: _Lexicon, lang: str, text: str, ss: int, se: int, m: re.Match[str]
+    lex: _Lexicon,
+    lang: str,
+    text: str,
+    ss: int,
+    se: int,
+    m: re.Match[str],
+    words: list[str] | None = None,
 ) -> tuple[str, str, str] | None:
-    """(action, tense, voice) of a verb-form trigger, or None when it reports no event."""
+    """(action, tense, voice) of a verb-form trigger, or None when it reports no event.
+    ``words``: ``_tokens_before(text, ss, m.start(), 6)``, if known."""
     found = _trigger_info(lex, m.group(0))
     if found is None or _RX_SHORT_AFTER.match(text[m.end() : m.end() + 12]):
         return None  # "stopped short of withdrawing"
     action, form = found
     if action is None or form is None:
         return None
-    toks = _skip_adverbs(_tokens_before(text, ss, m.start(), 6))
+    if words is None:
+        words = _tokens_before(text, ss, m.start(), 6)
+    toks = _skip_adverbs(words)
     prev = toks[-1] if toks else ""
     prev2 = toks[-2] if len(toks) > 1 else ""
     if prev == "have" and prev2 == "to" and len(toks) > 2 and toks[-3] in ("was", "were"):
@@ -1444,9 +1466,7 @@ def _verb_candidate(
             return action, tense, "passive"
         if prev in _AUX_HAVE:
             return action, ("past" if prev in ("had", "había") else "perfect"), "active"
-        if form == "ing" and re.search(
-            r"(?:[,;:]|\bthereby|\beffectively|\bby)\s*$", text[max(ss, m.start() - 15) : m.start()]
-        ):
+        if form == "ing" and _RX_SHARED_TIME.search(text[max(ss, m.start() - 15) : m.start()]):
             # ", halting inspections", "steps: revoking visas; withholding data": the
             # participle shares the main clause's time
             return action, "past", "active"
@@ -1617,14 +1637,15 @@ def _analyse_sentence(
         else (m for m in triggers if ss <= m.start() and m.end() <= se)
     )
     for m in hits:
-        got = _verb_candidate(lex, lang, text, ss, se, m)
+        words = _tokens_before(text, ss, m.start(), 6)
+        got = _verb_candidate(lex, lang, text, ss, se, m, words)
         if got is None:
             continue
         action, tense, voice = got
         form = "s" if tense == "present" and voice == "active" else "x"
         if tense == "future":
             form = "future"
-        if _blocked(text, ss, m.start(), form, lang):
+        if _blocked(text, ss, m.start(), form, lang, words):
             continue
         if action == "propose" and _SPECULATION.match(text, m.end(), se):
             continue  # "lawmakers have suggested Russia might revoke its ratification"
@@ -1657,8 +1678,8 @@ def _analyse_sentence(
         cand.mech_window = (m.start("verb"), _right_end(text, m.start("verb"), se))
         # "ready to start talks to extend the treaty": the mechanism is what is extended
         for inner in lex.trigger_re.finditer(text, m.start("verb"), cand.mech_window[1]):
-            governed = inner.start() == m.start("verb") or re.search(
-                r"(?<![\w-])(?:to|a|para)\s+$", text[m.start("verb") : inner.start()], re.I
+            governed = inner.start() == m.start("verb") or _RX_GOVERNED.search(
+                text[m.start("verb") : inner.start()]
             )
             if governed:
                 window = (inner.end(), cand.mech_window[1])
@@ -1692,17 +1713,13 @@ def _analyse_sentence(
         head = m.group(0).lower()
         if head.startswith("would not") and not _HAS_REPORTING(text[ss : m.start()]):
             continue
-        if re.match(r"(?:has|have|had|did) not", head) and m.group("verb").startswith("receiv"):
+        if _RX_AUX_NOT.match(head) and m.group("verb").startswith("receiv"):
             continue  # "has not received notice": what one was not given, not a cessation
         action = "ban" if _BAN_VERBS.search(m.group("verb")) else "suspend"
-        tense = (
-            "future" if re.match(r"will|won|would|no longer|ya no|dejar|tampoco", head) else "past"
-        )
-        if re.match(r"ha[sv]e? not", head) or re.search(
-            r"\b(?:has|have)\s*$", text[ss : m.start()]
-        ):
+        tense = "future" if _RX_FUTURE_HEAD.match(head) else "past"
+        if _RX_HAVE_NOT.match(head) or _RX_HAS_END.search(text[ss : m.start()]):
             tense = "perfect"  # "has not provided", "has refused to hand over"
-        if head.startswith("no longer") and re.search(r"\bwill\s*$", text[ss : m.start()]):
+        if head.startswith("no longer") and _RX_WILL_END.search(text[ss : m.start()]):
             tense = "future"
         cand = _Cand(m.start(), m.end(), action, tense, "active", (ss, se), pi)
         cand.mech_window = (m.end(), _right_end(text, m.end(), se))
@@ -1714,9 +1731,9 @@ def _analyse_sentence(
         if found in ([], ["treaty"]) and _DATA_OBJECT.match(text, m.end(), se):
             cand.mechanism_hint = "data_exchange"  # "stop sharing data on its forces"
         elif not found:
-            if re.match(r"notif", m.group("verb"), re.I):
+            if _RX_NOTIF.match(m.group("verb")):
                 cand.mechanism_hint = "notifications"
-            elif re.match(r"exchang|intercambi", m.group("verb"), re.I):
+            elif _RX_EXCHANGE.match(m.group("verb")):
                 cand.mechanism_hint = "data_exchange"
         out.append(cand)
     # 4. laws and decrees: "the Duma approved a law suspending the treaty"

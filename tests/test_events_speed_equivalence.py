@@ -1383,3 +1383,30 @@ def test_doomed_triggers_of_keyless_sentences_change_no_event(
     assert got == want
     assert sum(told) > 100 and len(told) - sum(told) > 50
     assert sum(map(bool, want)) > 100
+
+
+def test_clause_checks_with_the_sentences_words_are_the_plain_checks() -> None:
+    """_blocked and _verb_candidate given the words before the trigger (as the sentence
+    analysis hands them over) answer as when they find the words themselves."""
+    rng = random.Random(71)
+    pieces = [
+        "Russia", "has not", "would", "could", "if", "when", "never", ", ", "; ", "(", ": ",
+        "suspended", "will suspend", "halted", "the talks", "said that", "ready to extend",
+        "probably", "is suspending", "been frozen", "had", "it", "in May", "x" * 40, " ",
+    ]  # fmt: skip
+    lex = events._lexicon("en")
+    compared = blocked = 0
+    for _ in range(2000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 9)))
+        for m in events._trigger_matches(lex, text):
+            ss = rng.randint(0, m.start())
+            words = events._tokens_before(text, ss, m.start(), 6)
+            want = events._verb_candidate(lex, "en", text, ss, len(text), m)
+            assert events._verb_candidate(lex, "en", text, ss, len(text), m, words) == want
+            for form in ("s", "x", "future", "base"):
+                want_blocked = events._blocked(text, ss, m.start(), form, "en")
+                got = events._blocked(text, ss, m.start(), form, "en", words)
+                assert got == want_blocked, (text, ss, m.start(), form)
+                compared += 1
+                blocked += want_blocked
+    assert compared > 2000 and 500 < blocked < compared - 500
