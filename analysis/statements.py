@@ -4297,6 +4297,25 @@ def _dedupe(rows: list[dict[str, Any]], keys: list[tuple[str, str]]) -> list[dic
     return final
 
 
+# what a title's headline forms and interview turns need (_Extractor._headline's regexes need a
+# colon, a dash or a comma; _transcript_turns a colon, "?" or a raya)
+_TITLE_FORM_CHARS = ":?—-–|,"
+
+
+def _title_may_say(title: str, language: str) -> bool:
+    """False only if an extractor of the title finds no statement there. A title sentence
+    is a headline: it yields one only through a headline form, a quotation, a construction
+    of _special (_special_hint of a sentence holds for the title holding it: its tests look
+    for words and unanchored regexes), a document verb with "that" or "que", a speech cue
+    (whose first word the cue index finds) or an interview turn. Without quotation marks the
+    masked title is the title."""
+    if any(c in title for c in _MARK_CHARS) or any(c in title for c in _TITLE_FORM_CHARS):
+        return True
+    if "that" in title or "que" in title or _special_hint(title):
+        return True
+    return bool(_CueIndex(_lexicon(language), title, title).starts)
+
+
 def find_statements(
     text: str,
     *,
@@ -4319,7 +4338,7 @@ def find_statements(
     ex = _Extractor(text, language, "text", published=day)
     rows = _finish(ex.run(), text)
     keys = [_row_key(r) for r in rows]  # once per row: a quote's fold is not cached
-    if isinstance(title, str) and title.strip():
+    if isinstance(title, str) and title.strip() and (_EXACT or _title_may_say(title, language)):
         tex = _Extractor(title, language, "title", prior=ex.ctx.entities, published=day)
         title_rows = _finish(tex.run(), title)
         rows = title_rows + rows

@@ -987,3 +987,114 @@ GATE_TEXTS = [
 def test_regex_gates_match_exact_path(text, language, title, monkeypatch):
     fast, exact = _both_paths(text, language, monkeypatch, title=title)
     assert fast == exact
+
+
+# Titles written for the title gate: headline forms, cues in any case, quotations, special
+# constructions, document verbs, interview turns, and plain ones that say nothing.
+TITLES = [
+    "Petrova on the future of arms control (4)",
+    "Petrova says talks on the treaty are over",
+    "PETROVA WARNS OF A NEW ARMS RACE",
+    "Kremlin: no talks this year",
+    "No talks this year - Kremlin",
+    "Talks are over, says Petrova",
+    "“No deal” on inspections",
+    "Russia's envoy, in his words",
+    "According to Petrova the treaty is dead",
+    "Ministry issued a statement saying that talks ended",
+    "Why did talks fail? Petrova explains",
+    "Según Lavrov el tratado ha muerto",
+    "Lavrov afirma que el tratado ha muerto",
+    "El tratado y el futuro del control de armas",
+    "İnspections and the treaty",
+    "Treaty talks",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_title_gate_keeps_the_statements(title, monkeypatch):
+    text = (
+        "Deputy Foreign Minister Anna Petrova met reporters in Geneva. Petrova said that the "
+        "talks were over.\n\nKremlin spokesman Dmitry Peskov declined to comment."
+    )
+    language = "es" if "el " in title.lower() else "en"
+    fast = find_statements(text, language=language, title=title)
+    with monkeypatch.context() as mp:
+        mp.setattr(statements, "_title_may_say", lambda title, language: True)
+        assert find_statements(text, language=language, title=title) == fast
+
+
+def test_title_gate_false_means_no_title_statement():
+    """Titles drawn at random from written words: whenever the gate says no, the title's
+    extractor finds no statement."""
+    words = [
+        "Petrova",
+        "Orlov",
+        "Kremlin",
+        "the",
+        "treaty",
+        "talks",
+        "said",
+        "says",
+        "warns",
+        "told",
+        "on",
+        "of",
+        "in",
+        "for",
+        "by",
+        "that",
+        "que",
+        "dijo",
+        "afirma",
+        "según",
+        "words",
+        "view",
+        "according",
+        "to",
+        "informed",
+        "was",
+        "stated",
+        "Para",
+        "For",
+        "As",
+        "put",
+        "it",
+        "arms",
+        "control",
+        "future",
+        "inspections",
+        "resume",
+        "STATE",
+        "DEPARTMENT",
+        "ministry",
+        "issued",
+        "statement",
+        "saying",
+        "reportedly",
+        "also",
+        "not",
+        "would",
+        "did",
+        "has",
+        "made",
+        "asked",
+        "called",
+        "urged",
+    ]
+    marks = ["", "", "", ":", ",", " -", "?", "“", "”", "(1)", "—"]
+    rng = random.Random(3)
+    prior = statements._Extractor(
+        "Deputy Foreign Minister Anna Petrova and Foreign Minister Pavel Orlov met.", "en", "text"
+    )
+    prior.run()
+    said_nothing = 0
+    for _ in range(400):
+        title = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 8)))
+        title += rng.choice(marks)
+        if statements._title_may_say(title, "en"):
+            continue
+        said_nothing += 1
+        ex = statements._Extractor(title, "en", "title", prior=prior.ctx.entities)
+        assert not [st for st in ex.run() if st.speaker is not None], title
+    assert said_nothing > 20
