@@ -483,6 +483,18 @@ def _chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
+#: The last chunks of work handed to a process pool are this many times smaller.
+TAPER = 4
+
+
+def _tapered_chunks(items: Sequence[Any], size: int, workers: int) -> list[list[Any]]:
+    """``items`` in order, in chunks of ``size`` but for the last ``size * workers`` items, in
+    chunks ``TAPER`` times smaller: the workers run out of work closer together (one idles
+    while another ends its last chunk)."""
+    head = max(0, len(items) - size * workers)
+    return _chunks(items[:head], size) + _chunks(items[head:], max(1, size // TAPER))
+
+
 def _worker_init(known: frozenset[str] = frozenset()) -> None:
     """Set up a worker: the articles known, and an end with the ingest that started it."""
     global _KNOWN
@@ -617,7 +629,8 @@ class _Runner:
         from concurrent.futures.process import BrokenProcessPool
 
         pool = self._ensure_pool()
-        chunks = _chunks(items, self._chunk_size(len(items), self.n_workers()))
+        workers = self.n_workers()
+        chunks = _tapered_chunks(items, self._chunk_size(len(items), workers), workers)
         futures = [pool.submit(fn, chunk) for chunk in chunks]
         results = []
         try:
