@@ -740,17 +740,23 @@ class _MechIndex:
     word (no word character or hyphen on both sides) and that no keyword of the text spans
     reads the same in the window and in the text: the window's scan finds the text's
     keywords inside it. The "not arms control" check (_OTHER_TOPIC, 30 characters around)
-    is run on the window's part of the text, as the window's scan runs it."""
+    is run on the window's part of the text, as the window's scan runs it.
 
-    __slots__ = ("lex", "text", "low", "lines")
+    Either way gives the window's own hits, so which one runs is only a matter of cost: a
+    line is scanned once the windows asked for in it would add up to more than its length
+    (``eager``: at once); until then each window is scanned alone, most often far less."""
 
-    def __init__(self, lex: _Lexicon, text: str, low: str) -> None:
+    __slots__ = ("lex", "text", "low", "lines", "spent", "eager")
+
+    def __init__(self, lex: _Lexicon, text: str, low: str, eager: bool = False) -> None:
         self.lex = lex
         self.text = text
         self.low = low
+        self.eager = eager
         # line start -> the line's keywords: starts, ends, mechanisms, and whether each
         # needs the _OTHER_TOPIC check
         self.lines: dict[int, tuple[list[int], list[int], list[str], list[bool]]] = {}
+        self.spent: dict[int, int] = {}  # line start -> characters of its windows scanned alone
 
     def _line(self, a: int) -> tuple[list[int], list[int], list[str], list[bool]]:
         """The keywords of the line that starts at ``a``."""
@@ -778,6 +784,14 @@ class _MechIndex:
         hi = min(hi, n)
         if lo >= hi:
             return []
+        a = text.rfind("\n", 0, lo) + 1
+        line = self.lines.get(a)
+        if line is None and not self.eager:
+            b = text.find("\n", a)
+            spent = self.spent.get(a, 0) + hi - lo
+            if spent <= (n if b < 0 else b) - a:
+                self.spent[a] = spent
+                return self.lex._mechanism_hits(text[lo:hi])  # cheaper than the line's scan
         # _wordish(c) is _WORDISH.match(c): a cut word at an edge
         if (
             lo > 0
@@ -789,8 +803,6 @@ class _MechIndex:
             or text.find("\n", lo, hi) >= 0
         ):
             return self.lex._mechanism_hits(text[lo:hi])  # a cut word, or two lines
-        a = text.rfind("\n", 0, lo) + 1
-        line = self.lines.get(a)
         starts, ends, mechs, checks = line if line is not None else self._line(a)
         i = bisect_left(starts, lo)
         j = bisect_left(starts, hi)

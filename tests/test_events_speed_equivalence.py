@@ -529,7 +529,7 @@ def test_mechanism_index_gives_each_windows_own_hits(
         low = events._folded(lex, text)
         if low is None:
             continue  # no index is made for such a text
-        index = events._MechIndex(lex, text, low)
+        index = events._MechIndex(lex, text, low, eager=True)
         gaps = [i for i, ch in enumerate(text) if ch in " ,.\n"]
         for k in range(8):
             lo = rng.randrange(-2, len(text) + 2)
@@ -555,12 +555,14 @@ def test_mechanism_index_on_the_seed_article() -> None:
     lex = events._lexicon("en")
     low = events._folded(lex, text)
     assert low is not None
-    index = events._MechIndex(lex, text, low)
     rng = random.Random(31)
-    for _ in range(3000):
-        lo = rng.randrange(len(text))
-        hi = lo + rng.randrange(1, 400)
-        assert index.hits(lo, hi) == _plain_hits(lex, text[lo:hi]), (lo, hi)
+    for eager in (True, False):  # the lines scanned at once, or once windows add up to them
+        index = events._MechIndex(lex, text, low, eager)
+        for _ in range(3000):
+            lo = rng.randrange(len(text))
+            hi = lo + rng.randrange(1, 400)
+            assert index.hits(lo, hi) == _plain_hits(lex, text[lo:hi]), (lo, hi)
+        assert index.lines and (eager or index.spent)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
