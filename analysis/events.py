@@ -103,6 +103,9 @@ class _Lexicon:
     # trigger_re with only the patterns a lowered first letter allows, by that letter
     trigger_by_letter: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
     gate_low: re.Pattern[str] | None = None
+    # the first letters of each construction's head (_GATED's order, then the proposals'),
+    # None where a head does not tell them; empty: not known
+    head_firsts: tuple[frozenset[str] | None, ...] = ()
     # gate_low's places, overlapping ones too (see _head_places): (after, at)
     gate_places: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     # trigger_low's, gate_low's and _NOMINAL_LOW's places from one scan (_trigger_gate_places)
@@ -210,6 +213,7 @@ def _lexicon(language: str) -> _Lexicon:
     if lex.trigger_low is not None:
         lex.trigger_by_letter = _triggers_by_letter([r["pattern"] for r in rows])
     if all(h == h.lower() for h in heads):
+        lex.head_firsts = tuple(_first_letters(h) for h in heads)
         lex.gate_low = _gate_scan(heads)
         lex.gate_places = _places_scan(lex.gate_low)
         if lex.trigger_low is not None:
@@ -976,19 +980,34 @@ def _trigger_gate_places(
     return spans, gate, nouns
 
 
+def _first_letters(head: str) -> frozenset[str] | None:
+    """The letters a match of ``head`` (lower case) starts with, or None if its
+    alternatives do not all start with a plain letter."""
+    alts = _alternatives(head)
+    return frozenset(a[0] for a in alts) if all(_plainly_lettered(a) for a in alts) else None
+
+
 def _matches_at(
-    pattern: re.Pattern[str], text: str, ss: int, se: int, places: list[int] | None
+    pattern: re.Pattern[str],
+    text: str,
+    ss: int,
+    se: int,
+    places: list[int] | None,
+    low: str | None = None,
+    firsts: frozenset[str] | None = None,
 ) -> Iterable[re.Match[str]]:
     """``pattern.finditer(text, ss, se)``. With ``places`` (in order, in [ss, se)), a
     superset of the positions where ``pattern`` can match there, it is tried only at
     those: finditer takes the first place from its last match's end on where the pattern
-    matches, and the pattern matches nowhere else (its matches are never empty)."""
+    matches, and the pattern matches nowhere else (its matches are never empty). With
+    ``low`` (the text folded) and ``firsts``, the letters its head starts with there, only
+    at the places where ``low`` has one of them."""
     if places is None:
         return pattern.finditer(text, ss, se)
     out: list[re.Match[str]] = []
     end = ss
     for pos in places:
-        if pos >= end:
+        if pos >= end and (firsts is None or low is None or low[pos] in firsts):
             m = pattern.match(text, pos, se)
             if m is not None:
                 end = m.end()
@@ -1667,15 +1686,26 @@ def _analyse_sentence(
         out.append(cand)
     if not others:
         return out
-    # text_low is text.lower() letter for letter, so its slice lowers the sentence but for
-    # a final sigma (σ/ς), which none of the words looked for in ``low`` below holds
-    low = text_low[ss:se] if text_low is not None else text[ss:se].lower()
+    # With the head places known, each construction is tried only at those whose letter
+    # one of its heads starts with (every match of it starts with a match of one of its
+    # heads), and the substring checks below, which only save scans, are skipped.
+    placed = heads is not None and text_low is not None and len(lex.head_firsts) == 5
+    if placed:
+        f_noun, f_cess, f_law, f_visa, f_prop = lex.head_firsts
+        low = ""
+    else:
+        f_noun = f_cess = f_law = f_visa = f_prop = None
+        # text_low is text.lower() letter for letter, so its slice lowers the sentence but
+        # for a final sigma (σ/ς), which none of the words looked for in ``low`` holds
+        low = text_low[ss:se] if text_low is not None else text[ss:se].lower()
     # 2. proposals: "ready to extend", "offered to keep", "dispuesta a seguir"
     # an English proposal is linked to its verb by "to" (any case; no other character
     # matches "t" or "o" case-insensitively, and lowering makes them "t" and "o")
     proposals = lex.propose_scan or lex.propose_re
     for m in (
-        _matches_at(proposals, text, ss, se, heads) if lex.language != "en" or "to" in low else ()
+        _matches_at(proposals, text, ss, se, heads, text_low, f_prop)
+        if placed or lex.language != "en" or "to" in low
+        else ()
     ):
         verb = m.group("verb").lower()
         if lang == "es" and verb not in _PROPOSE_VERBS:
@@ -1702,14 +1732,19 @@ def _analyse_sentence(
     # 2b. "open to talks", "called for the resumption of the dialogue"
     # (cheap substring checks first: most sentences hold none of these constructions)
     open_or_call = (
-        "open" in low
+        placed
+        or "open" in low
         or "call" in low
         or "abiert" in low
         or "pid" in low
         or "reclam" in low
         or "llam" in low
     )
-    for m in _matches_at(_PROPOSE_NOUN[lang], text, ss, se, heads) if open_or_call else ():
+    for m in (
+        _matches_at(_PROPOSE_NOUN[lang], text, ss, se, heads, text_low, f_noun)
+        if open_or_call
+        else ()
+    ):
         if _blocked(text, ss, m.start(), "x", lang):
             continue
         cand = _Cand(m.start(), m.end("head"), "propose", "propose", "active", (ss, se), pi)
@@ -1717,7 +1752,11 @@ def _analyse_sentence(
         out.append(cand)
     # 3. cessation: "will no longer share", "will not provide"
     cess = _CESSATION_SCAN[lang]
-    for m in _matches_at(cess, text, ss, se, heads) if _has_any(low, _STOP_WORDS) else ():
+    for m in (
+        _matches_at(cess, text, ss, se, heads, text_low, f_cess)
+        if placed or _has_any(low, _STOP_WORDS)
+        else ()
+    ):
         if _blocked(text, ss, m.start(), "x", lang) and not m.group(0).lower().startswith(
             ("no", "will not", "won", "would not", "ya no", "dej", "tampoco", "has not", "have not")
         ):
@@ -1749,8 +1788,8 @@ def _analyse_sentence(
                 cand.mechanism_hint = "data_exchange"
         out.append(cand)
     # 4. laws and decrees: "the Duma approved a law suspending the treaty"
-    lawish = _has_any(low, _LAW_WORDS)
-    for m in _matches_at(_LAW_VERB, text, ss, se, heads) if lawish else ():
+    lawish = placed or _has_any(low, _LAW_WORDS)
+    for m in _matches_at(_LAW_VERB, text, ss, se, heads, text_low, f_law) if lawish else ():
         if _blocked(text, ss, m.start(), "x", lang):
             continue
         inner = lex.trigger_re.search(text, m.end(), min(se, m.end() + 40))
@@ -1761,8 +1800,8 @@ def _analyse_sentence(
         cand.mech_window = (inner.end(), _right_end(text, inner.end(), se))
         out.append(cand)
     # 5. visas and clearances revoked from inspectors
-    visaish = _has_any(low, _VISA_WORDS)
-    for m in _matches_at(_VISA, text, ss, se, heads) if visaish else ():
+    visaish = placed or _has_any(low, _VISA_WORDS)
+    for m in _matches_at(_VISA, text, ss, se, heads, text_low, f_visa) if visaish else ():
         if _blocked(text, ss, m.start(), "x", lang):
             continue
         window = (m.start(), _right_end(text, m.end(), se, 200))
@@ -1781,7 +1820,9 @@ def _analyse_sentence(
         cand.mech_window = window
         cand.mechanism_hint = "inspections"
         out.append(cand)
-    for m in _VISA_PASSIVE.finditer(text, ss, se) if visaish else ():
+    # its matches start with "visa" ("visado"), in any case: "visa" in the folded text
+    passive = text_low.find("visa", ss, se) >= 0 if placed and text_low else visaish
+    for m in _VISA_PASSIVE.finditer(text, ss, se) if passive else ():
         if _blocked(text, ss, m.start("aux"), "x", lang):
             continue
         window = (m.start(), _right_end(text, m.end(), se, 200))

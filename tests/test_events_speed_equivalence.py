@@ -1134,6 +1134,9 @@ def test_constructions_tried_at_head_places_are_the_scans(language: str) -> None
         events._LAW_VERB,
         events._VISA,
     ]
+    noun, cess, law, visa, prop = lex.head_firsts
+    assert language == "es" or all(lex.head_firsts)  # each English head tells its letters
+    letters = [prop, prop, noun, cess, cess, law, visa]
     rng = random.Random(43)
     found = 0
     for text in _head_texts() + _event_texts(500):
@@ -1144,9 +1147,11 @@ def test_constructions_tried_at_head_places_are_the_scans(language: str) -> None
         lo = rng.randrange(len(text) + 1)
         for ss, se in ((0, len(text)), (lo, rng.randrange(lo, len(text) + 1))):
             mine = [p for p in places if ss <= p < se]
-            for rx in stages:
+            for rx, firsts in zip(stages, letters, strict=True):
                 want = [m.span() for m in rx.finditer(text, ss, se)]
                 assert [m.span() for m in events._matches_at(rx, text, ss, se, mine)] == want
+                got = events._matches_at(rx, text, ss, se, mine, low, firsts)
+                assert [m.span() for m in got] == want, text
                 found += len(want)
     assert found > 1000
 
