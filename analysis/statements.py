@@ -116,7 +116,9 @@ def _lexicon(language: str) -> Lexicon:
     unnamed = frozenset(fold(r["word"]) for r in _read_csv("unnamed_sources.csv"))
     first = frozenset(c.split()[0] for c in cues)
     first_re = re.compile("[^a-z0-9_](" + _trie_pattern(first) + ")")
-    first_nt_re = re.compile("[^a-z0-9_~](" + _trie_pattern(first) + ")")
+    # (not followed by an ASCII word character: a shorter first word there is a prefix of
+    # the longer, followed by a letter too)
+    first_nt_re = re.compile("[^a-z0-9_~](" + _trie_pattern(first) + ")(?![a-z0-9_])")
     groups: dict[str, list[str]] = {}
     for c in alts:
         lead = _WORD_RE.match(c)
@@ -234,13 +236,19 @@ class _CueIndex:
             # word at a place). Each hit is checked exactly against s. In the masked form of
             # a text without "~", "~" fills quotations, which end before a closing mark, white
             # space or the end: no "~" stands before a first word (first_nt_re skips them).
-            rx = lex.first_nt_re if text is not None and "~" not in text else lex.first_re
+            nt = text is not None and "~" not in text
+            rx = lex.first_nt_re if nt else lex.first_re
             for hm in rx.finditer(low):
                 p, e = hm.start(), hm.end() - 1
                 w = hm.group(1)  # low[p + 1 : e + 1], which is s[p:e].lower() (lined up)
                 # low[p] is the character before s[p], lowered (lowering keeps a character a
-                # word character or not): an ASCII one outside [a-z0-9_] is no word character
-                if (p and not low[p].isascii() and w1(s, p - 1)) or w1(s, e) or w not in first:
+                # word character or not): an ASCII one outside [a-z0-9_] is no word character.
+                # first_nt_re has seen that the one after, lowered, is no ASCII word character
+                if (
+                    (p and not low[p].isascii() and w1(s, p - 1))
+                    or ((not nt or not low[e + 1 : e + 2].isascii()) and w1(s, e))
+                    or w not in first
+                ):
                     continue
                 starts.append(p)
                 words.append(w)

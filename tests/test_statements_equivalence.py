@@ -343,6 +343,8 @@ def test_cue_index_finds_what_the_word_loop_finds(language):
         "“We are ready”said Petrova. “No”Said the envoy, “never”dijo el ministro.",
         "Petrova ~said that talks ended; the envoy~warned. “~” ~Dijo Lavrov ~ afirmó.",
         "“Open to the end\n\nshe said nothing”added Petrova\n«Uno»dijo Lavrov, «dos\n»señaló.",
+        # first words followed by word characters: letters, digits, "_", a Kelvin sign, "é"
+        "sayings said_ said9 saidK saidé says said. warned—and SAYS\u212a warns",
     ]
     for text in [seed, *tilde] + [t for t, _ in TRICKY_TEXTS]:
         masked = statements._masked(text, statements.find_quotes(text))
@@ -351,6 +353,12 @@ def test_cue_index_finds_what_the_word_loop_finds(language):
             statements._CueIndex(lex, masked, text),
             statements._CueIndex(lex, masked),
         ):
+            words = [
+                (wm.start(), wm.group().lower())
+                for wm in re.finditer(r"\w+", masked)
+                if wm.group().lower() in lex.first_words
+            ]
+            assert list(zip(index.starts, index.words, strict=True)) == words
             for a, b in _spans(masked, rng, 150) + [(0, len(masked))]:
                 for caps in (False, True):
                     want = [
