@@ -129,9 +129,10 @@ class _Lexicon:
         """(position, mechanism or "meeting") for every keyword in ``text``."""
         return self._mechanism_hits(text)
 
-    def _mechanism_hits(self, text: str) -> list[tuple[int, str]]:
+    def _mechanism_hits(self, text: str, low: str | None = None) -> list[tuple[int, str]]:
+        """``low``: ``text`` as _folded gives it, if known (the slice of a folded text)."""
         out: list[tuple[int, str]] = []
-        for m in _mech_matches(self, text, self.folder.fold(text)):
+        for m in _mech_matches(self, text, self.folder.fold(text) if low is None else low):
             mech = self.mech_names[m.lastgroup or ""]
             if (mech == "meeting" or _GENERIC_TREATY.fullmatch(m.group(0))) and _HAS_OTHER_TOPIC(
                 text, max(0, m.start() - 30), min(len(text), m.end() + 30)
@@ -783,7 +784,7 @@ class _MechIndex:
         """(position in the window, mechanism or "meeting") of the keywords of ``text[lo:hi]``."""
         text = self.text
         if lo < 0 or hi < 0:
-            return self.lex._mechanism_hits(text[lo:hi])  # counted from the end
+            return self.lex._mechanism_hits(text[lo:hi], self.low[lo:hi])  # counted from the end
         n = len(text)
         hi = min(hi, n)
         if lo >= hi:
@@ -795,7 +796,9 @@ class _MechIndex:
             spent = self.spent.get(a, 0) + hi - lo
             if spent <= (n if b < 0 else b) - a:
                 self.spent[a] = spent
-                return self.lex._mechanism_hits(text[lo:hi])  # cheaper than the line's scan
+                return self.lex._mechanism_hits(
+                    text[lo:hi], self.low[lo:hi]
+                )  # cheaper than the line's scan
         # _wordish(c) is _WORDISH.match(c): a cut word at an edge
         if (
             lo > 0
@@ -806,12 +809,16 @@ class _MechIndex:
             and _wordish(text[hi])
             or text.find("\n", lo, hi) >= 0
         ):
-            return self.lex._mechanism_hits(text[lo:hi])  # a cut word, or two lines
+            return self.lex._mechanism_hits(
+                text[lo:hi], self.low[lo:hi]
+            )  # a cut word, or two lines
         starts, ends, mechs, checks = line if line is not None else self._line(a)
         i = bisect_left(starts, lo)
         j = bisect_left(starts, hi)
         if (i and ends[i - 1] > lo) or (j and ends[j - 1] > hi):
-            return self.lex._mechanism_hits(text[lo:hi])  # a keyword across an edge
+            return self.lex._mechanism_hits(
+                text[lo:hi], self.low[lo:hi]
+            )  # a keyword across an edge
         out: list[tuple[int, str]] = []
         for k in range(i, j):
             s = starts[k]
@@ -2525,6 +2532,16 @@ def _context_has(context: str, low_context: str | None, what: str) -> bool:
 _CONTEXT_LETTERS = frozenset("".join(_BCC_LOW + _DIALOGUE_LOW) + "bc") - {" "}
 
 
+def _ends_with_stop(line: str) -> bool:
+    """``bool(_RX_LINE_END.search(line))`` for a line without a line break: it ends with a
+    stop, closing quotes or brackets after it, told from its end."""
+    tail = line.rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in ".!?…"
+
+
+_CLOSERS = '"”’»)'  # what _RX_LINE_END lets follow the stop
+
+
 def _is_headline(text: str, para: _Para, title: str | None) -> bool:
     """A title-like line ("Russia suspends New START treaty"): its present tense says
     nothing about the day, so it gets no date of its own."""
@@ -2542,7 +2559,7 @@ def _is_headline(text: str, para: _Para, title: str | None) -> bool:
     ):
         found = True
     else:
-        found = not _RX_LINE_END.search(line) and para.words < 20
+        found = not _ends_with_stop(line) and para.words < 20
     para.headline = (title, found)
     return found
 

@@ -519,9 +519,11 @@ def test_mechanism_index_gives_each_windows_own_hits(
     scans = []  # windows the index scanned again (it could not answer from its keywords)
     plain = events._Lexicon._mechanism_hits
 
-    def counted(self: events._Lexicon, window: str) -> list[tuple[int, str]]:
+    def counted(
+        self: events._Lexicon, window: str, low: str | None = None
+    ) -> list[tuple[int, str]]:
         scans.append(window)
-        return plain(self, window)
+        return plain(self, window, low)
 
     monkeypatch.setattr(events._Lexicon, "_mechanism_hits", counted)
     for _ in range(1500):
@@ -1417,3 +1419,38 @@ def test_clause_checks_with_the_sentences_words_are_the_plain_checks() -> None:
                 compared += 1
                 blocked += want_blocked
     assert compared > 2000 and 500 < blocked < compared - 500
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_window_hits_from_the_folded_texts_slice_are_the_windows_own(language: str) -> None:
+    """A window's keywords found with the slice of the folded text are those found with the
+    window folded alone (they differ at most in a final sigma, which no keyword holds)."""
+    lex = events._lexicon(language)
+    rng = random.Random(73)
+    pieces = [*_MECH_PIECES, "ΟΔΟΣ", "Σ", "σ", "ς", "ΣΑΣ talks"]
+    compared = found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(8))
+        low = events._folded(lex, text)
+        if low is None:
+            continue
+        for _ in range(5):
+            lo = rng.randrange(len(text) + 1)
+            hi = rng.randrange(lo, len(text) + 1)
+            want = lex._mechanism_hits(text[lo:hi])
+            assert lex._mechanism_hits(text[lo:hi], low[lo:hi]) == want, (text, lo, hi)
+            compared += 1
+            found += bool(want)
+    assert compared > 3000 and found > 500
+
+
+def test_line_end_is_told_as_the_pattern_tells() -> None:
+    rng = random.Random(79)
+    pieces = ["Talks", ".", "!", "?", "…", '"', "”", "’", "»", ")", "]", " ", "x", "U.S", "“"]
+    ends = 0
+    for _ in range(5000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        want = bool(events._RX_LINE_END.search(line))
+        assert events._ends_with_stop(line) == want, line
+        ends += want
+    assert 500 < ends < 4500
