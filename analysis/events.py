@@ -1956,7 +1956,8 @@ def _owned_by_other_verb(text: str, spans: tuple[tuple[int, int], ...], lo: int,
     """True when another event verb stands between a trigger and a date, in the date's own
     clause ("... after it expires on 5 February"; not "... it expires, he said on Monday")."""
     last = None
-    for a, b in spans:
+    # the spans are in order: those from lo on begin at the first whose start is lo or more
+    for a, b in spans[bisect_left(spans, (lo,)) :]:
         if a >= hi:
             break
         if a >= lo and b <= hi and text[a:b].lower() not in ("hold", "held"):

@@ -1454,3 +1454,30 @@ def test_line_end_is_told_as_the_pattern_tells() -> None:
         assert events._ends_with_stop(line) == want, line
         ends += want
     assert 500 < ends < 4500
+
+
+def _plain_owned_by_other_verb(text: str, spans: tuple, lo: int, hi: int) -> bool:
+    last = None
+    for a, b in spans:
+        if a >= hi:
+            break
+        if a >= lo and b <= hi and text[a:b].lower() not in ("hold", "held"):
+            last = b
+    return last is not None and not events._RX_PUNCT.search(text[last:hi])
+
+
+def test_other_verbs_before_a_date_are_found_as_the_plain_loop_finds_them() -> None:
+    rng = random.Random(83)
+    owned = 0
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(["held", "Hold", "expires", " ", ",", "x", "on May 5"]) for _ in range(12)
+        )
+        starts = sorted(rng.sample(range(len(text)), min(len(text), rng.randint(0, 6))))
+        spans = tuple((a, min(len(text), a + rng.randint(1, 7))) for a in starts)
+        lo = rng.randrange(len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 2)
+        want = _plain_owned_by_other_verb(text, spans, lo, hi)
+        assert events._owned_by_other_verb(text, spans, lo, hi) == want, (text, spans, lo, hi)
+        owned += want
+    assert 300 < owned < 2700
