@@ -1658,16 +1658,29 @@ def _analyse_sentence(
     index: _MechIndex | None = None,
     text_low: str | None = None,
     heads: list[int] | None = None,
+    skip: bool = False,
 ) -> list[_Cand]:
     """Candidates of one sentence. ``others`` False: no proposal, cessation, law or visa
     construction can start in it (none of their heads does), only triggers count.
     ``index``: the text's _MechIndex, if made; ``text_low``: the text as _folded gives it;
     ``heads``: the places in the sentence where a head of those constructions matches
-    (gate_low; every match of theirs starts at one), None if not known."""
+    (gate_low; every match of theirs starts at one), None if not known. ``skip``: leave
+    out the candidates _doomed would drop, found before their analysis (see below)."""
     out: list[_Cand] = []
     # a question ends with "?", so one holds it (most sentences do not: no strips)
     if text.find("?", ss, se) >= 0 and text[ss:se].rstrip().rstrip('"”’»)').endswith("?"):
         return out
+    # In an English sentence without a mechanism keyword (_keyless), a verb trigger that
+    # _doomed_trigger tells, or a cessation without a mechanism hint, gives no candidate or
+    # one _doomed drops. Left out, it changes nothing if it overlaps no other candidate of
+    # the sentence (dedup keeps or drops it, with no effect on the others); if one does,
+    # the sentence is analysed again in full. (None: not yet known; False: not asked.)
+    keyless: bool | None = (
+        None
+        if skip and lang == "en" and lex.mech_any is not None and text_low is not None
+        else False
+    )
+    pending: list[tuple[int, int]] = []
     # 1. verb forms
     hits = (
         lex.trigger_re.finditer(text, ss, se)
@@ -1675,6 +1688,12 @@ def _analyse_sentence(
         else (m for m in triggers if ss <= m.start() and m.end() <= se)
     )
     for m in hits:
+        if keyless is not False and _doomed_trigger(lex, text, m):
+            if keyless is None:
+                keyless = _keyless(lex, text_low, ss, se)
+            if keyless:
+                pending.append(m.span())
+                continue
         words = _tokens_before(text, ss, m.start(), 6)
         got = _verb_candidate(lex, lang, text, ss, se, m, words)
         if got is None:
@@ -1692,7 +1711,7 @@ def _analyse_sentence(
             cand.action_form = "intransitive"
         out.append(cand)
     if not others:
-        return out
+        return out  # pending triggers overlap no trigger candidate: triggers never overlap
     # With the head places known, each construction is tried only at those whose letter
     # one of its heads starts with (every match of it starts with a match of one of its
     # heads), and the substring checks below, which only save scans, are skipped.
@@ -1764,6 +1783,16 @@ def _analyse_sentence(
         if placed or _has_any(low, _STOP_WORDS)
         else ()
     ):
+        if keyless is not False and not (
+            _DATA_OBJECT.match(text, m.end(), se)
+            or _RX_NOTIF.match(m.group("verb"))
+            or _RX_EXCHANGE.match(m.group("verb"))
+        ):  # no hint (below, where the sentence has no keyword)
+            if keyless is None:
+                keyless = _keyless(lex, text_low, ss, se)
+            if keyless:
+                pending.append(m.span())
+                continue
         if _blocked(text, ss, m.start(), "x", lang) and not m.group(0).lower().startswith(
             ("no", "will not", "won", "would not", "ya no", "dej", "tampoco", "has not", "have not")
         ):
@@ -1841,6 +1870,10 @@ def _analyse_sentence(
         cand.mech_window = window
         cand.mechanism_hint = "inspections"
         out.append(cand)
+    if pending and any(a < c.end and c.start < b for a, b in pending for c in out):
+        return _analyse_sentence(
+            lex, lang, text, ss, se, pi, triggers, others, index, text_low, heads
+        )
     return out
 
 
@@ -2475,6 +2508,7 @@ def find_events(
                     index,
                     low,
                     heads,
+                    True,
                 )
             )
     cands = _dedup_spans(cands)

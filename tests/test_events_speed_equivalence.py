@@ -1233,6 +1233,9 @@ _DOOMED_PIECES = [
     "Its withdrawal took effect.", "The grain deal was suspended.", "Russia froze its stalks.",
     "Rusia lo suspendió en mayo.", "Moscú suspendió las inspecciones.",
     "La reunión fue aplazada.", "Rusia ya no compartirá datos.", "El tratado expira hoy.",
+    "Moscow will stop providing data.", "Russia stopped notifying Washington.",
+    "The figures stopped; officials did not give details.", "It will stop giving figures.",
+    "Officials halted and did not give the figures.", "They refused to hand over details.",
     "Las cifras fueron suspendidas.", "Los funcionarios no facilitaron detalles.",
     "El proceso quedó congelado.", "La CCB suspendió la sesión.",
 ]  # fmt: skip
@@ -1381,7 +1384,15 @@ def test_doomed_triggers_of_keyless_sentences_change_no_event(
         told.append(found)
         return found
 
+    analysed = events._analyse_sentence
+    again = []  # sentences analysed again in full: a left-out candidate overlapped another
+
+    def watched(*args: object) -> list[events._Cand]:
+        again.append(len(args) < 12 or not args[11])
+        return analysed(*args)
+
     monkeypatch.setattr(events, "_doomed_trigger", counted)
+    monkeypatch.setattr(events, "_analyse_sentence", watched)
     got = [
         events.find_events(t, published=published, title=titles[i % 3]) for i, t in enumerate(texts)
     ]
@@ -1392,6 +1403,7 @@ def test_doomed_triggers_of_keyless_sentences_change_no_event(
     assert got == want
     assert sum(told) > 100 and len(told) - sum(told) > 50
     assert sum(map(bool, want)) > 100
+    assert sum(again) > 20
 
 
 def test_clause_checks_with_the_sentences_words_are_the_plain_checks() -> None:
