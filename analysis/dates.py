@@ -665,8 +665,61 @@ _FUTURE_WORDS_LOW = _future_words_low()
 # "\b\w+(?:ará|erá|irá|arán|erán|irán)\b" is found somewhere exactly when one of those
 # endings is, after a word character and before a word boundary: that ending closes a word.
 _FUTURE_VERB_LOW = re.compile(r"[aei](?<=\w.)rán?\b")
+# the same, behind the literal "rá" (the regex engine skips to it in C)
+_FUTURE_VERB_LED = re.compile(r"rá(?<=\w[aei]rá)n?\b")
 _SAID_BEFORE_LOW = re.compile(_SAID_BEFORE.pattern)
 _TENSE_LOW = _FUTURE_WORDS_LOW is not None and _SAID_BEFORE.pattern == _SAID_BEFORE.pattern.lower()
+
+
+class _LedSearch:
+    """Whether ``\\b(?:alternatives)tail`` is found in ``s[pos:endpos]`` (as a search with
+    ``pos`` and ``endpos`` tells), quicker. Every alternative starts with a lowercase letter
+    (``_plainly_lettered``), so a match starts the text or follows a non-word character: a
+    blank (a literal lead, which the regex engine skips to in C) or another one (a class
+    quick to tell, ``[^a-zA-Z_ ]``, then checked to be ``\\W``); a pattern starting at a
+    word boundary is tried at every place instead. ``odd``: the alternatives that start
+    with an apostrophe, found after a word character (the boundary before them)."""
+
+    def __init__(self, alternatives: list[str], tail: str, odd: list[str] = ()) -> None:
+        body = f"(?:{_grouped(alternatives)}){tail}"
+        self.first = re.compile(body)
+        self.spaced = re.compile(" " + body)
+        self.other = re.compile(r"[^a-zA-Z_ ](?<=\W)" + body)
+        self.odd = (
+            re.compile("'(?<=\\w')(?:" + "|".join(a[1:] for a in odd) + f"){tail}") if odd else None
+        )
+
+    def found(self, s: str, pos: int, endpos: int) -> bool:
+        if pos == 0 and self.first.match(s, 0, endpos):
+            return True
+        back = max(pos - 1, 0)
+        return bool(
+            self.spaced.search(s, back, endpos)
+            or self.other.search(s, back, endpos)
+            or (self.odd is not None and self.odd.search(s, pos, endpos))
+        )
+
+
+def _led_search(pattern: str, tail: str) -> _LedSearch | None:
+    """A _LedSearch for ``pattern``, ``\\b(?:alternatives)`` + ``tail`` in lower case, or None
+    if its alternatives are not all plainly lettered (or apostrophe-led)."""
+    head = r"\b(?:"
+    if (
+        not (pattern.startswith(head) and pattern.endswith(")" + tail))
+        or pattern != pattern.lower()
+    ):
+        return None
+    alts = _alternatives(pattern[len(head) : -len(")" + tail)])
+    plain = [a for a in alts if _plainly_lettered(a)]
+    odd = [a for a in alts if not _plainly_lettered(a)]
+    if not all(a[:1] == "'" and _plainly_lettered(a[1:]) for a in odd):
+        return None
+    return _LedSearch(plain, tail, odd)
+
+
+_FUTURE_BODY = _FUTURE.pattern.replace("|" + _FUTURE_VERB + ")", ")", 1)
+_FUTURE_LED = _led_search(_FUTURE_BODY, r"\b") if _FUTURE.pattern != _FUTURE_BODY else None
+_SAID_LED = _led_search(_SAID_BEFORE.pattern, r"\s+(?:on\s+|el\s+)?$")
 _ANCHOR_LOW = _low_word_scan([_MON_WORDS, _WD_WORDS, _REL_WORDS, _UNIT_WORDS])
 _ANCHOR_WORDS_LOW = _low_word_scan([_MON_WORDS, _WD_WORDS, _REL_WORDS, _UNIT_WORDS], False)
 _NON_WORD = re.compile(r"\W")
@@ -858,11 +911,17 @@ def _tense(text: str, start: int, end: int, low: str | None = None) -> str:
     hi = m.start() if m else min(len(text), end + 40)
     if low is not None and _TENSE_LOW:
         assert _FUTURE_WORDS_LOW is not None
-        if _SAID_BEFORE_LOW.search(low, lo, start):
+        if _SAID_LED is not None:
+            if _SAID_LED.found(low, lo, start):
+                return "past"
+        elif _SAID_BEFORE_LOW.search(low, lo, start):
             return "past"
         window = low[lo:start] + " " + low[end:hi]
         # _FUTURE's alternatives, apart: the words, and "\w+ará"-like verbs (see below)
-        found = _FUTURE_WORDS_LOW.search(window) or _FUTURE_VERB_LOW.search(window)
+        if _FUTURE_LED is not None:
+            found = _FUTURE_LED.found(window, 0, len(window)) or _FUTURE_VERB_LED.search(window)
+        else:
+            found = _FUTURE_WORDS_LOW.search(window) or _FUTURE_VERB_LOW.search(window)
         return "future" if found else "past"
     if _SAID_BEFORE.search(text, lo, start):
         return "past"  # "said on Thursday it will stop ...": the day of the (past) report

@@ -336,3 +336,36 @@ def test_sentence_boundaries_are_the_plain_pattern() -> None:
         assert [m.span() for m in dates._BOUNDARY.finditer(text, lo, hi)] == want, text
         found += len(want)
     assert found > 800
+
+
+def test_led_searches_tell_what_the_plain_patterns_tell() -> None:
+    import random
+    import re
+
+    from analysis import dates
+
+    rng = random.Random(41)
+    pieces = _PIECES + ["will", "won't", "they'll", " 'll", "it's due", "'s due", "is to"]
+    pieces += ["comes into force", "scheduled", "planned", "se celebrará", "firmará", "xará"]
+    pieces += ["said", "told  reporters", "told", "announced on", "dijo el", "señaló", "'"]
+    pieces += ["unsaid", "_said", "1said", "ésaid", "said\n", "on\n", "ará", "erán", "-irá"]
+    future = re.compile(dates._FUTURE_BODY)
+    assert dates._FUTURE_LED is not None and dates._SAID_LED is not None
+    told = {"future": 0, "said": 0, "verb": 0}
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GLUE) for _ in range(rng.randint(1, 7)))
+        low = text.lower()
+        pos, endpos = sorted(rng.randint(0, len(low)) for _ in range(2))
+        if rng.random() < 0.5:  # up to the end, where said-before ends
+            endpos = len(low)
+        for name, led, plain in [
+            ("future", dates._FUTURE_LED, future),
+            ("said", dates._SAID_LED, dates._SAID_BEFORE_LOW),
+        ]:
+            want = plain.search(low, pos, endpos) is not None
+            assert led.found(low, pos, endpos) == want, (name, low, pos, endpos)
+            told[name] += want
+        want = dates._FUTURE_VERB_LOW.search(low) is not None
+        assert (dates._FUTURE_VERB_LED.search(low) is not None) == want, low
+        told["verb"] += want
+    assert min(told.values()) > 200
