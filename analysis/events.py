@@ -2012,6 +2012,8 @@ def _coarser(d: DateMention) -> DateMention:
 def _normalise_published(published: Any) -> dt.date | None:
     if published is None:
         return None
+    if type(published) is dt.date:
+        return published  # a plain date (not NaT, not a datetime)
     try:
         if pd.isna(published):
             return None
@@ -2170,11 +2172,20 @@ def _evidence_and_date(
         ev_hi = max(ev_hi, date.end)
     evidence = doc.text[ev_lo:ev_hi]
     stripped = evidence.strip(" \t\n,;:—–-\"“”'’«»()•")
-    if _RX_FULL_STOP.search(stripped):  # the sentence's full stop, not "U.S."
+    if _full_stop(stripped):  # the sentence's full stop, not "U.S."
         stripped = stripped[:-1]
     ev_lo += evidence.find(stripped)
     ev_hi = ev_lo + len(stripped)
     return ev_lo, ev_hi, date
+
+
+def _full_stop(stripped: str) -> bool:
+    """``bool(_RX_FULL_STOP.search(stripped))`` for a string that ends with no line break:
+    a full stop after a lower case letter or a digit, told from its end."""
+    return stripped[-1:] == "." and stripped[-2:-1] in _LOWER_OR_DIGIT and len(stripped) > 1
+
+
+_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _next_event(doc: _Doc, lo: int, se: int) -> int:
@@ -2185,9 +2196,10 @@ def _next_event(doc: _Doc, lo: int, se: int) -> int:
     low = doc.low
     # low is text.lower() letter for letter; lowering a slice differs from slicing the
     # lowered text only in a final sigma, which "visa" does not hold
-    if ("visa" in low[lo:se]) if low is not None else ("visa" in doc.text[lo:se].lower()):
+    if (low.find("visa", lo, se) >= 0) if low is not None else ("visa" in doc.text[lo:se].lower()):
         starts += [m.start() for m in _VISA.finditer(doc.text, lo, se)]
-    for pos in sorted(starts):
+        starts.sort()
+    for pos in starts:
         link = _NEXT_VERB.search(doc.text, lo, pos)
         if link:  # "withdrew from X in 2019 and pulled out of Y": Y is the next verb's
             return link.start()

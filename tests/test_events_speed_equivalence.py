@@ -1493,3 +1493,32 @@ def test_other_verbs_before_a_date_are_found_as_the_plain_loop_finds_them() -> N
         assert events._owned_by_other_verb(text, spans, lo, hi) == want, (text, spans, lo, hi)
         owned += want
     assert 300 < owned < 2700
+
+
+def test_full_stop_is_told_as_the_pattern_tells() -> None:
+    rng = random.Random(89)
+    pieces = ["a", "Z", "z.", "0.", "9", ".", "U.S", " ", "é", "_", ")", "\t", "x."]
+    stops = 0
+    for _ in range(5000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        want = bool(events._RX_FULL_STOP.search(s))
+        assert events._full_stop(s) == want, s
+        stops += want
+    assert 200 < stops < 4800
+
+
+def test_published_dates_are_normalised_alike() -> None:
+    import pandas as pd
+
+    day = dt.date(2023, 3, 1)
+    for value, want in [
+        (day, day),
+        (dt.datetime(2023, 3, 1, 12), day),
+        (pd.Timestamp("2023-03-01"), day),
+        ("2023-03-01", day),
+        (pd.NaT, None),
+        (None, None),
+        (float("nan"), None),
+        ("not a date", None),
+    ]:
+        assert events._normalise_published(value) == want, value
