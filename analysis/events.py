@@ -1080,15 +1080,22 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _LINE = re.compile(r"[^\n]+")
 
 
+# A line that is not blank, its text stripped as str.strip() strips it (regex \s is what
+# str.isspace() tells) in group 1, its blanks around it in the match: so each match is one
+# line of _LINE (no match holds a line break), and lines of blanks give none.
+_STRIPPED_LINE = re.compile(r"[^\S\n]*([^\s](?:[^\n]*[^\s])?)[^\S\n]*")
+_BULLET_HEAD = re.compile(r"(?:[•·▪●◦‣*\-–]|\d{1,2}[.)])\s+")  # _BULLET after its blanks
+
+
 def _paragraphs(text: str) -> list[_Para]:
+    """The lines of ``text`` that are not blank (each as _LINE finds it, stripped), with
+    whether each is a list item (_BULLET) or a list's lead-in (ends with ":")."""
     paras: list[_Para] = []
-    for m in _LINE.finditer(text):
-        line = m.group(0)
-        if not line.strip():
-            continue
-        s = m.start() + (len(line) - len(line.lstrip()))
-        e = m.end() - (len(line) - len(line.rstrip()))
-        paras.append(_Para(text, s, e, bool(_BULLET.match(line)), line.rstrip().endswith(":")))
+    for m in _STRIPPED_LINE.finditer(text):
+        s, e = m.span(1)
+        paras.append(
+            _Para(text, s, e, _BULLET_HEAD.match(text, s, m.end()) is not None, text[e - 1] == ":")
+        )
     return paras
 
 

@@ -1522,3 +1522,29 @@ def test_published_dates_are_normalised_alike() -> None:
         ("not a date", None),
     ]:
         assert events._normalise_published(value) == want, value
+
+
+def _plain_paragraphs(text: str) -> list[tuple[int, int, bool, bool]]:
+    out = []
+    for m in events._LINE.finditer(text):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        s = m.start() + (len(line) - len(line.lstrip()))
+        e = m.end() - (len(line) - len(line.rstrip()))
+        out.append((s, e, bool(events._BULLET.match(line)), line.rstrip().endswith(":")))
+    return out
+
+
+def test_paragraphs_are_the_stripped_lines() -> None:
+    rng = random.Random(97)
+    pieces = ["a", " ", "\n", "\t", "•", "• ", "1.", "12) ", "-", "–x", ":", " :", "\u2028"]
+    pieces += ["\x85", "\r", "\x1c", "\u3000", "ab c", "* item", "3) x"]
+    bullets = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        got = [(p.start, p.end, p.bullet, p.intro) for p in events._paragraphs(text)]
+        want = _plain_paragraphs(text)
+        assert got == want, repr(text)
+        bullets += sum(b for _, _, b, _ in want)
+    assert bullets > 1000
