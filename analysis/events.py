@@ -1061,12 +1061,24 @@ class _Para:
         return self._words
 
 
+def _abbreviated(head: str) -> bool:
+    """``bool(_ABBREV.search(head))``: asked of the pattern only when ``head`` holds a
+    capital (every abbreviation of _ABBREV has one, but those of _LOWER_ABBREVS) or ends
+    with one of _LOWER_ABBREVS and its full stop."""
+    if head == head.lower() and not head.endswith(_LOWER_ABBREVS):
+        return False
+    return _ABBREV.search(head) is not None
+
+
+_LOWER_ABBREVS = ("vs.", "approx.")  # the abbreviations of _ABBREV without a capital
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     s = start
     for m in _SENT_BOUNDARY.finditer(text, start, end):
         head = text[max(s, m.start() - 12) : m.start() + 1]
-        if _ABBREV.search(head):
+        if _abbreviated(head):
             continue
         out.append((s, m.start() + len(m.group(0).rstrip())))
         s = m.end()

@@ -1548,3 +1548,21 @@ def test_paragraphs_are_the_stripped_lines() -> None:
         assert got == want, repr(text)
         bullets += sum(b for _, _, b, _ in want)
     assert bullets > 1000
+
+
+def test_abbreviations_are_told_as_the_pattern_tells() -> None:
+    # every alternative of the abbreviation words holds a capital, or is one of the lower ones
+    words = re.search(r"\(\?:(Mr\|.*?)\)\)", events._ABBREV.pattern)
+    assert words is not None
+    for word in words.group(1).split("|"):
+        assert word != word.lower() or f"{word}." in events._LOWER_ABBREVS, word
+    rng = random.Random(101)
+    pieces = ["Mr", "mr", "U.S", "u.s", "vs", "VS", "approx", "Approx", "Sept", "EE.UU", "Dña"]
+    pieces += ["year", "2022", " ", ".", "A", "é", "É", "x"]
+    found = 0
+    for _ in range(20000):
+        head = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))[-12:] + "."
+        want = bool(events._ABBREV.search(head))
+        assert events._abbreviated(head) == want, head
+        found += want
+    assert 2000 < found < 18000
