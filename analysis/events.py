@@ -1678,13 +1678,15 @@ def _analyse_sentence(
     text_low: str | None = None,
     heads: list[int] | None = None,
     skip: bool = False,
+    known: dict[int, bool] | None = None,
 ) -> list[_Cand]:
     """Candidates of one sentence. ``others`` False: no proposal, cessation, law or visa
     construction can start in it (none of their heads does), only triggers count.
     ``index``: the text's _MechIndex, if made; ``text_low``: the text as _folded gives it;
     ``heads``: the places in the sentence where a head of those constructions matches
     (gate_low; every match of theirs starts at one), None if not known. ``skip``: leave
-    out the candidates _doomed would drop, found before their analysis (see below)."""
+    out the candidates _doomed would drop, found before their analysis (see below);
+    ``known``: _keyless's answers by sentence start, read and added to."""
     out: list[_Cand] = []
     # a question ends with "?", so one holds it (most sentences do not: no strips)
     if text.find("?", ss, se) >= 0 and text[ss:se].rstrip().rstrip('"”’»)').endswith("?"):
@@ -1695,7 +1697,7 @@ def _analyse_sentence(
     # the sentence (dedup keeps or drops it, with no effect on the others); if one does,
     # the sentence is analysed again in full. (None: not yet known; False: not asked.)
     keyless: bool | None = (
-        None
+        (None if known is None else known.get(ss))
         if skip and lang == "en" and lex.mech_any is not None and text_low is not None
         else False
     )
@@ -1710,6 +1712,8 @@ def _analyse_sentence(
         if keyless is not False and _doomed_trigger(lex, text, m):
             if keyless is None:
                 keyless = _keyless(lex, text_low, ss, se)
+                if known is not None:
+                    known[ss] = keyless
             if keyless:
                 pending.append(m.span())
                 continue
@@ -1809,6 +1813,8 @@ def _analyse_sentence(
         ):  # no hint (below, where the sentence has no keyword)
             if keyless is None:
                 keyless = _keyless(lex, text_low, ss, se)
+                if known is not None:
+                    known[ss] = keyless
             if keyless:
                 pending.append(m.span())
                 continue
@@ -2095,6 +2101,7 @@ class _Doc:
     trigger_starts: list[int] = field(default_factory=list)  # trigger_spans' starts
     low: str | None = None  # the text as _folded gives it (None: not case-safe)
     untils: list[DateMention] = field(default_factory=list)  # the dates with role "until"
+    keyless: dict[int, bool] = field(default_factory=dict)  # _keyless's answers by sentence
 
 
 def _m_end(m: re.Match[str]) -> int:
@@ -2250,7 +2257,8 @@ def _doomed(doc: _Doc, c: _Cand) -> bool:
         and (doc.lex.language != "en" or _OBJECT_PRONOUN_EN.match(doc.text, c.end))
     ):
         return False  # "Russia suspended it": the sentence before may name it
-    return scan.search(doc.low, *c.sent) is None
+    found = doc.keyless.get(c.sent[0])  # _keyless's answer: the same search
+    return scan.search(doc.low, *c.sent) is None if found is None else found
 
 
 def _keyless(lex: _Lexicon, low: str | None, ss: int, se: int) -> bool:
@@ -2507,6 +2515,7 @@ def find_events(
     starts = [m.start() for m in triggers]
     cands: list[_Cand] = []
     heads: list[int] | None = None
+    known: dict[int, bool] = {}  # _keyless's answers, by sentence start
     for pi, p in enumerate(paras):
         if (
             gate is not None
@@ -2520,10 +2529,12 @@ def find_events(
             mine = triggers[t_lo:t_hi]
             if gate is not None:
                 heads = gate[bisect_left(gate, ss) : bisect_left(gate, se)]
-                if not heads and mine and lang == "en" and _keyless(lex, low, ss, se):
-                    # only the triggers give candidates, and none overlaps another, so
-                    # one that _doomed will drop changes nothing: not analysed
-                    mine = [m for m in mine if not _doomed_trigger(lex, text, m)]
+                if not heads and mine and lang == "en":
+                    known[ss] = kl = _keyless(lex, low, ss, se)
+                    if kl:
+                        # only the triggers give candidates, and none overlaps another, so
+                        # one that _doomed will drop changes nothing: not analysed
+                        mine = [m for m in mine if not _doomed_trigger(lex, text, m)]
                 if not mine and not heads:
                     continue
             cands.extend(
@@ -2540,6 +2551,7 @@ def find_events(
                     low,
                     heads,
                     True,
+                    known,
                 )
             )
     cands = _dedup_spans(cands)
@@ -2560,6 +2572,7 @@ def find_events(
         starts,
         low,
         [d for d in dates if d.role == "until"],
+        known,
     )
     events = [ev for c in cands if not _doomed(doc, c) for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index, nouns))

@@ -1263,8 +1263,14 @@ def test_doomed_candidates_are_those_that_give_no_event(
         told.append(found)
         return found
 
-    # every candidate reaches _doomed (no trigger is left out before: see the next test)
-    monkeypatch.setattr(events, "_keyless", lambda lex, low, ss, se: False)
+    # every candidate reaches _doomed (none is left out before: see the next test)
+    analysed = events._analyse_sentence
+
+    def in_full(*args: object) -> list[events._Cand]:
+        return analysed(*args[:11])  # no skip
+
+    monkeypatch.setattr(events, "_doomed_trigger", lambda lex, text, m: False)
+    monkeypatch.setattr(events, "_analyse_sentence", in_full)
     monkeypatch.setattr(events, "_doomed", counted)
     got = [
         events.find_events(t, published=published, language=language, title=titles[i % 3])
