@@ -2516,19 +2516,33 @@ def find_events(
     cands: list[_Cand] = []
     heads: list[int] | None = None
     known: dict[int, bool] = {}  # _keyless's answers, by sentence start
+    # the paragraphs and sentences are in order: ti, gi are the first trigger start and
+    # gate place not before the current one (bisect_left's answers, found by walking)
+    nt, ng = len(starts), 0 if gate is None else len(gate)
+    ti = gi = 0
     for pi, p in enumerate(paras):
-        if (
-            gate is not None
-            and bisect_left(starts, p.start) == bisect_left(starts, p.end)
-            and bisect_left(gate, p.start) == bisect_left(gate, p.end)
-        ):
-            continue  # the same test as below, for all the paragraph's sentences at once
+        if gate is not None:
+            while ti < nt and starts[ti] < p.start:
+                ti += 1
+            while gi < ng and gate[gi] < p.start:
+                gi += 1
+            if (ti == nt or starts[ti] >= p.end) and (gi == ng or gate[gi] >= p.end):
+                continue  # the same test as below, for all the paragraph's sentences at once
         for ss, se in p.sentences:
             # only the triggers that start inside the sentence can lie inside it
-            t_lo, t_hi = bisect_left(starts, ss), bisect_left(starts, se)
-            mine = triggers[t_lo:t_hi]
+            while ti < nt and starts[ti] < ss:
+                ti += 1
+            t_hi = ti
+            while t_hi < nt and starts[t_hi] < se:
+                t_hi += 1
+            mine = triggers[ti:t_hi]
             if gate is not None:
-                heads = gate[bisect_left(gate, ss) : bisect_left(gate, se)]
+                while gi < ng and gate[gi] < ss:
+                    gi += 1
+                g_hi = gi
+                while g_hi < ng and gate[g_hi] < se:
+                    g_hi += 1
+                heads = gate[gi:g_hi]
                 if not heads and mine and lang == "en":
                     known[ss] = kl = _keyless(lex, low, ss, se)
                     if kl:
@@ -2566,7 +2580,7 @@ def find_events(
         has_bcc,
         default_treaty,
         lede,
-        tuple((m.start(), m.end()) for m in triggers),
+        tuple([m.span() for m in triggers]),
         index,
         _LazyFlag(lambda: not has_bcc and _context_has(context, low_context, "dialogue")),
         starts,

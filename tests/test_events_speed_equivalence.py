@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import random
@@ -977,6 +978,9 @@ def test_tokens_before_are_the_plain_lowered_words() -> None:
         "Moscow's decision_2 to halt-the talks won't be reversed soon.",
         "İSTANBUL talks: Russia's ſtatement on the ſuspension, Straße and Ryabkov’s reply.",
         "El Kremlin NO suspenderá las inspecciones, dijo el portavoz.",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg hh ii jj",
+        "Á b Ç d É f g H i J k L m Ñ o P q R s T u V w X y Z aa BB cc DD ee FF gg HH ii",
+        "counterproductiveness-notwithstanding internationalisation of it is not so",
     ]
     for text in texts:
         for lo in (0, 5):
@@ -1572,3 +1576,39 @@ def test_abbreviations_are_told_as_the_pattern_tells() -> None:
         assert events._abbreviated(head) == want, head
         found += want
     assert 2000 < found < 18000
+
+
+def test_each_sentence_is_handed_its_own_triggers_and_head_places(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """find_events walks the trigger starts and head places along the sentences: each
+    sentence analysed gets those that start in it, as bisecting them tells."""
+    lex = events._lexicon("en")
+    seen = []
+    analysed = events._analyse_sentence
+
+    def watched(*args: object) -> list[events._Cand]:
+        text, ss, se, mine, heads = args[2], args[3], args[4], args[6], args[10]
+        seen.append((text, ss, se, [m.span() for m in mine], heads))
+        return analysed(*args)
+
+    monkeypatch.setattr(events, "_analyse_sentence", watched)
+    rng = random.Random(103)
+    pieces = [*_DOOMED_PIECES, "Talks went on.", "“Quote,” he said.", "Suspended talks resumed."]
+    pieces += ["Halted, the talks froze.", "\n\n", "\n", " "]
+    for _ in range(400):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        events.find_events(text, published=dt.date(2023, 6, 2))
+    assert len(seen) > 500
+    for text, ss, se, mine, heads in seen:
+        low = events._folded(lex, text)
+        assert low is not None and lex.trigger_gate is not None
+        spans, gate, _ = events._trigger_gate_places(lex.trigger_gate, low)
+        assert spans is not None
+        starts = [a for a, _ in spans]
+        want = spans[bisect.bisect_left(starts, ss) : bisect.bisect_left(starts, se)]
+        assert heads == gate[bisect.bisect_left(gate, ss) : bisect.bisect_left(gate, se)]
+        if not heads and events._keyless(lex, low, ss, se):  # doomed triggers left out
+            matches = [lex.trigger_re.match(text, a) for a, _ in want]
+            want = [m.span() for m in matches if not events._doomed_trigger(lex, text, m)]
+        assert mine == want, (text, ss, se)
