@@ -297,9 +297,10 @@ _RIGHT_STOP = re.compile(
     r"tras|aunque|mientras|porque)\b)",
     re.IGNORECASE,
 )
-# "[.!?…]+" written "[.!?…][.!?…]*": the same matches, but a pattern that starts with a
-# character class lets the regex engine skip to the stops in C (tests: the plain pattern)
-_SENT_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’»)\]]*\s+(?=[\"“«‘(\[¿¡•]?\s*[A-ZÁÉÍÓÚÑ])")
+# A sentence boundary. "[.!?…]+" written "[.!?…][.!?…]*": the same matches, but a pattern
+# that starts with a character class lets the regex engine skip to the stops in C (tests:
+# the plain pattern). Its stops and closing marks (the match but its blanks) in group 1.
+_SENT_STOP = re.compile(r"([.!?…][.!?…]*[\"”’»)\]]*)\s+(?=[\"“«‘(\[¿¡•]?\s*[A-ZÁÉÍÓÚÑ])")
 _ABBREV = re.compile(
     r"(?:\b(?:[A-Z]\.)+[A-Z]?|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|St|Lt|Col|Gov|Pres|Jr|Sr|Inc|Co|vs"
     r"|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sr|Sra|Dña|EE\.UU|approx))\.$"
@@ -1076,11 +1077,13 @@ _LOWER_ABBREVS = ("vs.", "approx.")  # the abbreviations of _ABBREV without a ca
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     s = start
-    for m in _SENT_BOUNDARY.finditer(text, start, end):
-        head = text[max(s, m.start() - 12) : m.start() + 1]
-        if _abbreviated(head):
+    for m in _SENT_STOP.finditer(text, start, end):
+        stop = m.start()
+        head = text[max(s, stop - 12) : stop + 1]
+        # _abbreviated(head), its first test inline
+        if (head != head.lower() or head.endswith(_LOWER_ABBREVS)) and _ABBREV.search(head):
             continue
-        out.append((s, m.start() + len(m.group(0).rstrip())))
+        out.append((s, m.end(1)))  # the match but its blanks (which rstrip strips)
         s = m.end()
     if s < end:
         out.append((s, end))

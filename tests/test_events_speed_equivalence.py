@@ -626,7 +626,7 @@ def test_quick_searches_tell_what_the_plain_ones_tell(plain, quick) -> None:
     assert found > 40  # the pieces do hold matches
 
 
-# events._SENT_BOUNDARY as first written
+# events._SENT_STOP as first written (no group)
 _PLAIN_SENT_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“«‘(\[¿¡•]?\s*[A-ZÁÉÍÓÚÑ])")
 
 
