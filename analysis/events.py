@@ -2427,11 +2427,10 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     said_day = (
         date is not None and c.date_source == "report" and date.precision == "day"
     ) or c.tense == "future"
-    headline = _is_headline(doc.text, doc.paras[c.para], doc.title)
     if (
         date is None
-        and not headline
         and (c.tense in ("present", "perfect", "future", "propose") or c.para == doc.lede)
+        and not _is_headline(doc.text, doc.paras[c.para], doc.title)  # asked only if needed
     ):
         date = _report_date(doc.text, c, doc.paras, doc.dates, doc.pub)
         c.date_source = "report" if date is not None else None
