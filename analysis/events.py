@@ -795,11 +795,9 @@ class _MechIndex:
         if line is None and not self.eager:
             b = text.find("\n", a)
             spent = self.spent.get(a, 0) + hi - lo
-            if spent <= (n if b < 0 else b) - a:
+            if spent <= (n if b < 0 else b) - a:  # cheaper than the line's scan
                 self.spent[a] = spent
-                return self.lex._mechanism_hits(
-                    text[lo:hi], self.low[lo:hi]
-                )  # cheaper than the line's scan
+                return self.lex._mechanism_hits(text[lo:hi], self.low[lo:hi])
         # _wordish(c) is _WORDISH.match(c): a cut word at an edge
         if (
             lo > 0
@@ -809,17 +807,13 @@ class _MechIndex:
             and _wordish(text[hi - 1])
             and _wordish(text[hi])
             or text.find("\n", lo, hi) >= 0
-        ):
-            return self.lex._mechanism_hits(
-                text[lo:hi], self.low[lo:hi]
-            )  # a cut word, or two lines
+        ):  # a cut word, or two lines
+            return self.lex._mechanism_hits(text[lo:hi], self.low[lo:hi])
         starts, ends, mechs, checks = line if line is not None else self._line(a)
         i = bisect_left(starts, lo)
         j = bisect_left(starts, hi)
-        if (i and ends[i - 1] > lo) or (j and ends[j - 1] > hi):
-            return self.lex._mechanism_hits(
-                text[lo:hi], self.low[lo:hi]
-            )  # a keyword across an edge
+        if (i and ends[i - 1] > lo) or (j and ends[j - 1] > hi):  # a keyword across an edge
+            return self.lex._mechanism_hits(text[lo:hi], self.low[lo:hi])
         out: list[tuple[int, str]] = []
         for k in range(i, j):
             s = starts[k]
