@@ -1929,20 +1929,27 @@ def _date_for(
     zone_hi: int,
     dates: list[DateMention],
     trigger_spans: tuple[tuple[int, int], ...] | None = None,
+    date_starts: list[int] | None = None,
 ) -> DateMention | None:
     """The date expression of the trigger's sentence that dates the event: one in its own
     clause (up to ``zone_hi``) or fronted before all of it, else the nearest, skipping
     dates that belong to another clause or another event."""
     ss, se = cand.sent
     clause_lo = ss
-    for m in _RX_CLAUSE_CUT.finditer(text[ss : cand.start]):
-        clause_lo = ss + m.end()
+    # (on the text itself: what its guards read before ss is the blank a sentence follows)
+    for m in _RX_CLAUSE_CUT.finditer(text, ss, cand.start):
+        clause_lo = m.end()
     best: tuple[int, int, DateMention] | None = None
     shifted_ids: set[int] = set()
     # the event's own governed verb ("signed the law suspending ...") is not another event
     own_lo = cand.mech_window[0] if cand.mech_window else cand.end
     # the dates are in order: those of the sentence begin at the first one from ss
-    for i in range(bisect_left(dates, ss, key=_start_of), len(dates)):
+    first = (
+        bisect_left(dates, ss, key=_start_of)
+        if date_starts is None
+        else bisect_left(date_starts, ss)
+    )
+    for i in range(first, len(dates)):
         d = dates[i]
         if d.start >= se:
             break  # it, and every later one, ends after the sentence
@@ -2099,6 +2106,7 @@ class _Doc:
     low: str | None = None  # the text as _folded gives it (None: not case-safe)
     untils: list[DateMention] = field(default_factory=list)  # the dates with role "until"
     keyless: dict[int, bool] = field(default_factory=dict)  # _keyless's answers by sentence
+    date_starts: list[int] | None = None  # where each date begins (dates are in that order)
 
 
 def _m_end(m: re.Match[str]) -> int:
@@ -2190,7 +2198,9 @@ def _evidence_and_date(
         ev_lo = doc.text.find(" ", c.start - 140, c.start) + 1
     ev_hi = max(c.end, right_hi if used[0] >= c.start else c.end, used[1])
     ev_hi = min(ev_hi, se)
-    date = _date_for(doc.text, c, max(ev_hi, right_hi), doc.dates, doc.trigger_spans)
+    date = _date_for(
+        doc.text, c, max(ev_hi, right_hi), doc.dates, doc.trigger_spans, doc.date_starts
+    )
     if date is not None and c.end <= date.start and date.end <= max(right_hi, ev_hi):
         ev_hi = max(ev_hi, date.end)
     evidence = doc.text[ev_lo:ev_hi]
@@ -2583,6 +2593,7 @@ def find_events(
         low,
         [d for d in dates if d.role == "until"],
         known,
+        [d.start for d in dates],
     )
     events = [ev for c in cands if not _doomed(doc, c) for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index, nouns))

@@ -1612,3 +1612,22 @@ def test_each_sentence_is_handed_its_own_triggers_and_head_places(
             matches = [lex.trigger_re.match(text, a) for a, _ in want]
             want = [m.span() for m in matches if not events._doomed_trigger(lex, text, m)]
         assert mine == want, (text, ss, se)
+
+
+def test_clause_cuts_read_on_the_text_from_a_sentence_start_are_the_slices() -> None:
+    """_date_for finds the clause cuts on the text from the sentence's start: what the
+    guards read before it is a blank (or nothing), as in the sentence cut out."""
+    rng = random.Random(107)
+    pieces = ["That", "that", "which", "Which", "que", "Que", "-that", "xthat", "thatx", ", "]
+    pieces += ["; ", ": ", "(", ". ", "! ", "\n", " ", "said", "Mr. ", "U.S. ", "É", "2"]
+    compared = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        for para in events._paragraphs(text):
+            for ss, se in para.sentences:
+                for pos in range(ss, se + 1):
+                    want = [ss + m.end() for m in events._RX_CLAUSE_CUT.finditer(text[ss:pos])]
+                    got = [m.end() for m in events._RX_CLAUSE_CUT.finditer(text, ss, pos)]
+                    assert got == want, (text, ss, pos)
+                    compared += bool(want)
+    assert compared > 3000
