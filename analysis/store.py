@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import json
 import os
 import re
@@ -509,6 +510,23 @@ def _worker_init(known: frozenset[str] = frozenset()) -> None:
                 os._exit(1)
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a map's results arrive, then as it was.
+
+    The pool's thread unpickles every result (megabytes of small dicts and lists, none in a
+    cycle); each allocation burst would otherwise start collections that find nothing. Objects
+    are still freed by reference counting; cycles made meanwhile wait for the next collection.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class _Runner:
     """Runs work units on this process, a process pool, or a Dask cluster, in order."""
 
@@ -631,18 +649,19 @@ class _Runner:
         pool = self._ensure_pool()
         workers = self.n_workers()
         chunks = _tapered_chunks(items, self._chunk_size(len(items), workers), workers)
-        futures = [pool.submit(fn, chunk) for chunk in chunks]
-        results = []
-        try:
-            for chunk, future in zip(chunks, futures, strict=True):
-                results.append(future.result())
-                if on_done:
-                    on_done(len(chunk))
-        except BrokenProcessPool as exc:
-            raise StoreError(
-                "a worker process died (out of memory?); the batches already stored are kept: "
-                "run the same command again, with --workers 1 if it happens again"
-            ) from exc
+        with _cyclic_gc_paused():
+            futures = [pool.submit(fn, chunk) for chunk in chunks]
+            results = []
+            try:
+                for chunk, future in zip(chunks, futures, strict=True):
+                    results.append(future.result())
+                    if on_done:
+                        on_done(len(chunk))
+            except BrokenProcessPool as exc:
+                raise StoreError(
+                    "a worker process died (out of memory?); the batches already stored are "
+                    "kept: run the same command again, with --workers 1 if it happens again"
+                ) from exc
         return results
 
     def _map_dask(self, fn: Callable, items: Sequence[Any], on_done: Any) -> list[Any]:
