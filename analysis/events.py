@@ -1331,6 +1331,85 @@ def _treaty_in(lex: _Lexicon, window: str) -> str | None:
     return lex.treaties[min(found)][1] if found else None
 
 
+_CONTEXT_OPS = ("AT", "ASSERT", "ASSERT_NOT", "GROUPREF", "GROUPREF_EXISTS")
+
+
+@lru_cache(maxsize=8)
+def _unbounded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` without its word boundaries (``\\b`` outside classes), primed to search
+    quickly (dates._primed); None unless those were all that looked at characters around a
+    match. Dropping them only adds matches, and what is left matches a run of characters
+    wherever it stands (nothing before or after it is looked at): so where it finds nothing in
+    a span of a text, ``pattern`` finds nothing in any slice of that span (whose edges would
+    count as word boundaries)."""
+    src = pattern.pattern
+    if pattern.flags & re.VERBOSE:
+        return None
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            if src[i : i + 2] == "\\b":
+                if in_class:
+                    return None  # a backspace there
+                i += 2
+                continue
+            out.append(src[i : i + 2])
+            i += 2
+            continue
+        if in_class and ch == "]":
+            if src[i - 1] == "[" or src[i - 2 : i] == "[^":
+                return None  # a literal "]": not worth reading
+            in_class = False
+        elif not in_class and ch == "[":
+            in_class = True
+        out.append(ch)
+        i += 1
+    try:
+        from re import _constants as c  # noqa: PLC0415
+        from re import _parser  # noqa: PLC0415
+
+        body = "".join(out)
+        tree = _parser.parse(body, pattern.flags)
+        free = re.compile(body, pattern.flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    ops = tuple(getattr(c, name) for name in _CONTEXT_OPS)
+
+    def context_free(node: Any) -> bool:
+        if isinstance(node, _parser.SubPattern):
+            return all(op not in ops and context_free(av) for op, av in node)
+        if isinstance(node, (list, tuple)):
+            return all(context_free(x) for x in node)
+        return True
+
+    if not context_free(tree):
+        return None
+    return _primed(free) or free
+
+
+def _treaty_of(doc: _Doc, sent: tuple[int, int], *spans: tuple[int, int]) -> str | None:
+    """_treaty_in of the first span that names a treaty (spans of ``doc.text``), else of the
+    sentence ``sent``. One search of the sentence tells that none does when every span lies
+    in it (see _unbounded)."""
+    ss, se = sent
+    lex = doc.lex
+    free = _unbounded(lex.treaty_any) if lex.treaty_any is not None else None
+    if (
+        free is not None
+        and all(ss <= lo and hi <= se for lo, hi in spans)
+        and free.search(doc.text, ss, se) is None
+    ):
+        return None
+    for lo, hi in spans:
+        found = _treaty_in(lex, doc.text[lo:hi])
+        if found:  # as ``or`` took them
+            return found
+    return _treaty_in(lex, doc.text[ss:se])
+
+
 @dataclass
 class _Cand:
     start: int  # trigger
@@ -2417,11 +2496,7 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     # treaty
     # the treaty the clause names ("revoked its ratification of the CTBT and left the CFE"),
     # else the sentence's, else the article's
-    treaty = (
-        _treaty_in(doc.lex, doc.text[used[0] : used[1]])
-        or _treaty_in(doc.lex, evidence)
-        or _treaty_in(doc.lex, doc.text[ss:se])
-    )
+    treaty = _treaty_of(doc, c.sent, used, (ev_lo, ev_hi))
     if treaty is None and any(m != "strategic_dialogue" for m in mechs):
         treaty = doc.default_treaty
 

@@ -1652,3 +1652,79 @@ def test_pool_pauses_the_cyclic_gc_only_while_collecting_and_restores_it() -> No
             assert gc.isenabled() is before
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# Treaty names and near misses written for these tests: cut by windows, glued to letters,
+# digits and hyphens, in odd cases, with characters IGNORECASE treats specially.
+_TREATY_PIECES = [
+    "START", "RESTART", "STARTS", "START-3", "START III", "Start III", "New START", "NewSTART",
+    "Nuevo START", "INF", "xINF", "INF2", "_INF", "CTBT", "CTBTO", "CFE", "FACE", "FACEs",
+    "Open Skies", "Open Skiesx", "Cielos Abiertos", "Prague treaty", "TPCE", "Comprehensive",
+    "Test-Ban", "Comprehensive Nuclear-Test-Ban", "Conventional Armed Forces in Europe",
+    "Prohibición Completa de los Ensayos", "Intermediate-Range Nuclear Forces", "the treaty",
+    "İ", "ſ", "\u212a", "ß", "é", "2", " ", " ", "-", ".", ",", "\n",
+]  # fmt: skip
+
+
+def test_unbounded_treaty_pattern_finds_nothing_only_where_no_slice_names_a_treaty() -> None:
+    """Where _unbounded's pattern finds nothing in a span, the treaty pattern finds nothing in
+    any slice of it, also where the slice cuts a word; and it finds what the pattern finds."""
+    lex = events._lexicon("en")
+    free = events._unbounded(lex.treaty_any)
+    assert free is not None
+    rng = random.Random(113)
+    quiet = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(_TREATY_PIECES) for _ in range(rng.randint(1, 6)))
+        n = len(text)
+        for ss in range(n + 1):
+            for se in (n, rng.randint(ss, n)):
+                if free.search(text, ss, se) is not None:
+                    continue
+                quiet += 1
+                for lo in range(ss, se + 1):
+                    for hi in range(lo, se + 1):
+                        assert lex.treaty_any.search(text[lo:hi]) is None, (text, lo, hi)
+        if lex.treaty_any.search(text):
+            assert free.search(text) is not None, text
+    assert quiet > 3000
+
+
+def test_treaty_of_a_candidate_is_the_plain_chain_of_window_evidence_and_sentence() -> None:
+    """_treaty_of gives what _treaty_in of the window, the evidence and the sentence gave in
+    turn, with spans inside the sentence and outside it (where it does not shortcut)."""
+    from types import SimpleNamespace
+
+    for language in ("en", "es"):
+        lex = events._lexicon(language)
+        rng = random.Random(127)
+        named = 0
+        for _ in range(3000):
+            text = "".join(rng.choice(_TREATY_PIECES) for _ in range(rng.randint(1, 9)))
+            n = len(text)
+            ss = rng.randint(0, n)
+            se = rng.randint(ss, n)
+            spans = []
+            for _ in range(2):
+                lo = rng.randint(max(0, ss - 2), min(n, se + 1))
+                spans.append((lo, rng.randint(lo, min(n, se + 2))))
+            doc = SimpleNamespace(lex=lex, text=text)
+            want = (
+                events._treaty_in(lex, text[spans[0][0] : spans[0][1]])
+                or events._treaty_in(lex, text[spans[1][0] : spans[1][1]])
+                or events._treaty_in(lex, text[ss:se])
+            )
+            assert events._treaty_of(doc, (ss, se), *spans) == want, (text, ss, se, spans)
+            named += want is not None
+        assert named > 300
+
+
+def test_unbounded_refuses_patterns_that_look_around_a_match() -> None:
+    """Only word boundaries outside classes are dropped; lookarounds, anchors, backreferences,
+    a backspace in a class or verbose patterns give no shortcut."""
+    for pattern in (r"(?<!\w)INF", r"INF(?!\w)", r"^INF", r"INF$", r"(INF)\1", r"[\b]INF"):
+        assert events._unbounded(re.compile(pattern)) is None, pattern
+    assert events._unbounded(re.compile(r"\bINF\b", re.VERBOSE)) is None
+    kept = events._unbounded(re.compile(r"\bINF\b|C[\w-]E\b"))
+    assert kept is not None
+    assert kept.search("xINFx") and kept.search("Cx-E") is None and kept.search("C-E")
