@@ -1055,6 +1055,21 @@ class _Para:
             self._words = len(_WORD.findall(self._text, self.start, self.end))
         return self._words
 
+    def has_words(self, n: int) -> bool:
+        """``self.words >= n``, read only as far as the n-th word when not yet counted."""
+        if self._words is not None:
+            return self._words >= n
+        return _at_least_words(n).match(self._text, self.start, self.end) is not None
+
+
+@lru_cache(maxsize=16)
+def _at_least_words(n: int) -> re.Pattern[str]:
+    """Matches where ``n`` words (_WORD's runs) follow, each taken whole: the possessive
+    quantifiers cannot give back part of a run, so a run is never counted as two."""
+    word = _WORD.pattern[:-1]  # the class, without its "+"
+    assert _WORD.pattern == word + "+" and word.startswith("[") and not word.startswith("[^")
+    return re.compile(rf"(?:[^{word[1:-1]}]*+{word}++){{{n}}}")
+
 
 def _abbreviated(head: str) -> bool:
     """``bool(_ABBREV.search(head))``: asked of the pattern only when ``head`` holds a
@@ -2578,7 +2593,7 @@ def find_events(
     has_bcc = _LazyFlag(lambda: _context_has(context, low_context, "bcc"))
     treaty_counts = Counter(_treaty_named(lex, m.group(0)) for m in _TREATY_ANY.finditer(context))
     default_treaty = treaty_counts.most_common(1)[0][0] if treaty_counts else None
-    lede = next((i for i, p in enumerate(paras) if p.words >= 15 and not p.intro), -1)
+    lede = next((i for i, p in enumerate(paras) if not p.intro and p.has_words(15)), -1)
 
     index = _MechIndex(lex, text, low) if low is not None and lex.mech_low is not None else None
     # Where a proposal, a cessation, a law or a revoked visa may begin: every match of those
@@ -2734,7 +2749,7 @@ def _is_headline(text: str, para: _Para, title: str | None) -> bool:
     ):
         found = True
     else:
-        found = not _ends_with_stop(line) and para.words < 20
+        found = not _ends_with_stop(line) and not para.has_words(20)
     para.headline = (title, found)
     return found
 

@@ -1728,3 +1728,24 @@ def test_unbounded_refuses_patterns_that_look_around_a_match() -> None:
     kept = events._unbounded(re.compile(r"\bINF\b|C[\w-]E\b"))
     assert kept is not None
     assert kept.search("xINFx") and kept.search("Cx-E") is None and kept.search("C-E")
+
+
+def test_para_has_words_is_the_word_count_compared() -> None:
+    """_Para.has_words(n) is ``words >= n``, asked before and after the words are counted,
+    on lines with apostrophes, hyphens, digits, underscores and Unicode letters and marks."""
+    pieces = ["word", "Moscow’s", "don't", "re-entry", "-", "—", "’", "'", "_", "2026", "٣"]
+    pieces += ["İ", "ſ", "ß", "é", "e\u0301", "\u0301", " ", "  ", ", ", ". ", "\t", "(x)", "…"]
+    rng = random.Random(131)
+    seen = set()
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        text += "\n" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        for para in events._paragraphs(text):
+            count = len(events._WORD.findall(text, para.start, para.end))
+            seen.add(count)
+            for n in range(0, 25):
+                assert para.has_words(n) is (count >= n), (text, para.start, n)
+            assert para.words == count
+            for n in range(0, 25):
+                assert para.has_words(n) is (count >= n), (text, para.start, n)
+    assert {0, 1, 14, 15, 19, 20} <= seen
