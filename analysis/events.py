@@ -584,6 +584,12 @@ _HAS_TEMPORAL_SUB = _has(_TEMPORAL_SUB)
 _HAS_REPORTING = _has(_REPORTING)
 _HAS_OFFSET_PHRASE = _has(_OFFSET_PHRASE)
 _HAS_SUBORDINATE_DATE = _has(_SUBORDINATE_DATE)
+# a word that every _SUBORDINATE_DATE match holds whole; it looks at nothing around a match,
+# so searching a span of the text finds what searching the span's slice finds, and a span
+# without one gives words without a _SUBORDINATE_DATE match, however they are joined
+_HAS_SUBORDINATE_WORD = _has(
+    re.compile(r"after|before|following|prior|tras|antes|despu[eé]s", re.IGNORECASE)
+)
 _HAS_COVID = _has(_COVID)
 
 
@@ -2083,8 +2089,12 @@ def _date_for(
             continue  # "ready to ... after it expires on 5 February": the expiry's date
         elif d.start > cand.end and _RX_WHICH_TAIL.search(between):
             penalty += 1  # "postponed the session, which was due on Tuesday": the session's day
-        if d.start > cand.end and _HAS_SUBORDINATE_DATE(
-            " ".join(_WORD.findall(text[max(cand.end, d.start - 40) : d.start])[-4:])
+        if (
+            d.start > cand.end
+            and _HAS_SUBORDINATE_WORD(text, max(cand.end, d.start - 40), d.start)
+            and _HAS_SUBORDINATE_DATE(
+                " ".join(_WORD.findall(text[max(cand.end, d.start - 40) : d.start])[-4:])
+            )
         ):
             penalty += 1  # "ready to ... after its expiry on 5 February": not the offer's date
         dist = max(0, hi - lo)

@@ -1749,3 +1749,24 @@ def test_para_has_words_is_the_word_count_compared() -> None:
             for n in range(0, 25):
                 assert para.has_words(n) is (count >= n), (text, para.start, n)
     assert {0, 1, 14, 15, 19, 20} <= seen
+
+
+def test_subordinate_word_precheck_passes_every_span_whose_last_words_match() -> None:
+    """_date_for asks _HAS_SUBORDINATE_DATE of the span's last four words only where
+    _HAS_SUBORDINATE_WORD finds a word in the span: it does wherever the words match, in odd
+    cases and with the characters IGNORECASE treats specially."""
+    pieces = ["after", "AFTER", "Before", "following", "prior to", "PRIOR TO", "prior", "to"]
+    pieces += ["tras", "TRAſ", "antes de", "ANTES DE", "después de", "DESPUÉS DE", "despues de"]
+    pieces += ["xafter", "after-", "-before", "priorto", "trasx", "antesde", "folloWing", "ſ"]
+    pieces += ["İ", "ı", "\u212a", "the", "its", "expiry", "on", " ", "  ", ", ", "\n", "’s"]
+    rng = random.Random(137)
+    matched = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for lo in range(len(text) + 1):
+            hi = rng.randint(lo, len(text))
+            words = " ".join(events._WORD.findall(text[lo:hi])[-4:])
+            if events._HAS_SUBORDINATE_DATE(words):
+                matched += 1
+                assert events._HAS_SUBORDINATE_WORD(text, lo, hi), (text, lo, hi)
+    assert matched > 2000
