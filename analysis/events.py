@@ -1451,6 +1451,12 @@ _RX_NOT_YET = re.compile(r"\byet\s+to\s*$|\bfailed\s+to\s*$|\bno\s+intention\b",
 _RX_SHORT_OF = re.compile(r"\bshort\s+of\s*$", re.I)
 _HAS_SHORT_OF = _has(_RX_SHORT_OF)
 _HAS_NOT_YET = _has(_RX_NOT_YET)
+# _HAS_NOT_YET(t) or _HAS_SHORT_OF(t) in one search: an alternation matches at a place
+# where one of its alternatives does (both compiled the same way)
+assert _RX_NOT_YET.flags == _RX_SHORT_OF.flags
+_HAS_NOT_YET_OR_SHORT_OF = _has(
+    re.compile(f"{_RX_NOT_YET.pattern}|{_RX_SHORT_OF.pattern}", _RX_NOT_YET.flags)
+)
 _RX_COMMA_AND = re.compile(r"(?:,|\by|\band)\s*$")
 _RX_CLAUSE_CUT = re.compile(  # [,;:(]|(?<![\w-])(?:that|which|que)(?![\w-])
     r",|;|:|\(|t(?<![\w-]t)hat(?![\w-])|w(?<![\w-]w)hich(?![\w-])|q(?<![\w-]q)ue(?![\w-])"
@@ -1502,9 +1508,7 @@ def _blocked(
     last4 = toks[-4:]
     if not _NEGATIONS.isdisjoint(last4):
         return True
-    if _HAS_NOT_YET(before):
-        return True
-    if not _HEDGES.isdisjoint(toks[-3:]) or _HAS_SHORT_OF(before):
+    if not _HEDGES.isdisjoint(toks[-3:]) or _HAS_NOT_YET_OR_SHORT_OF(before):
         return True
     if _HAS_CONDITIONAL(clause) or _INVERTED.match(clause):
         return True

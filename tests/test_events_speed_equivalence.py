@@ -1770,3 +1770,21 @@ def test_subordinate_word_precheck_passes_every_span_whose_last_words_match() ->
                 matched += 1
                 assert events._HAS_SUBORDINATE_WORD(text, lo, hi), (text, lo, hi)
     assert matched > 2000
+
+
+def test_not_yet_or_short_of_is_either_search() -> None:
+    """_blocked's one search for "yet to", "failed to", "no intention" and "short of" answers
+    as the two searches did, at the end of the words or not, in odd cases and Unicode."""
+    pieces = ["yet", "YET", "to", "To", "failed", "FAILED", "no", "intention", "intentions"]
+    pieces += ["short", "SHORT", "ſhort", "of", "OF", "nothing", "x", "İ", "\u212a", "’s"]
+    pieces += [" ", "  ", "\n", " \n", "\t", ", ", "-", "_"]
+    rng = random.Random(139)
+    hits = 0
+    for _ in range(20000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        before += rng.choice(["yet to", "Failed  to", "no intention", "ſhort of", "short\tOF"])
+        before += "".join(rng.choice(pieces) for _ in range(rng.randint(0, 2)))
+        want = bool(events._HAS_NOT_YET(before)) or bool(events._HAS_SHORT_OF(before))
+        assert bool(events._HAS_NOT_YET_OR_SHORT_OF(before)) is want, before
+        hits += want
+    assert 2000 < hits < 18000
