@@ -1633,27 +1633,6 @@ def test_clause_cuts_read_on_the_text_from_a_sentence_start_are_the_slices() -> 
     assert compared > 3000
 
 
-def test_pool_pauses_the_cyclic_gc_only_while_collecting_and_restores_it() -> None:
-    """The pool's result collection turns the cyclic collector off and gives back the state it
-    found (on, or off as the caller left it), also when collecting fails."""
-    import gc
-
-    from analysis import store
-
-    was = gc.isenabled()
-    try:
-        for before in (True, False):
-            (gc.enable if before else gc.disable)()
-            with store._cyclic_gc_paused():
-                assert not gc.isenabled()
-            assert gc.isenabled() is before
-            with pytest.raises(RuntimeError), store._cyclic_gc_paused():
-                raise RuntimeError("a worker died")
-            assert gc.isenabled() is before
-    finally:
-        (gc.enable if was else gc.disable)()
-
-
 # Treaty names and near misses written for these tests: cut by windows, glued to letters,
 # digits and hyphens, in odd cases, with characters IGNORECASE treats specially.
 _TREATY_PIECES = [

@@ -40,3 +40,22 @@ def test_a_pool_extracts_what_one_process_extracts(tmp_path) -> None:
     assert runner.used == "2 processes"
     assert len(chunks) > 60 // 8  # chunks of 8, the last ones of 2
     assert [r for chunk in chunks for r in chunk] == alone
+
+
+def test_pool_pauses_the_cyclic_gc_only_while_collecting_and_restores_it() -> None:
+    """The pool's result collection turns the cyclic collector off and gives back the state it
+    found (on, or off as the caller left it), also when collecting fails."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        for before in (True, False):
+            (gc.enable if before else gc.disable)()
+            with store._cyclic_gc_paused():
+                assert not gc.isenabled()
+            assert gc.isenabled() is before
+            with pytest.raises(RuntimeError), store._cyclic_gc_paused():
+                raise RuntimeError("a worker died")
+            assert gc.isenabled() is before
+    finally:
+        (gc.enable if was else gc.disable)()
