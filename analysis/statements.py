@@ -1118,8 +1118,9 @@ _LISTENER_RE = re.compile(
     r"press|media|lawmakers|senators|legislators|audience|students|channel|agency|outlet|station|"
     r"newspaper|daily|television|broadcaster|radio|prensa|periodistas|medios|agencia|canal|"
     r"diario|cadena|emisora)\b(?:\s+[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3})?"
-    r"|\s*(?:to\s+|a\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}(?=\s+(?:that|que|on|in|at|el|la|en)\b|"
-    r"\s*[,.:]|\s*$)"
+    r"|\s*(?:to\s+|a\s+)?(?:[Tt]he\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}"
+    r"(?=\s+(?:that|que|on|in|at|el|la|en)\b|\s*[,.:]|\s*$"
+    r"|\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|this|these|there|no)\s)"  # a bare clause
 )
 _RIGHT_APPOS_RE = re.compile(
     r"\s*((?:el|la|the|su|his|her|its)\s+[^,.;~]{2,60}?),\s+([A-ZÀ-Þ](?:[\w’'\-]+|\.)(?:\s+[A-ZÀ-Þ](?:[\w’'\-]+|\.)){0,3})"
@@ -1170,7 +1171,11 @@ _CUT_RE_ES = re.compile(
     r"advirtiendo|calificando|tildando|acusando|alegando|insistiendo|recordando)\b|,\s*según\b|"
     r",\s*(?:dijo|afirmó|añadió|agregó)\b"
     r"|,?\s+y\s+(?:aseguran?|afirman?|señalan?|dicen?|advierten?|agregan?|añaden?|"
-    r"subrayan?|recuerdan?|insisten?|sostienen?|denuncian?)\b",
+    r"subrayan?|recuerdan?|insisten?|sostienen?|denuncian?)\b"
+    # "..., tras una reunión de hora y media": when it was said, not what
+    r"|,\s*(?:tras|después de)\s+(?:una|la|el|un|su|sus|las|los)\s+(?:\w+\s+)?(?:reunión|"
+    r"reuniones|encuentro|conversación|conversaciones|cumbre|llamada|entrevista|negociaciones|"
+    r"consultas|conversación telefónica)\b",
     re.IGNORECASE,
 )
 _ACCORDING_VERB = (
@@ -1393,6 +1398,7 @@ class _Stmt:
     field: str
     pending: tuple | None = None  # (role-noun entry, mention, position) for cataphora
     para: int = 0
+    co: tuple = ()  # all the speakers of a joint subject ("Lavrov and Blinken said"), in order
 
 
 @dataclass
@@ -2300,6 +2306,21 @@ class _Resolver:
                 (e for e in self.ctx.lex.role_nouns if re.search(rf"\b{re.escape(e.phrase)}\b", f)),
                 None,
             )
+            plain = " ".join(w for w in f.split() if w not in _COUNTRY_ADJ)
+            if plain != f:
+                # "el ministro ruso de Exteriores": the office named around the nationality
+                longer = next(
+                    (
+                        e
+                        for e in self.ctx.lex.role_nouns
+                        if re.search(rf"\b{re.escape(e.phrase)}\b", plain)
+                    ),
+                    None,
+                )
+                if longer is not None and (
+                    cache[f] is None or len(longer.phrase) > len(cache[f].phrase)
+                ):
+                    cache[f] = longer
         return cache[f]
 
     def _fits(self, entry: RoleNoun, f: str, ent: Entity) -> bool:
@@ -2336,7 +2357,9 @@ class _Resolver:
                 and w not in {"former", "top", "senior", "ex", "un", "una", "el", "la"}
                 and w not in _COUNTRY_ADJ
             ]
-            if extra and not all(w in text for w in extra):
+            if extra and not all(
+                w in text or any(t in text for t in _PORTFOLIO_EN.get(w, ())) for w in extra
+            ):
                 return False
         return True
 
@@ -2889,6 +2912,51 @@ def _time_tail_sub(s: str) -> str:
 
 
 _ASKED_LEFT_RE = re.compile(r"\b(?:asked|question)\b[^,]*$", re.IGNORECASE)
+# "posted the message", "wrote a post", "tuiteó un vídeo": what was put out, not what was said
+_MEDIA_OBJECT_RE = re.compile(
+    r"\s*(?:the|a|an|his|her|its|their|this|that|el|la|un|una|su)\s+(?:\w+\s+)?(?:message|"
+    r"post|video|photo|picture|image|clip|link|letter|note|statement|text|tweet|thread|"
+    r"mensaje|vídeo|video|foto|imagen|carta|nota|texto|publicación)s?\b",
+    re.IGNORECASE,
+)
+# Spanish words of an office and what the registry's English roles say for them ("el ministro
+# de Relaciones Exteriores ruso" is the Foreign Minister)
+_PORTFOLIO_EN = {
+    "exteriores": ("foreign",),
+    "asuntos": ("foreign", "affairs"),
+    "defensa": ("defen",),
+    "estado": ("state",),
+    "seguridad": ("security",),
+    "energia": ("energy",),
+    "hacienda": ("treasury", "finance"),
+    "economia": ("econom",),
+    "justicia": ("justice",),
+    "presidente": ("president",),
+    "vicepresidente": ("vice president", "deputy chairman"),
+    "ministro": ("minister",),
+    "ministra": ("minister",),
+    "secretario": ("secretary",),
+    "secretaria": ("secretary",),
+    "embajador": ("ambassador",),
+    "embajadora": ("ambassador",),
+    "portavoz": ("spokes", "press secretary"),
+    "vocero": ("spokes", "press secretary"),
+    "vocera": ("spokes", "press secretary"),
+    "asesor": ("advis", "aide"),
+    "asesora": ("advis", "aide"),
+    "representante": ("representative",),
+    "jefe": ("head", "chief", "director"),
+    "jefa": ("head", "chief", "director"),
+    "negociador": ("negotiator",),
+    "negociadora": ("negotiator",),
+    "presidencial": ("president",),
+}
+# two coordinated names: "Joe Biden and Vladimir Putin", "Lavrov y Blinken"
+_JOINT_RE = re.compile(
+    r"\s*(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
+    r"(?P<b>(?:[^,;:~]{0,50}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s*"
+)
+_MEDIA_VERBS = frozenset({"write", "post", "tweet", "escribir", "publicar", "tuitear"})
 _SAID_LITTLE_RE = re.compile(
     r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
     r"|(?:much|so|yes|no|more|less|mucho|sí)\s*(?:[.,;:]|$))",
@@ -2929,6 +2997,7 @@ class _Extractor:
         ):
             self._q_open = None
         self._doc_at: list[int] = []  # where "issued a", "publicó un"... start
+        self._joint_co: tuple | None = None  # (speaker, others) of the cue being read
 
     def para(self, i: int) -> int:
         return bisect.bisect_left(self._nl, i)
@@ -3235,7 +3304,14 @@ class _Extractor:
         for cm in cues:
             if cm.start() in ctx.consumed:
                 continue
+            n0 = len(ctx.statements)
+            self._joint_co = None
             self._cue(cm, sent)
+            if self._joint_co is not None:
+                who, co = self._joint_co
+                for st in ctx.statements[n0:]:
+                    if st.speaker is not None and st.speaker["speaker"] == who:
+                        st.co = co
         # 4. quotes nobody claimed: continuation of the previous speaker
         for qi, q in enumerate(quotes):
             if qi in attributed:
@@ -3419,9 +3495,9 @@ class _Extractor:
                 if speaker is not None or pending is not None:
                     return speaker, pending, cue, off + cm.start(), off + skip + np_end
             if ctx.lang == "es" or _RE42.match(after):
-                speaker = self._last_speaker(off)
-                if speaker is not None:
-                    return speaker, None, cue, off + cm.start(), off + cm.end()
+                speaker, pending = self._last_speaker_pending(off)
+                if speaker is not None or pending is not None:
+                    return speaker, pending, cue, off + cm.start(), off + cm.end()
             return None
         # subject first: "he said", "the former deputy secretary general said"
         if _EXACT or self.cues.odd_case():
@@ -3460,6 +3536,19 @@ class _Extractor:
         if speaker is None and pending is None:
             return None
         return speaker, pending, cue, off + cm_start, off + cm_end
+
+    def _last_speaker_pending(self, pos: int) -> tuple[dict | None, tuple | None]:
+        """(speaker, pending) of a subject-less attribution: as _last_speaker, but when the
+        latest statement before pos waits for its speaker ("El ministro de Exteriores ruso
+        advirtió ...", the name only in the headline), the same wait."""
+        for st in reversed(self.ctx.statements):
+            if st.start >= pos:
+                continue
+            if st.speaker is not None:
+                return dict(st.speaker, speaker_mention=None), None
+            if st.pending is not None:
+                return None, st.pending
+        return self._last_speaker(pos), None
 
     def _last_speaker(self, pos: int) -> dict | None:
         """The speaker a subject-less attribution ("..., dijo.") refers to."""
@@ -3715,6 +3804,30 @@ class _Extractor:
         return end
 
     # ------------------------------------------------------------------------------------
+    def _joint(self, np: str, pos: int, speaker: dict) -> tuple:
+        """The people of a coordinated subject ("President Joe Biden and Russian President
+        Vladimir Putin", "Los cancilleres, Serguéi Lavrov y Antony Blinken"): each conjunct
+        names a person; () unless both do and one of them is the speaker found."""
+        base = np.rfind(",") + 1  # "Los presidentes de Rusia y China, Vladímir Putin y Xi"
+        jm = _JOINT_RE.fullmatch(np, base)
+        if jm is None:
+            return ()
+        people = []
+        for g in ("a", "b"):
+            part = jm.group(g)
+            if not any(w[:1].isupper() for w in part.split()[1:] or part.split()):
+                return ()  # "the minister and his deputy": no names
+            if self.res._resolve_plan(part, True)[0] != "person":
+                return ()
+            who, _ = self.res.resolve(part, pos + jm.start(g))
+            if who is None:
+                return ()
+            people.append(who)
+        names = [p["speaker"] for p in people]
+        if names[0] == names[1] or speaker["speaker"] not in names:
+            return ()
+        return tuple(people)  # in the text's order, the speaker found among them
+
     def _cue(self, cm: re.Match, sent) -> None:
         ctx = self.ctx
         a, b = sent
@@ -3884,6 +3997,10 @@ class _Extractor:
             speaker, pending = self.res.resolve(
                 np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
             )
+            if speaker is not None and (" and " in np[1] or " y " in np[1]):
+                co = self._joint(np[1], subj_start, speaker)
+                if co:
+                    self._joint_co = (speaker["speaker"], co)
             mention_ok = speaker is not None or pending is not None
             if (
                 speaker is None
@@ -3954,6 +4071,8 @@ class _Extractor:
             that = _RE34.match(r)
         if _SAID_LITTLE_RE.match(r):
             return  # "said little about", "said nothing"
+        if lemma in _MEDIA_VERBS and that is None and _MEDIA_OBJECT_RE.match(r):
+            return  # "posted the message a day before ...": a thing put out, no clause
         r_stripped = r.strip(" .,;")
         starts_adjunct = bool(_ADJUNCT_RE.match(r))
         if pattern == "object" and lemma in _OBJECT_SAID:
@@ -4074,7 +4193,7 @@ class _Extractor:
                         and not _RELATIVE_END_RE.search(left)
                     )
                 ):
-                    speaker = self._last_speaker(cm.start())
+                    speaker, pending = self._last_speaker_pending(cm.start())
                 elif (
                     ctx.lang == "es"
                     and clause_start is None
@@ -4084,9 +4203,9 @@ class _Extractor:
                 ):
                     # "Esa decisión puede revisarse, advirtió.": a fronted clause, the
                     # speaker goes on
-                    speaker = self._last_speaker(cm.start())
-                    subj_start = cm.start() if speaker is not None else None
-                if speaker is None:
+                    speaker, pending = self._last_speaker_pending(cm.start())
+                    subj_start = cm.start() if speaker or pending else None
+                if speaker is None and pending is None:
                     return
         if clause_start is not None:
             front = m[a : subj_start if subj_start is not None else cm.start()]
@@ -4254,6 +4373,29 @@ def _finish(stmts: list[_Stmt], text: str) -> list[dict[str, Any]]:
                 "sentence": text[sa:sb],
             }
         )
+        if st.co:
+            out[-1]["_co"] = st.co
+    return out
+
+
+def _expand_joint(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each statement of a joint subject once for each of its speakers, in the text's order."""
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        co = r.pop("_co", ())
+        if not co:
+            out.append(r)
+        for who in co:
+            out.append(
+                dict(
+                    r,
+                    speaker=who["speaker"],
+                    speaker_mention=who.get("speaker_mention"),
+                    speaker_role=who.get("speaker_role"),
+                    speaker_org=who.get("speaker_org"),
+                    speaker_country=who.get("speaker_country"),
+                )
+            )
     return out
 
 
@@ -4356,7 +4498,7 @@ def find_statements(
         kept = [i for i, r in enumerate(rows) if r["field"] == "text" or keys[i] not in text_keys]
         rows = [rows[i] for i in kept]
         keys = [keys[i] for i in kept]
-    return _dedupe(rows, keys)
+    return _expand_joint(_dedupe(rows, keys))
 
 
 def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:
