@@ -2342,7 +2342,7 @@ class _Resolver:
         for x in entry.exclude:
             if x in text and x not in f:
                 return False
-        country = entry.country or _country_of(f)
+        country = entry.country or _country_of(f) or self._tail_country(f)
         if country and ent.country and ent.country != country:
             return False
         if entry.gender and ent.gender and entry.gender != ent.gender:
@@ -2362,6 +2362,27 @@ class _Resolver:
             ):
                 return False
         return True
+
+    def _tail_country(self, f: str) -> str:
+        """The country a role phrase ends by naming: "the foreign minister of Russia", "el
+        ministro de Exteriores de Rusia" -> "Russia"; "" if none. Memoised by phrase."""
+        key = ("tail_country", f)
+        memo = self.reg.memo
+        got = memo.get(key)
+        if got is None:
+            got = ""
+            words = f.split()
+            for k in range(len(words) - 1, max(0, len(words) - 4), -1):
+                if words[k - 1] not in ("of", "de", "del", "the"):
+                    continue
+                org = self.reg.organisation(" ".join(words[k:]))
+                if org is not None and org.kind == "country":
+                    got = org.name
+                    break
+            if len(memo) > 50000:
+                memo.clear()
+            memo[key] = got
+        return got
 
     def _by_role(self, entry: RoleNoun, f: str, pos: int) -> Entity | None:
         if entry.target == "person":

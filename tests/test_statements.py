@@ -1890,3 +1890,84 @@ def test_relative_que_with_a_day_and_listener_after_a_name_ending_a_phrase():
     assert [(r[1], r[2]) for r in rows(text, "es")] == [
         ("Donald Trump", "la oferta rusa le parecía buena")
     ]
+
+
+def _said(text: str, language: str = "en", published: str | None = None) -> list[tuple]:
+    """(speaker, quote) of every statement found, with the article's date."""
+    return [
+        (s["speaker"], s["quote"])
+        for s in find_statements(text, language=language, published=published)
+    ]
+
+
+def test_joint_subject_is_one_statement_per_person_in_the_text_order():
+    text = "Antony Blinken and Sergey Lavrov said on Friday that the talks had been useful."
+    assert _said(text) == [
+        ("Antony Blinken", "the talks had been useful"),
+        ("Sergey Lavrov", "the talks had been useful"),
+    ]
+    es = (
+        "Los jefes de la diplomacia china y rusa, Wang Yi y Serguéi Lavrov, coincidieron hoy en "
+        "que la región necesita estabilidad."
+    )
+    assert _said(es, "es") == [
+        ("Wang Yi", "la región necesita estabilidad"),
+        ("Sergey Lavrov", "la región necesita estabilidad"),
+    ]
+    # no names, or not people: one speaker at most, never a second copy
+    assert len(_said("The minister and his deputy said that the plan was ready.")) <= 1
+    assert len(_said("Russia and China said in a statement that the plan was ready.")) <= 1
+    assert _said("Lavrov coincidió en la necesidad de mantener el diálogo.", "es") == []
+
+
+def test_spanish_foreign_minister_phrases_resolve_by_the_registry_on_the_date():
+    for subject in (
+        "El ministro de Relaciones Exteriores ruso",
+        "El ministro ruso de Asuntos Exteriores",
+        "El ministro de Exteriores de Rusia",
+    ):
+        got = _said(f"{subject} advirtió ante la ONU que el tratado ha muerto.", "es", "2024-09-28")
+        assert got == [("Sergey Lavrov", "el tratado ha muerto")], subject
+    # a subject-less quote after it goes on with the same (registry) speaker
+    text = (
+        "El ministro de Exteriores ruso advirtió que el tratado ha muerto. «No hay nada que "
+        "salvar», remarcó."
+    )
+    assert [w for w, _ in _said(text, "es", "2024-09-28")] == ["Sergey Lavrov"] * 2
+
+
+def test_the_president_is_not_the_kremlin_spokesman():
+    en = (
+        "President Vladimir Putin met his security council on Monday. Kremlin spokesman Dmitry "
+        "Peskov said the meeting was routine. The president said that Russia was ready to talk."
+    )
+    assert _said(en, published="2023-05-02")[-1] == ("Vladimir Putin", "Russia was ready to talk")
+    es = (
+        "El presidente Vladímir Putin se reunió el lunes con su Consejo de Seguridad. El portavoz "
+        "del Kremlin, Dmitri Peskov, dijo que la reunión fue rutinaria. El mandatario aseguró que "
+        "Rusia está dispuesta a negociar."
+    )
+    assert _said(es, "es", "2023-05-02")[-1][0] == "Vladimir Putin"
+    assert _said("The Russian president said that the offer stood.", published="2023-05-02") == [
+        ("Vladimir Putin", "the offer stood")
+    ]
+
+
+def test_speech_verbs_and_listeners_of_batch_17():
+    assert _said("Grossi told the Guardian the agency would keep its inspectors there.") == [
+        ("Rafael Grossi", "the agency would keep its inspectors there")
+    ]
+    assert _said("Medvedev has written on Telegram that Europe would pay for it.") == [
+        ("Dmitry Medvedev", "Europe would pay for it")
+    ]
+    # what was put out is not what was said
+    assert _said("Medvedev posted the video hours before the summit began.") == []
+    assert _said("Zajárova dio a entender que Moscú responderá.", "es") == [
+        ("Maria Zakharova", "Moscú responderá")
+    ]
+    assert _said("La Cancillería rusa ha comunicado que Rusia se retira.", "es") == [
+        ("Russian Foreign Ministry", "Rusia se retira")
+    ]
+    # a meeting after the clause tells when it was said, not what
+    got = _said("Lavrov aseguró que el canal sigue abierto, tras una reunión de dos horas.", "es")
+    assert got == [("Sergey Lavrov", "el canal sigue abierto")]
