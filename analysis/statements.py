@@ -1415,6 +1415,7 @@ class _Ctx:
     consumed: set[int] = field(default_factory=set)  # cue start offsets already used
     prior: list[Entity] = field(default_factory=list)  # entities from the other field
     published: dt.date | None = None  # the article's publication date: whose role is whose
+    title: str | None = None  # the headline, when the text's people may be named only there
 
 
 _RE7 = re.compile(r"[a-z]+[’']s")
@@ -1832,6 +1833,19 @@ class _Resolver:
         self._people_of: tuple[int, int] | None = None
         self._people_list: list[tuple[Entity, str, frozenset[str], int]] = []
         self._in_salience = False
+        self._title_people: list[Entity] | None = None
+
+    def _headline_people(self) -> list[Entity]:
+        """The people the headline names (for the text: "Lavrov warns ..." over "The Russian
+        foreign minister said ..."), last named first; read only when asked."""
+        if self._title_people is None:
+            self._title_people = []
+            title = self.ctx.title
+            if self.ctx.field == "text" and title and title.strip():
+                tex = _Extractor(title, self.ctx.lang, "title", published=self.ctx.published)
+                tex.res.collect()
+                self._title_people = [e for e in reversed(tex.ctx.entities) if e.kind == "person"]
+        return self._title_people
 
     def _registry_entity(self, sp: Speaker, start: int, mention: str, stated: str) -> Entity:
         if _EXACT:
@@ -2572,6 +2586,9 @@ class _Resolver:
         for ent in reversed([e for e in self._entities() if e.start < pos]):
             if ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
                 return ent.as_fields(np)
+        for ent in self._headline_people():  # nobody named before it: the headline's person
+            if not gender or not ent.gender or ent.gender == gender:
+                return ent.as_fields(np)
         return None
 
     def _person(self, name: str, role_part: str, np: str, pos: int) -> dict | None:
@@ -2632,6 +2649,12 @@ class _Resolver:
                         ent = self._entity_named(other.speaker["speaker"])
                         if ent is not None and self._fits(entry, f, ent):
                             st.speaker = ent.as_fields(np)
+                        break
+            if st.speaker is None and entry.match:
+                # the person the headline names: "Putin advierte ..." / "El presidente aseguró"
+                for ent in self._headline_people():
+                    if self._fits(entry, f, ent):
+                        st.speaker = ent.as_fields(np)
                         break
             if st.speaker is None:
                 ent = self._holder(entry, f)
@@ -2995,6 +3018,7 @@ class _Extractor:
         field_name: str,
         prior: list[Entity] | None = None,
         published: dt.date | None = None,
+        title: str | None = None,
     ):
         self._nl = _para_breaks(text)
         quotes = find_quotes(text, self._nl)
@@ -3008,6 +3032,7 @@ class _Extractor:
             sentences=split_sentences(text, quotes),
             prior=list(prior or []),
             published=published,
+            title=title,
         )
         self.res = _Resolver(self.ctx)
         self.cues = _CueIndex(self.ctx.lex, self.ctx.masked, text)
@@ -4506,7 +4531,9 @@ def find_statements(
     text = text if isinstance(text, str) else ""
     language = language.lower()[:2] if isinstance(language, str) and language else "en"
     day = as_date(published)
-    ex = _Extractor(text, language, "text", published=day)
+    ex = _Extractor(
+        text, language, "text", published=day, title=title if isinstance(title, str) else None
+    )
     rows = _finish(ex.run(), text)
     keys = [_row_key(r) for r in rows]  # once per row: a quote's fold is not cached
     if isinstance(title, str) and title.strip() and (_EXACT or _title_may_say(title, language)):

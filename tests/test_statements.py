@@ -1971,3 +1971,42 @@ def test_speech_verbs_and_listeners_of_batch_17():
     # a meeting after the clause tells when it was said, not what
     got = _said("Lavrov aseguró que el canal sigue abierto, tras una reunión de dos horas.", "es")
     assert got == [("Sergey Lavrov", "el canal sigue abierto")]
+
+
+def test_a_role_or_pronoun_lede_takes_the_person_the_headline_names():
+    def said(title, text, language="en", published=None):
+        return [
+            (s["speaker"], s["quote"])
+            for s in find_statements(text, language=language, title=title, published=published)
+            if s["field"] == "text"
+        ]
+
+    # several presidents held office that day: the headline says which one
+    assert said(
+        "Putin advierte a Occidente",
+        "El presidente aseguró este martes que Rusia responderá.",
+        "es",
+        "2024-03-01",
+    ) == [("Vladimir Putin", "Rusia responderá")]
+    # no date to look the office up by
+    assert said(
+        "Lavrov warns Washington over missiles",
+        "The Russian foreign minister said on Tuesday that Moscow would respond.",
+    ) == [("Sergey Lavrov", "Moscow would respond")]
+    # a spokesman of the Kremlin is the headline's Peskov, not the Kremlin
+    assert said(
+        "Peskov: Moscú no tiene prisa",
+        "El portavoz del Kremlin dijo que Moscú no tiene prisa.",
+        "es",
+        "2023-03-01",
+    ) == [("Dmitry Peskov", "Moscú no tiene prisa")]
+    assert said("Medvedev warns of nuclear war", "He wrote on Telegram that Europe would pay.") == [
+        ("Dmitry Medvedev", "Europe would pay")
+    ]
+    # the headline's person must fit: a woman's pronoun, an office he does not hold
+    assert said("Medvedev warns of nuclear war", "She wrote that Europe would pay.") == []
+    assert said(
+        "Medvedev warns of nuclear war",
+        "The foreign minister said that Europe would pay.",
+        published="2023-03-01",
+    ) != [("Dmitry Medvedev", "Europe would pay")]
