@@ -2995,9 +2995,10 @@ _PORTFOLIO_EN = {
     "negociadora": ("negotiator",),
     "presidencial": ("president",),
 }
+_HAN_END_RE = re.compile(r"\bhan\s+(?:\w+\s+)?$")
 # two coordinated names: "Joe Biden and Vladimir Putin", "Lavrov y Blinken"
 _JOINT_RE = re.compile(
-    r"\s*(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
+    r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
     r"(?P<b>(?:[^,;:~]{0,50}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s*"
 )
 _MEDIA_VERBS = frozenset({"write", "post", "tweet", "escribir", "publicar", "tuitear"})
@@ -3311,6 +3312,8 @@ class _Extractor:
             qend = q.close + 1 if q.close is not None else q.end
             nxt = quotes[qi + 1].open if qi + 1 < len(quotes) else b
             tail = m[qend:nxt]
+            n0 = len(ctx.statements)
+            self._joint_co = None
             got = self._post_attribution(tail, qend, sent)
             if got is not None:
                 speaker, pending, cue, cue_pos, rest_pos = got
@@ -3327,6 +3330,8 @@ class _Extractor:
                     self._clause(speaker, pending, a + d, qend, cue, sent)
                     attributed[qi] = ctx.statements[-1]
                     ctx.consumed.add(cue_pos)
+                    if self._joint_co is not None:
+                        self._mark_joint(n0)
                     continue
                 st = self._add(speaker, "direct", q.start, q.end, cue, sent, pending)
                 if st is not None:
@@ -3338,6 +3343,8 @@ class _Extractor:
                     st2 = self._add(speaker, "direct", q2.start, q2.end, cue, sent, pending)
                     if st2 is not None:
                         attributed[qi + 1] = st2
+                if self._joint_co is not None:
+                    self._mark_joint(n0)
         # 2. special constructions
         if hint:
             self._special(sent)
@@ -3354,10 +3361,7 @@ class _Extractor:
             self._joint_co = None
             self._cue(cm, sent)
             if self._joint_co is not None:
-                who, co = self._joint_co
-                for st in ctx.statements[n0:]:
-                    if st.speaker is not None and st.speaker["speaker"] == who:
-                        st.co = co
+                self._mark_joint(n0)
         # 4. quotes nobody claimed: continuation of the previous speaker
         for qi, q in enumerate(quotes):
             if qi in attributed:
@@ -3538,6 +3542,14 @@ class _Extractor:
                     np_text = after[np[0] : np_end + app.end(1)]
                     np_end += app.end(1)
                 speaker, pending = self.res.resolve(np_text, off + skip + np[0])
+                if (
+                    speaker is not None
+                    and (" and " in np_text or " y " in np_text)
+                    and self._plural_cue(cue, "")
+                ):
+                    co = self._joint(np_text, off + skip + np[0], speaker)  # "», dijeron X y Y"
+                    if co:
+                        self._joint_co = (speaker["speaker"], co)
                 if speaker is not None or pending is not None:
                     return speaker, pending, cue, off + cm.start(), off + skip + np_end
             if ctx.lang == "es" or _RE42.match(after):
@@ -3581,6 +3593,14 @@ class _Extractor:
         speaker, pending = self.res.resolve(np[1], off + np[0])
         if speaker is None and pending is None:
             return None
+        if (
+            speaker is not None
+            and (" and " in np[1] or " y " in np[1])
+            and self._plural_cue(cue, rest[:cm_start])
+        ):
+            co = self._joint(np[1], off + np[0], speaker)  # '"...," Lavrov and Wang said'
+            if co:
+                self._joint_co = (speaker["speaker"], co)
         return speaker, pending, cue, off + cm_start, off + cm_end
 
     def _last_speaker_pending(self, pos: int) -> tuple[dict | None, tuple | None]:
@@ -3850,6 +3870,21 @@ class _Extractor:
         return end
 
     # ------------------------------------------------------------------------------------
+    def _mark_joint(self, n0: int) -> None:
+        """The statements added since the n0th, of the joint subject's speaker found, carry
+        all its speakers (_joint_co)."""
+        who, co = self._joint_co
+        for st in self.ctx.statements[n0:]:
+            if st.speaker is not None and st.speaker["speaker"] == who:
+                st.co = co
+
+    def _plural_cue(self, cue: str, left: str) -> bool:
+        """Whether a verb may have a coordinated subject: in Spanish only a plural one
+        ("afirmaron", "han dicho"; "dijo Lavrov y ..." is Lavrov alone)."""
+        if self.ctx.lang != "es":
+            return True
+        return cue.split()[0].lower().endswith("n") or bool(_HAN_END_RE.search(left))
+
     def _joint(self, np: str, pos: int, speaker: dict) -> tuple:
         """The people of a coordinated subject ("President Joe Biden and Russian President
         Vladimir Putin", "Los cancilleres, Serguéi Lavrov y Antony Blinken"): each conjunct
@@ -4043,7 +4078,11 @@ class _Extractor:
             speaker, pending = self.res.resolve(
                 np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
             )
-            if speaker is not None and (" and " in np[1] or " y " in np[1]):
+            if (
+                speaker is not None
+                and (" and " in np[1] or " y " in np[1])
+                and self._plural_cue(cue, left_raw)
+            ):
                 co = self._joint(np[1], subj_start, speaker)
                 if co:
                     self._joint_co = (speaker["speaker"], co)

@@ -2010,3 +2010,33 @@ def test_a_role_or_pronoun_lede_takes_the_person_the_headline_names():
         "The foreign minister said that Europe would pay.",
         published="2023-03-01",
     ) != [("Dmitry Medvedev", "Europe would pay")]
+
+
+def test_joint_speakers_after_a_quote_and_with_both():
+    assert _said('"Unilateral sanctions are illegal," Lavrov and Wang Yi said.') == [
+        ("Sergey Lavrov", "Unilateral sanctions are illegal,"),
+        ("Wang Yi", "Unilateral sanctions are illegal,"),
+    ]
+    assert [w for w, _ in _said("Both Lavrov and Blinken said the talks were useful.")] == [
+        "Sergey Lavrov",
+        "Antony Blinken",
+    ]
+    assert [
+        w for w, _ in _said("«Las sanciones son ilegales», afirmaron Lavrov y Wang Yi.", "es")
+    ] == [
+        "Sergey Lavrov",
+        "Wang Yi",
+    ]
+    # a singular Spanish verb has one subject: never both
+    got = _said("«Las sanciones son ilegales», dijo Lavrov y Blinken asintió.", "es")
+    assert len(got) <= 1
+
+
+def test_went_on_to_say_and_expressed_concern_that():
+    assert _said("Ryabkov went on to say that the treaty was dead.") == [
+        ("Sergey Ryabkov", "the treaty was dead")
+    ]
+    assert _said("Ryabkov expressed concern that the talks had stalled.") == [
+        ("Sergey Ryabkov", "the talks had stalled")
+    ]
+    assert _said("Ryabkov expressed concern about the talks.") == []
