@@ -83,6 +83,13 @@ _ES_WD = r"(?P<wd>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
 # "after"/"before" alone, or with an object named as known: "a day after," "a day after the
 # vote" (not "a day after a meeting": which one, when?)
 _OBJECT_OK = r"(?:after|before)(?=\s*(?:[,.;:)!?]|\Z)|\s+(?:that|the|its|his|her|their|this)\b)"
+# "November 29 last year", "29 November of the previous year"
+_EN_YREL = r"|\s+(?:of\s+)?(?i:(?P<yrel>last|this|next|the previous|the following))\s+year\b"
+# "el 29 de noviembre del año pasado", "marzo de este año"
+_ES_YREL = (
+    r"|\s+(?:del|de este)\s+(?P<yrel>año pasado|pasado año|año anterior|año próximo|"
+    r"próximo año|año que viene|año)(?![\w-])"
+)
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d|,\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 
@@ -101,6 +108,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _DAY
             + r"(?:,?\s+"
             + _YEAR
+            + _EN_YREL
             + r")?"
         ),
         "md",
@@ -115,6 +123,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _EN_MON
             + r"(?:,?\s+"
             + _YEAR
+            + _EN_YREL
             + r")?"
         ),
         "md",
@@ -126,7 +135,8 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _EN_MON
             + r"(?:,?\s+"
             + _YEAR
-            + r"|\s+(?:of\s+)?(?i:(?P<yrel>last|this|next|the previous|the following))\s+year)?"
+            + _EN_YREL
+            + r")?"
         ),
         "month",
     ),
@@ -214,6 +224,7 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _ES_MON
             + r"(?:\s+(?:de|del)\s+"
             + _YEAR
+            + _ES_YREL
             + r")?"
             + r"(?:\s+(?P<mod2>pasado|próximo|proximo|que viene))?",
             _I,
@@ -228,8 +239,8 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _ES_MON
             + r"(?:\s+(?:de|del)\s+"
             + _YEAR
-            + r"|\s+(?:del|de este)\s+(?P<yrel>año pasado|pasado año|año anterior|año próximo|"
-            r"próximo año|año que viene|año)(?![\w-]))?(?:\s+(?P<mod2>pasado|próximo|proximo|"
+            + _ES_YREL
+            + r")?(?:\s+(?P<mod2>pasado|próximo|proximo|"
             r"que viene))?",
             _I,
         ),
@@ -304,11 +315,12 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # Words near a date that say the sentence speaks of the future.
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|is to|are to|to be held|scheduled|set to|is due|are due|"
+    r"poised to|slated to|slated for|lapses|"
     r"is also due|are also due|is still due|are still due|"
     r"'s due|due on|expires|ends|runs out|vence|expira|planned|plans? to|upcoming|expected|"
     r"takes effect|comes into force|enters into force|entra en vigor|se hace efectiv[oa]|"
     r"going to|next|intends? to|"
-    r"se celebrará|se realizará|tendrá|tendrán|será|serán|prevista?|programad[ao]s?|"
+    r"se celebrará|se realizará|tendrá|tendrán|será|serán|previst[ao]s?|programad[ao]s?|"
     r"\w+(?:ará|erá|irá|arán|erán|irán))\b",
     _I,
 )
@@ -1040,6 +1052,10 @@ def _resolve(
             return (d.isoformat(), "day") if d else (None, "unknown")
         if published is None:
             return None, "unknown"
+        if g.get("yrel"):
+            # "November 29 last year", "el 29 de noviembre del año pasado"
+            d = _safe_date(published.year + _yrel_step(g["yrel"]), month, day)
+            return (d.isoformat(), "day") if d else (None, "unknown")
         cands = [
             c for y in range(published.year - 2, published.year + 3)
             if (c := _safe_date(y, month, day)) is not None
@@ -1071,10 +1087,7 @@ def _resolve(
             return f"{int(g['year']):04d}-{month:02d}", "month"
         if g.get("yrel") and published is not None:
             # "August of last year", "agosto del año pasado", "marzo de este año"
-            yrel = g["yrel"].lower()
-            step = -1 if re.search(r"last|previous|pasado|anterior", yrel) else 0
-            step = 1 if re.search(r"next|following|próximo|que viene", yrel) else step
-            return f"{published.year + step:04d}-{month:02d}", "month"
+            return f"{published.year + _yrel_step(g['yrel']):04d}-{month:02d}", "month"
         mod = (g.get("mod") or "").lower()
         direction = _direction(mod) or _direction(g.get("mod2"))
         if "pasado" in mod:
@@ -1192,6 +1205,14 @@ def _resolve(
         return _period(published, "year", -n)
 
     return None, "unknown"
+
+
+def _yrel_step(yrel: str) -> int:
+    """-1, 0 or 1: the year a "last year", "this year", "del año próximo" names."""
+    low = yrel.lower()
+    if re.search(r"next|following|próximo|que viene", low):
+        return 1
+    return -1 if re.search(r"last|previous|pasado|anterior", low) else 0
 
 
 def _period(published: dt.date, unit: str, step: int) -> tuple[str | None, str]:

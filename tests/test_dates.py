@@ -333,6 +333,20 @@ def test_the_eve_is_the_day_before_the_day_it_precedes() -> None:
          ("2023-11-07", "day")),
         ("Putin lo propuso el pasado 22 de septiembre.", "es", dt.date(2026, 2, 6),
          ("2025-09-22", "day")),
+        # a day with a year counted from publication
+        ("Russia postponed the session on November 29 last year.", "en", MONDAY,
+         ("2021-11-29", "day")),
+        ("It was signed on 8 April of the previous year.", "en", MONDAY, ("2021-04-08", "day")),
+        ("Rusia aplazó la sesión el 29 de noviembre del año pasado.", "es", MONDAY,
+         ("2021-11-29", "day")),
+        ("El plazo vence el 5 de febrero del año que viene.", "es", MONDAY,
+         ("2023-02-05", "day")),
+        # more ways of saying a step lies ahead
+        ("Rusia también tiene previsto responder el viernes.", "es", MONDAY,
+         ("2022-12-09", "day")),
+        ("Moscow is poised to answer on Friday.", "en", MONDAY, ("2022-12-09", "day")),
+        ("The agreement lapses on Friday.", "en", MONDAY, ("2022-12-09", "day")),
+        ("The agreement lapsed on Friday.", "en", MONDAY, ("2022-12-02", "day")),
     ],
 )  # fmt: skip
 def test_plans_and_parts_of_periods(
