@@ -939,7 +939,7 @@ _TIME_LEAD_RE = re.compile(
     rf"(?:{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}|yesterday|today|tonight|earlier|later|"
     rf"recently|again|also|previously|repeatedly|ayer|hoy|también|además|nuevamente|asimismo|"
-    rf"igualmente|de nuevo|otra vez|"
+    rf"igualmente|de nuevo|otra vez|una vez más|once more|"
     rf"posteriormente|más tarde|luego|finalmente|por último|"
     rf"separately|publicly|privately|bluntly|flatly|firmly|openly|explicitly|categorically|"
     rf"subsequently|then|further|once again|"

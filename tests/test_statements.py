@@ -2040,3 +2040,17 @@ def test_went_on_to_say_and_expressed_concern_that():
         ("Sergey Ryabkov", "the talks had stalled")
     ]
     assert _said("Ryabkov expressed concern about the talks.") == []
+
+
+def test_spanish_predicting_verbs_and_una_vez_mas():
+    assert _said("Riabkov insistió una vez más en que Moscú responderá.", "es") == [
+        ("Sergey Ryabkov", "Moscú responderá")
+    ]
+    assert _said("Riabkov ha vaticinado que el tratado no sobrevivirá.", "es") == [
+        ("Sergey Ryabkov", "el tratado no sobrevivirá")
+    ]
+    assert _said("Peskov garantizó que Rusia cumplirá los límites.", "es") == [
+        ("Dmitry Peskov", "Rusia cumplirá los límites")
+    ]
+    # a noun object is no reported clause
+    assert _said("Peskov garantizó el suministro de gas a Europa.", "es") == []
