@@ -2996,6 +2996,14 @@ _PORTFOLIO_EN = {
     "presidencial": ("president",),
 }
 _HAN_END_RE = re.compile(r"\bhan\s+(?:\w+\s+)?$")
+# "warned Washington that", "cautioned the West that", "reminded European capitals that": who
+# was warned, a short noun phrase with no verb, before the clause
+_WARN_LISTENER_VERBS = frozenset({"warn", "caution", "remind", "reassure"})
+_WARN_LISTENER_RE = re.compile(
+    r"\s*(?:(?:the|its|his|her|their|our|all|both)\s+)?(?!(?:that|it|he|she|they|we)\b)"
+    r"[\w.’'\-]+(?:\s+(?!(?:is|was|were|are|would|will|had|has|have|could|should|may|might|"
+    r"must|did|does|do)\b)[\w.’'\-]+){0,3}\s*"
+)
 # two coordinated names: "Joe Biden and Vladimir Putin", "Lavrov y Blinken"
 _JOINT_RE = re.compile(
     r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
@@ -4167,6 +4175,11 @@ class _Extractor:
             or starts_adjunct
             or pattern == "object"
             or (that.group() == ":" and "~" not in r[: that.start()])
+            or (
+                lemma in _WARN_LISTENER_VERBS
+                and that.group() != ":"
+                and _WARN_LISTENER_RE.fullmatch(r, 0, that.start()) is not None
+            )
         ):
             if not (pattern == "object" and that.start() > 90):
                 clause_start = r_off + that.end()

@@ -2054,3 +2054,19 @@ def test_spanish_predicting_verbs_and_una_vez_mas():
     ]
     # a noun object is no reported clause
     assert _said("Peskov garantizó el suministro de gas a Europa.", "es") == []
+
+
+def test_who_was_warned_is_not_part_of_the_clause():
+    assert _said("Ryabkov warned the West that Moscow would respond in kind.") == [
+        ("Sergey Ryabkov", "Moscow would respond in kind")
+    ]
+    assert _said("Peskov reminded Washington that the offer still stood.") == [
+        ("Dmitry Peskov", "the offer still stood")
+    ]
+    # a clause with its own verb before "that" stays whole
+    got = _said("Ryabkov warned the move would mean that talks were over.")
+    assert got == [("Sergey Ryabkov", "the move would mean that talks were over")]
+    assert _said("Ryabkov reaffirmed that Moscow would keep to the limits.") == [
+        ("Sergey Ryabkov", "Moscow would keep to the limits")
+    ]
+    assert _said("Ryabkov pledged to keep to the limits.") == []
