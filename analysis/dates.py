@@ -1670,13 +1670,19 @@ _EVES = frozenset({"the eve", "la víspera"})
 def _eves_ahead(text: str, out: list[DateMention]) -> list[DateMention]:
     """ "the eve of" / "la víspera de" followed, in the same sentence, by the day it is the eve
     of ("aplazó la víspera de su apertura la reunión que debía comenzar el 29 de noviembre"):
-    the day before that day."""
+    the day before that day; with no day named before it, also the first day the next
+    sentence names ("... on the eve of the talks. They were to open on Nov. 29.")."""
     for i, d in enumerate(out):
         if d.text.lower() not in _EVES or not _OF_AFTER.match(text, d.end):
             continue
         for later in out[i + 1 :]:
-            if _BOUNDARY.search(text, d.end, later.start + 1):
-                break
+            cuts = 0
+            for _ in _BOUNDARY.finditer(text, d.end, later.start + 1):
+                cuts += 1
+                if cuts > 1:
+                    break
+            if cuts > 1 or (cuts == 1 and d.value is not None):
+                break  # a day named before it wins over one in a later sentence
             if later.precision == "day" and later.value and later.role in ("point", "since"):
                 day = dt.date.fromisoformat(later.value) - dt.timedelta(days=1)
                 out[i] = DateMention(d.text, d.start, d.end, day.isoformat(), "day", d.role)

@@ -307,6 +307,12 @@ def test_the_eve_is_the_day_before_the_day_it_precedes() -> None:
     assert dated(text, MONDAY, "es")[0] == ("la víspera", "2022-11-28")
     # the eve of something never dated: no day
     assert dated("Russia pulled out on the eve of the talks.", MONDAY) == [("the eve", None)]
+    # dated in the next sentence (and nothing before): the day before that day
+    text = "Russia pulled out on the eve of the talks. They were to open in Cairo on Nov. 29."
+    assert dated(text, MONDAY) == [("the eve", "2022-11-28"), ("Nov. 29", "2022-11-29")]
+    # but a day named before it wins over one further on
+    text = "On Nov. 20 the envoys met. On the eve of the talks, Moscow left. Talks opened Nov. 29."
+    assert dated(text, MONDAY)[1] == ("the eve", "2022-11-19")
 
 
 @pytest.mark.parametrize(
