@@ -3004,6 +3004,8 @@ _WARN_LISTENER_RE = re.compile(
     r"[\w.’'\-]+(?:\s+(?!(?:is|was|were|are|would|will|had|has|have|could|should|may|might|"
     r"must|did|does|do)\b)[\w.’'\-]+){0,3}\s*"
 )
+# nothing after "was quoted as saying" but who quoted it: "by TASS.", "by the agency"
+_AGENT_ONLY_RE = re.compile(r"\s*(?:(?:by|in|to)\s+[^,;:~]{1,60}?)?\s*[.!]?\s*")
 # two coordinated names: "Joe Biden and Vladimir Putin", "Lavrov y Blinken"
 _JOINT_RE = re.compile(
     r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
@@ -4352,6 +4354,14 @@ class _Extractor:
             if speaker is None and pending is None:
                 return
             r = m[cm.end() : b]
+            if not quoted.group("obj") and _AGENT_ONLY_RE.fullmatch(r):
+                # "CLAUSE, X was quoted as saying by TASS.": the clause is the one before
+                d = _dateline_len(left)
+                front = left[d : np[0]].rstrip()
+                if front.endswith(",") and len(front.split()) >= 3:
+                    ce = a + d + len(front) - 1
+                    self._clause(speaker, pending, a + d, ce, cm.group(), sent)
+                return
             ca = cm.end() + (_RE56.match(r).end())
             self._clause(speaker, pending, ca, self._clause_end(ca, b), cm.group(), sent)
             return

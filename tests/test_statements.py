@@ -2070,3 +2070,11 @@ def test_who_was_warned_is_not_part_of_the_clause():
         ("Sergey Ryabkov", "Moscow would keep to the limits")
     ]
     assert _said("Ryabkov pledged to keep to the limits.") == []
+
+
+def test_fronted_clause_quoted_as_saying_by_an_agency():
+    assert _said("Moscow would answer in kind, Ryabkov was quoted as saying by TASS.") == [
+        ("Sergey Ryabkov", "Moscow would answer in kind")
+    ]
+    got = _said('"Moscow will answer," Ryabkov was quoted as saying by TASS.')
+    assert got == [("Sergey Ryabkov", "Moscow will answer,")]
