@@ -1945,6 +1945,10 @@ class _Resolver:
         if all(fold(w) in _NON_NAMES or fold(w) in _ORG_WORDS for w in nwords):
             return ("none",)
         sp = self.reg.person(name)
+        if sp is None and len(nwords) > 1 and not role_part:
+            org = self.reg.organisation(name)
+            if org is not None and org.kind == "country":
+                return ("org", org, run)  # "United States", "North Korea": no person
         if sp is None:
             # the answers below without a person that need no context
             if len(nwords) == 1:

@@ -2078,3 +2078,11 @@ def test_fronted_clause_quoted_as_saying_by_an_agency():
     ]
     got = _said('"Moscow will answer," Ryabkov was quoted as saying by TASS.')
     assert got == [("Sergey Ryabkov", "Moscow will answer,")]
+
+
+def test_a_country_of_two_words_is_no_person_for_a_role_noun():
+    text = "The Russian ambassador to the United States said that the treaty was dead."
+    assert _said(text, published="2024-06-10") == [("Anatoly Antonov", "the treaty was dead")]
+    assert _said("The United States said that the treaty was dead.") == [
+        ("United States", "the treaty was dead")
+    ]
