@@ -2088,6 +2088,9 @@ class _Resolver:
             if fallback is not None and person_head:
                 # "the deputy head of Russia's Security Council": a person of that body
                 ent = self._member_of(fallback["speaker"], pos)
+                if ent is None and _TOP_HEAD_RE.search(f):
+                    # "the head of the IAEA": the one person the registry has at its head
+                    ent = self._holder(None, f, org=fallback["speaker"])
                 if ent is not None:
                     return ent.as_fields(np), None
             return fallback, None
@@ -2421,14 +2424,16 @@ class _Resolver:
                     return ent
         return None
 
-    def _holder(self, entry: RoleNoun, f: str) -> Entity | None:
+    def _holder(self, entry: RoleNoun | None, f: str, org: str | None = None) -> Entity | None:
         """The one registry person who held the office a definite role noun names ("the
-        Secretary of State") on the article's date; None without a date or if several fit."""
+        Secretary of State") on the article's date; None without a date or if several fit.
+        ``org``: only people of that institution ("the NATO secretary general"); with it, no
+        role noun (``entry`` None: "the head of the IAEA") takes its one person."""
         day = self.ctx.published
         if (
             day is None
-            or entry.target != "person"
-            or not entry.match
+            or (entry is None and org is None)
+            or (entry is not None and (entry.target != "person" or not entry.match))
             or _FORMER_RE.search(f)
             or _RE24.match(f)
         ):
@@ -2437,8 +2442,10 @@ class _Resolver:
         for row in self.reg.holders_at(day):
             if not row.role or (not row.role_start and not row.role_end):
                 continue  # undated roles may not be held that day: never guessed
+            if org is not None and row.org != org:
+                continue
             ent = _entity_from_registry(row, -1, row.name, "", reg=self.reg, published=day)
-            if self._fits(entry, f, ent):
+            if entry is None or self._fits(entry, f, ent):
                 found[ent.name] = ent
                 if len(found) > 1:
                     return None
@@ -2450,8 +2457,10 @@ class _Resolver:
             for row in rows:
                 if row.name == ent.name or row.role_start or row.role_end or not row.role:
                     continue
+                if org is not None and row.org != org:
+                    continue
                 other = _entity_from_registry(row, -1, row.name, "")
-                if self._fits(entry, f, other):
+                if entry is None or self._fits(entry, f, other):
                     return None
         return ent
 
@@ -2662,6 +2671,9 @@ class _Resolver:
                         break
             if st.speaker is None:
                 ent = self._holder(entry, f)
+                if ent is None and fallback is not None:
+                    # "the NATO secretary general": NATO's one, not the UN's
+                    ent = self._holder(entry, f, org=fallback["speaker"])
                 if ent is not None:
                     st.speaker = ent.as_fields(np)
             if st.speaker is None and fallback is not None:
@@ -3010,6 +3022,8 @@ _WARN_LISTENER_RE = re.compile(
 )
 # nothing after "was quoted as saying" but who quoted it: "by TASS.", "by the agency"
 _AGENT_ONLY_RE = re.compile(r"\s*(?:(?:by|in|to)\s+[^,;:~]{1,60}?)?\s*[.!]?\s*")
+# the top of an institution, with no role noun for it: "the head of the IAEA", "la jefa de X"
+_TOP_HEAD_RE = re.compile(r"^(?:the|el|la)\s+(?:head|chief|leader|jefe|jefa|director|directora)\b")
 # two coordinated names: "Joe Biden and Vladimir Putin", "Lavrov y Blinken"
 _JOINT_RE = re.compile(
     r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"

@@ -2086,3 +2086,23 @@ def test_a_country_of_two_words_is_no_person_for_a_role_noun():
     assert _said("The United States said that the treaty was dead.") == [
         ("United States", "the treaty was dead")
     ]
+
+
+def test_the_head_of_an_institution_is_its_one_registry_person_on_the_date():
+    assert _said("The NATO chief said that the treaty was dead.", published="2019-08-02") == [
+        ("Jens Stoltenberg", "the treaty was dead")
+    ]
+    got = _said("The NATO secretary general said that the treaty was dead.", published="2024-12-10")
+    assert got == [("Mark Rutte", "the treaty was dead")]
+    got = _said(
+        "El director general del OIEA aseguró que el tratado ha muerto.", "es", "2024-06-10"
+    )
+    assert got == [("Rafael Grossi", "el tratado ha muerto")]
+    # without a date, or below the top, the institution itself
+    assert _said("The NATO chief said that the treaty was dead.") == [
+        ("NATO", "the treaty was dead")
+    ]
+    got = _said(
+        "The deputy head of the IAEA said that the treaty was dead.", published="2024-06-10"
+    )
+    assert got == [("International Atomic Energy Agency", "the treaty was dead")]
