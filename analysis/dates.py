@@ -982,10 +982,23 @@ def _en_kinds(text: str, start: int, end: int, group: str) -> frozenset[str] | s
         if group == "unit":
             # "a week later" (counted), "the end of the month" (part)
             c = text[end : end + 1]
-            if (c.isspace() or c in "sSſ") and _COUNTED_AFTER.match(text, end):
+            if c == " ":
+                # one blank, then no first letter of later/earlier/afterwards/after/before
+                n = text[end + 1 : end + 2]
+                if n.isascii() and not n.isspace() and n not in "lLeEaAbB":
+                    c = ""
+            if c and (c.isspace() or c in "sSſ") and _COUNTED_AFTER.match(text, end):
                 found = found | _COUNTED
-            if word in _PART_UNITS and _part_before(text, start):
-                found = found | _PART
+            if word in _PART_UNITS:
+                tail = text[start - 4 : start] if start >= 4 else ""
+                # "... the year" / "... this year" after one blank, else the longer check
+                if (
+                    tail[3:] != " "
+                    or tail[2:3].isspace()
+                    or not tail.isascii()
+                    or tail[:3].lower() in ("the", "his")
+                ) and _part_before(text, start):
+                    found = found | _PART
         return found
     return _EN_GROUP_KINDS[group]
 
