@@ -1344,7 +1344,13 @@ def _anaphoric(
         return (None, "unknown") if kind == "counted" else (value, precision)
     unit = g["unit"].lower()
     if kind == "relunit":
-        return _shifted(prior, unit, 1 if _direction(mod) == "future" else -1)
+        step = 1 if _direction(mod) == "future" else -1
+        if unit in ("week", "semana"):
+            # "the following week": that week's month (or year), not a day
+            if prior.precision != "day":
+                return None, "unknown"
+            return _period(dt.date.fromisoformat(prior.value), "week", step)
+        return _shifted(prior, unit, step)
     if _bound_offset(g["dir"], text, end):
         if not _DEFINITE.match(text, end) or not _BOUNDARY.search(text, prior.end, start + 1):
             # "a day after a meeting": which meeting, when? Not the date named before

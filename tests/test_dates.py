@@ -252,6 +252,11 @@ def dated(text: str, published: dt.date, language: str = "en") -> list[tuple[str
          "month.", "en", ("the following month", "2022-07")),
         ("Los líderes se reunieron en junio. Al mes siguiente empezaron las consultas.", "es",
          ("mes siguiente", "2022-07")),
+        # a week counted from a day: the week's month, not a day
+        ("The notes were exchanged on 3 February 2021; the following week, talks began.", "en",
+         ("the following week", "2021-02")),
+        ("Rusia lo anunció el 22 de marzo de 2021. La semana siguiente, respondió.", "es",
+         ("La semana siguiente", "2021")),  # 29 March to 4 April: no one month
         ("The ban came on 8 August 2022; a year later, talks had still not resumed.", "en",
          ("a year later", "2023")),
     ],
