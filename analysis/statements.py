@@ -2111,6 +2111,11 @@ class _Resolver:
         np = _RE20.sub("", np)
         if not np:
             return ("none",)
+        if "s " in np and ("'s " in np or "’s " in np):
+            # "the Kremlin's spokesman", "NATO's secretary general": as "the Kremlin spokesman"
+            plain = _INST_POSSESSIVE_RE.sub(self._institution_possessive, np)
+            if plain != np:
+                return self._resolve_plan(plain, countries)
         lex = self.ctx.lex
         f = _unglue_ex(fold(np), lex.role_tokens)
         if np.lower() in _PRONOUNS:
@@ -2228,6 +2233,11 @@ class _Resolver:
         person_head = entry is None and fallback is not None and bool(_PERSON_HEAD_RE.search(f))
         indefinite = entry is not None and bool(_RE23.match(f))
         return ("role", np, f, fallback, entry, person_head, indefinite)
+
+    def _institution_possessive(self, pm: re.Match) -> str:
+        """'Kremlin's' -> 'Kremlin' when the registry's institution; else as written."""
+        org = self.reg.organisation(pm.group(1))
+        return pm.group(1) if org is not None and org.kind == "institution" else pm.group()
 
     def _phrase_org(self, np: str, countries: bool) -> tuple[str, Speaker | None]:
         """The registry institution or country named by np or its tail: ("org", it) names
@@ -3024,6 +3034,7 @@ _WARN_LISTENER_RE = re.compile(
 _AGENT_ONLY_RE = re.compile(r"\s*(?:(?:by|in|to)\s+[^,;:~]{1,60}?)?\s*[.!]?\s*")
 # the top of an institution, with no role noun for it: "the head of the IAEA", "la jefa de X"
 _TOP_HEAD_RE = re.compile(r"^(?:the|el|la)\s+(?:head|chief|leader|jefe|jefa|director|directora)\b")
+_INST_POSSESSIVE_RE = re.compile(r"\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})['’]s(?=\s)")
 # two coordinated names: "Joe Biden and Vladimir Putin", "Lavrov y Blinken"
 _JOINT_RE = re.compile(
     r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"

@@ -2106,3 +2106,14 @@ def test_the_head_of_an_institution_is_its_one_registry_person_on_the_date():
         "The deputy head of the IAEA said that the treaty was dead.", published="2024-06-10"
     )
     assert got == [("International Atomic Energy Agency", "the treaty was dead")]
+
+
+def test_an_institution_possessive_before_a_role():
+    assert _said("The Kremlin's spokesman said that the offer stood.", published="2024-06-10") == [
+        ("Dmitry Peskov", "the offer stood")
+    ]
+    got = _said("NATO's secretary general said that the offer stood.", published="2024-06-10")
+    assert got == [("Jens Stoltenberg", "the offer stood")]
+    # a country's possessive keeps its nationality
+    got = _said("Russia's foreign minister said that the offer stood.", published="2024-06-10")
+    assert got == [("Sergey Lavrov", "the offer stood")]
