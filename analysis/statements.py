@@ -2406,7 +2406,10 @@ class _Resolver:
             for k in range(len(words) - 1, max(0, len(words) - 4), -1):
                 if words[k - 1] not in ("of", "de", "del", "the"):
                     continue
-                org = self.reg.organisation(" ".join(words[k:]))
+                tail = " ".join(words[k:])
+                org = self.reg.organisation(tail)
+                if org is None and len(tail) <= 6:
+                    org = self.reg.organisation(tail.upper())  # "de EE.UU." folds to "ee uu"
                 if org is not None and org.kind == "country":
                     got = org.name
                     break

@@ -2098,6 +2098,8 @@ def test_the_head_of_an_institution_is_its_one_registry_person_on_the_date():
         "El director general del OIEA aseguró que el tratado ha muerto.", "es", "2024-06-10"
     )
     assert got == [("Rafael Grossi", "el tratado ha muerto")]
+    got = _said("El presidente de EE.UU. aseguró que el tratado ha muerto.", "es", "2024-06-10")
+    assert got == [("Joe Biden", "el tratado ha muerto")]
     # without a date, or below the top, the institution itself
     assert _said("The NATO chief said that the treaty was dead.") == [
         ("NATO", "the treaty was dead")
