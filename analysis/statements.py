@@ -3038,6 +3038,33 @@ _AGENT_ONLY_RE = re.compile(r"\s*(?:(?:by|in|to)\s+[^,;:~]{1,60}?)?\s*[.!]?\s*")
 # the top of an institution, with no role noun for it: "the head of the IAEA", "la jefa de X"
 _TOP_HEAD_RE = re.compile(r"^(?:the|el|la)\s+(?:head|chief|leader|jefe|jefa|director|directora)\b")
 _INST_POSSESSIVE_RE = re.compile(r"\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})['’]s(?=\s)")
+
+
+def _opens_subject(before: str) -> bool:
+    """Whether the words of a sentence before a subject leave it its opening: after the
+    dateline and a fronted phrase ending in a comma, only role words ("El canciller ruso, ",
+    "In a joint statement, "), not a clause ("Lavrov met Blinken and Wang said")."""
+    before = before[_dateline_len(before) :].rsplit(",", 1)[-1]
+    role_tokens = _lexicon("en").role_tokens | _lexicon("es").role_tokens
+    for w in _WORD_RE.findall(before):
+        if not w[:1].islower():
+            continue
+        lw = fold(w)
+        if lw in _FUNCTION_WORDS or lw in _COUNTRY_ADJ or lw in ROLE_WORDS or lw in role_tokens:
+            continue
+        # plurals: "los presidentes", "the ministers", "los cancilleres"
+        if lw[:-1] in ROLE_WORDS or lw[:-2] in ROLE_WORDS or lw[:-1] in role_tokens:
+            continue
+        return False
+    return True
+
+
+# a first person named before "and his counterpart" / "y su homólogo"
+_JOINT_LEFT_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<first>[A-ZÀ-Þ][\w’'\-.]*(?:\s+[A-ZÀ-Þ][\w’'\-.]*){0,3})"
+    r"(?:,\s*[^,;:~]{2,60}?,)?,?\s+(?:and|y|e)\s+"
+    r"(?:(?:his|her|its|their|su|sus)(?:\s+[^\s,;:~]+){0,4}\s*,?\s*)?$"
+)
 # two coordinated names: "Joe Biden and Vladimir Putin", "Lavrov y Blinken"
 _JOINT_RE = re.compile(
     r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
@@ -3920,6 +3947,22 @@ class _Extractor:
             if st.speaker is not None and st.speaker["speaker"] == who:
                 st.co = co
 
+    def _joint_left(self, left: str, base: int, speaker: dict) -> tuple:
+        """(first, speaker) when the words before a subject are "<a person named> and (his
+        counterpart ...)": "Sergey Lavrov and his Chinese counterpart Wang Yi said"."""
+        jm = _JOINT_LEFT_RE.search(left)
+        if jm is None:
+            return ()
+        if not _opens_subject(left[: jm.start("first")]):
+            return ()
+        first = jm.group("first")
+        if self.res._resolve_plan(first, True)[0] != "person":
+            return ()
+        who, _ = self.res.resolve(first, base + jm.start("first"))
+        if who is None or who["speaker"] == speaker["speaker"]:
+            return ()
+        return (who, speaker)
+
     def _plural_cue(self, cue: str, left: str) -> bool:
         """Whether a verb may have a coordinated subject: in Spanish only a plural one
         ("afirmaron", "han dicho"; "dijo Lavrov y ..." is Lavrov alone)."""
@@ -3927,13 +3970,13 @@ class _Extractor:
             return True
         return cue.split()[0].lower().endswith("n") or bool(_HAN_END_RE.search(left))
 
-    def _joint(self, np: str, pos: int, speaker: dict) -> tuple:
+    def _joint(self, np: str, pos: int, speaker: dict, before: str = "") -> tuple:
         """The people of a coordinated subject ("President Joe Biden and Russian President
         Vladimir Putin", "Los cancilleres, Serguéi Lavrov y Antony Blinken"): each conjunct
         names a person; () unless both do and one of them is the speaker found."""
         base = np.rfind(",") + 1  # "Los presidentes de Rusia y China, Vladímir Putin y Xi"
         jm = _JOINT_RE.fullmatch(np, base)
-        if jm is None:
+        if jm is None or not _opens_subject(before):
             return ()
         people = []
         for g in ("a", "b"):
@@ -4120,12 +4163,18 @@ class _Extractor:
             speaker, pending = self.res.resolve(
                 np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
             )
-            if (
-                speaker is not None
-                and (" and " in np[1] or " y " in np[1])
-                and self._plural_cue(cue, left_raw)
-            ):
-                co = self._joint(np[1], subj_start, speaker)
+            if speaker is not None and self._plural_cue(cue, left_raw):
+                co = ()
+                if " and " in f" {np[1]}" or " y " in f" {np[1]}":
+                    co = self._joint(np[1], subj_start, speaker, m[a:subj_start])
+                    k = np[1].rfind(",")
+                    if not co and k > 0:
+                        # "Lavrov and his Chinese counterpart, Wang Yi": the name after it
+                        co = self._joint_left(m[a : subj_start + k + 1], a, speaker)
+                elif " and " in m[a:subj_start] or " y " in m[a:subj_start]:
+                    # "El canciller ruso, Serguéi Lavrov, y su homólogo chino, Wang Yi,
+                    # afirmaron": the first one before
+                    co = self._joint_left(m[a:subj_start], a, speaker)
                 if co:
                     self._joint_co = (speaker["speaker"], co)
             mention_ok = speaker is not None or pending is not None

@@ -2119,3 +2119,19 @@ def test_an_institution_possessive_before_a_role():
     # a country's possessive keeps its nationality
     got = _said("Russia's foreign minister said that the offer stood.", published="2024-06-10")
     assert got == [("Sergey Lavrov", "the offer stood")]
+
+
+def test_joint_speakers_with_a_counterpart_and_not_across_clauses():
+    text = (
+        "Russian Foreign Minister Sergey Lavrov and his Chinese counterpart Wang Yi said that "
+        "unilateral sanctions were illegal."
+    )
+    assert [w for w, _ in _said(text)] == ["Sergey Lavrov", "Wang Yi"]
+    es = (
+        "El canciller ruso, Serguéi Lavrov, y su homólogo chino, Wang Yi, afirmaron que las "
+        "sanciones son ilegales."
+    )
+    assert [w for w, _ in _said(es, "es")] == ["Sergey Lavrov", "Wang Yi"]
+    # "and" joins two clauses here: only the second subject spoke
+    got = _said("Lavrov met Blinken and Wang Yi said that sanctions were illegal.")
+    assert [w for w, _ in got] == ["Wang Yi"]
