@@ -2135,3 +2135,16 @@ def test_joint_speakers_with_a_counterpart_and_not_across_clauses():
     # "and" joins two clauses here: only the second subject spoke
     got = _said("Lavrov met Blinken and Wang Yi said that sanctions were illegal.")
     assert [w for w, _ in got] == ["Wang Yi"]
+
+
+def test_spanish_ruling_out_and_firm_statements():
+    assert _said("El Kremlin descartó que Moscú vaya a retomar las inspecciones.", "es") == [
+        ("Kremlin", "Moscú vaya a retomar las inspecciones")
+    ]
+    assert _said("Peskov fue tajante: Moscú no retomará las inspecciones.", "es") == [
+        ("Dmitry Peskov", "Moscú no retomará las inspecciones")
+    ]
+    assert _said("Peskov se mostró convencido de que habrá acuerdo.", "es") == [
+        ("Dmitry Peskov", "habrá acuerdo")
+    ]
+    assert _said("Peskov descartó la propuesta estadounidense.", "es") == []
