@@ -3070,6 +3070,12 @@ _JOINT_RE = re.compile(
     r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
     r"(?P<b>(?:[^,;:~]{0,50}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s*"
 )
+_CONCLUDED_OBJECT_RE = re.compile(
+    r"\s*(?:the|a|an|its|their|his|her|this)\s+(?:[\w\-]+\s+){0,3}?(?:session|talks|meeting|"
+    r"visit|round|negotiations|agreement|deal|treaty|summit|consultations|exercises?|drills|"
+    r"review|conference|tour|trip|inspection|dialogue)s?\b",
+    re.IGNORECASE,
+)
 _MEDIA_VERBS = frozenset({"write", "post", "tweet", "escribir", "publicar", "tuitear"})
 _SAID_LITTLE_RE = re.compile(
     r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
@@ -3956,7 +3962,7 @@ class _Extractor:
         if not _opens_subject(left[: jm.start("first")]):
             return ()
         first = jm.group("first")
-        if self.res._resolve_plan(first, True)[0] != "person":
+        if self.res._resolve_plan(first, True)[0] not in ("person", "fields"):
             return ()
         who, _ = self.res.resolve(first, base + jm.start("first"))
         if who is None or who["speaker"] == speaker["speaker"]:
@@ -3970,7 +3976,7 @@ class _Extractor:
             return True
         return cue.split()[0].lower().endswith("n") or bool(_HAN_END_RE.search(left))
 
-    def _joint(self, np: str, pos: int, speaker: dict, before: str = "") -> tuple:
+    def _joint(self, np: str, pos: int, speaker: dict | None, before: str = "") -> tuple:
         """The people of a coordinated subject ("President Joe Biden and Russian President
         Vladimir Putin", "Los cancilleres, Serguéi Lavrov y Antony Blinken"): each conjunct
         names a person; () unless both do and one of them is the speaker found."""
@@ -3983,16 +3989,16 @@ class _Extractor:
             part = jm.group(g)
             if not any(w[:1].isupper() for w in part.split()[1:] or part.split()):
                 return ()  # "the minister and his deputy": no names
-            if self.res._resolve_plan(part, True)[0] != "person":
-                return ()
+            if self.res._resolve_plan(part, True)[0] not in ("person", "fields"):
+                return ()  # a person, an institution or a country, named
             who, _ = self.res.resolve(part, pos + jm.start(g))
             if who is None:
                 return ()
             people.append(who)
         names = [p["speaker"] for p in people]
-        if names[0] == names[1] or speaker["speaker"] not in names:
+        if names[0] == names[1] or (speaker is not None and speaker["speaker"] not in names):
             return ()
-        return tuple(people)  # in the text's order, the speaker found among them
+        return tuple(people)  # in the text's order, the speaker found (if any) among them
 
     def _cue(self, cm: re.Match, sent) -> None:
         ctx = self.ctx
@@ -4163,6 +4169,18 @@ class _Extractor:
             speaker, pending = self.res.resolve(
                 np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
             )
+            if (
+                speaker is None
+                and pending is None
+                and (" and " in np[1] or " y " in np[1])
+                and lemma not in {"announce", "inform", "notify"}
+                and self._plural_cue(cue, left_raw)
+                and _RE29.search(m, cm.end(), min(b, cm.end() + 120)) is not None
+            ):
+                # "Russia and China said in a joint statement": no one phrase, two speakers
+                both = self._joint(np[1], subj_start, None, m[a:subj_start])
+                if both:
+                    speaker = both[-1]
             if speaker is not None and self._plural_cue(cue, left_raw):
                 co = ()
                 if " and " in f" {np[1]}" or " y " in f" {np[1]}":
@@ -4249,6 +4267,8 @@ class _Extractor:
             return  # "said little about", "said nothing"
         if lemma in _MEDIA_VERBS and that is None and _MEDIA_OBJECT_RE.match(r):
             return  # "posted the message a day before ...": a thing put out, no clause
+        if lemma == "conclude" and _CONCLUDED_OBJECT_RE.match(r):
+            return  # "concluded the fourth session of the BCC": an event ended, no clause
         r_stripped = r.strip(" .,;")
         starts_adjunct = bool(_ADJUNCT_RE.match(r))
         if pattern == "object" and lemma in _OBJECT_SAID:

@@ -1916,7 +1916,15 @@ def test_joint_subject_is_one_statement_per_person_in_the_text_order():
     ]
     # no names, or not people: one speaker at most, never a second copy
     assert len(_said("The minister and his deputy said that the plan was ready.")) <= 1
-    assert len(_said("Russia and China said in a statement that the plan was ready.")) <= 1
+    # countries and institutions named side by side speak jointly too
+    assert _said("Russia and China said in a statement that the plan was ready.") == [
+        ("Russia", "the plan was ready"),
+        ("China", "the plan was ready"),
+    ]
+    assert [w for w, _ in _said("The Kremlin and the White House said the call was useful.")] == [
+        "Kremlin",
+        "White House",
+    ]
     assert _said("Lavrov coincidió en la necesidad de mantener el diálogo.", "es") == []
 
 
@@ -2148,3 +2156,11 @@ def test_spanish_ruling_out_and_firm_statements():
         ("Dmitry Peskov", "habrá acuerdo")
     ]
     assert _said("Peskov descartó la propuesta estadounidense.", "es") == []
+
+
+def test_concluded_an_event_is_no_statement():
+    text = "The United States and Russia concluded the fourth session of the commission in Geneva."
+    assert _said(text) == []
+    assert _said("Ryabkov concluded that the session had been useful.") == [
+        ("Sergey Ryabkov", "the session had been useful")
+    ]
