@@ -80,6 +80,16 @@ _ES_MON = (
     r"|noviembre|diciembre)"
 )
 _ES_WD = r"(?P<wd>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+# "after"/"before" alone, or with an object named as known: "a day after," "a day after the
+# vote" (not "a day after a meeting": which one, when?)
+_OBJECT_OK = r"(?:after|before)(?=\s*(?:[,.;:)!?]|\Z)|\s+(?:that|the|its|his|her|their|this)\b)"
+# "November 29 last year", "29 November of the previous year"
+_EN_YREL = r"|\s+(?:of\s+)?(?i:(?P<yrel>last|this|next|the previous|the following))\s+year\b"
+# "el 29 de noviembre del año pasado", "marzo de este año"
+_ES_YREL = (
+    r"|\s+(?:del|de este)\s+(?P<yrel>año pasado|pasado año|año anterior|año próximo|"
+    r"próximo año|año que viene|año)(?![\w-])"
+)
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d|,\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 
@@ -98,6 +108,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _DAY
             + r"(?:,?\s+"
             + _YEAR
+            + _EN_YREL
             + r")?"
         ),
         "md",
@@ -112,6 +123,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _EN_MON
             + r"(?:,?\s+"
             + _YEAR
+            + _EN_YREL
             + r")?"
         ),
         "md",
@@ -123,7 +135,8 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _EN_MON
             + r"(?:,?\s+"
             + _YEAR
-            + r"|\s+(?:of\s+)?(?i:(?P<yrel>last|this|next|the previous|the following))\s+year)?"
+            + _EN_YREL
+            + r")?"
         ),
         "month",
     ),
@@ -146,7 +159,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?P<rel>the day before yesterday|the day after tomorrow|yesterday|today|tonight|"
             r"tomorrow|this morning|this afternoon|this evening|the day before|the previous day|"
-            r"the day after|the next day|the following day)\b",
+            r"the day after|the next day|the following day|the eve(?= of\b))\b",
             _I,
         ),
         "relday",
@@ -159,6 +172,26 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             _I,
         ),
         "relunit",
+    ),
+    (
+        # counted from the date just named: "a week later", "two days earlier"
+        re.compile(
+            r"\b(?P<num>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>(?:later|earlier|afterwards)\b|"
+            + _OBJECT_OK
+            + ")",
+            _I,
+        ),
+        "counted",
+    ),
+    (
+        # part of a period named by "the": "at the end of the month", "by the end of the year"
+        re.compile(
+            r"\b(?P<pos>end|beginning|start|middle|turn)\s+of\s+(?P<art>the|this)\s+"
+            r"(?P<unit>week|month|year)\b",
+            _I,
+        ),
+        "part",
     ),
     (
         re.compile(
@@ -191,6 +224,7 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _ES_MON
             + r"(?:\s+(?:de|del)\s+"
             + _YEAR
+            + _ES_YREL
             + r")?"
             + r"(?:\s+(?P<mod2>pasado|próximo|proximo|que viene))?",
             _I,
@@ -205,8 +239,8 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _ES_MON
             + r"(?:\s+(?:de|del)\s+"
             + _YEAR
-            + r"|\s+(?:del|de este)\s+(?P<yrel>año pasado|pasado año|año anterior|año próximo|"
-            r"próximo año|año que viene|año)(?![\w-]))?(?:\s+(?P<mod2>pasado|próximo|proximo|"
+            + _ES_YREL
+            + r")?(?:\s+(?P<mod2>pasado|próximo|proximo|"
             r"que viene))?",
             _I,
         ),
@@ -233,7 +267,8 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?P<rel>anteayer|antier|ayer|hoy|esta mañana|esta tarde|esta noche|"
-            r"pasado mañana|mañana|el día anterior|la víspera|el día siguiente)\b",
+            r"pasado mañana|mañana|el día anterior|la víspera|el día siguiente|"
+            r"al día siguiente)\b",
             _I,
         ),
         "relday",
@@ -242,10 +277,30 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:(?P<art>el|la|este|esta)\s+)?(?:(?P<pre>pasado|pasada|próximo|próxima|"
             r"proximo|proxima)\s+)?(?P<unit>año|mes|semana)(?:\s+(?P<post>pasado|pasada|próximo|"
-            r"próxima|proximo|proxima|que viene|en curso))?\b",
+            r"próxima|proximo|proxima|que viene|en curso|siguiente|anterior))?\b",
             _I,
         ),
         "relunit",
+    ),
+    (
+        # counted from the date just named: "una semana después", "cinco días antes"
+        re.compile(
+            r"\b(?P<num>\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
+            r"(?P<unit>días|dias|día|dia|semanas?|mes|meses|años?)\s+(?P<dir>después|despues|"
+            r"antes|más tarde|mas tarde)\b",
+            _I,
+        ),
+        "counted",
+    ),
+    (
+        # part of the current period: "a finales de mes", "a principios del año"
+        re.compile(
+            r"\ba\s+(?P<pos>fines|finales|fin|principios|mediados|comienzos)\s+(?:de|del)\s+"
+            r"(?:(?P<art>este|esta)\s+)?(?P<unit>mes|año|semana)\b(?!\s+(?:pasad|próxim|"
+            r"proxim|que\s|anterior|siguiente|en curso|de\s|del\s|\d))",
+            _I,
+        ),
+        "part",
     ),
     (
         re.compile(
@@ -260,10 +315,12 @@ _ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # Words near a date that say the sentence speaks of the future.
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|is to|are to|to be held|scheduled|set to|is due|are due|"
+    r"poised to|slated to|slated for|lapses|"
+    r"is also due|are also due|is still due|are still due|"
     r"'s due|due on|expires|ends|runs out|vence|expira|planned|plans? to|upcoming|expected|"
     r"takes effect|comes into force|enters into force|entra en vigor|se hace efectiv[oa]|"
     r"going to|next|intends? to|"
-    r"se celebrará|se realizará|tendrá|tendrán|será|serán|prevista?|programad[ao]s?|"
+    r"se celebrará|se realizará|tendrá|tendrán|será|serán|previst[ao]s?|programad[ao]s?|"
     r"\w+(?:ará|erá|irá|arán|erán|irán))\b",
     _I,
 )
@@ -347,11 +404,14 @@ def _direction(mod: str | None) -> str | None:
     if not mod:
         return None
     m = mod.lower().strip()
-    if m in ("last", "past", "previous", "pasado", "pasada", "earlier", "the last", "the past"):
+    if m in (
+        "last", "past", "previous", "pasado", "pasada", "earlier", "the last", "the past",
+        "the previous", "anterior",
+    ):  # fmt: skip
         return "past"
     if m in (
         "next", "coming", "próximo", "proximo", "próxima", "proxima", "que viene",
-        "the next", "the coming", "the following", "later",
+        "the next", "the coming", "the following", "later", "siguiente",
     ):  # fmt: skip
         return "future"
     if m in ("this", "este", "esta", "en curso", "earlier this", "later this"):
@@ -371,7 +431,7 @@ _WD_WORDS = (
 )
 _REL_WORDS = (
     r"yesterday|today|tonight|tomorrow|morning|afternoon|"
-    r"evening|ayer|anteayer|antier|hoy|mañana|tarde|noche|v[íi]spera"
+    r"evening|eve|ayer|anteayer|antier|hoy|mañana|tarde|noche|v[íi]spera"
 )
 _UNIT_WORDS = (
     r"weeks?|"
@@ -805,7 +865,7 @@ _ANCHOR_KINDS = {
     "mon": {"md", "md2", "month"},
     "wd": {"weekday", "md", "md2"},
     "rel": {"relday", "relunit"},
-    "unit": {"relunit", "ago", "relday"},
+    "unit": {"relunit", "ago", "relday", "counted", "part"},
 }
 # The English kinds an anchor can start, told by the anchor and the characters next to it
 # (a narrower set than its group's). Each English pattern's match holds an anchor that calls
@@ -832,11 +892,18 @@ _THIS_BEFORE = re.compile(r"this \Z", _I)
 _DAY_BEFORE = re.compile(r"(?:the|previous|next|following) \Z", _I)
 _UNIT_BEFORE = re.compile(r"(?:this|last|next|past|previous|coming|following)\Z", _I)
 #: word -> kinds, or (pattern the text before the word must match, kinds)
+_COUNTED = frozenset({"counted"})
+_PART = frozenset({"part"})
+_PART_UNITS = frozenset({"week", "month", "year"})  # the part pattern's units, lowered
+# what must follow a unit word for "counted", precede it for "part" (looser than the patterns)
+_COUNTED_AFTER = re.compile(r"s?\s+(?:later|earlier|afterwards|" + _OBJECT_OK + ")", _I)
+_PART_BEFORE = re.compile(r"of\s+(?:the|this)\s+\Z", _I)
 _EN_WORD_KINDS: dict[str, Any] = {
     "ago": frozenset({"ago"}),
     **dict.fromkeys(("yesterday", "today", "tonight", "tomorrow"), _RELDAY),
     **dict.fromkeys(("morning", "afternoon", "evening"), (_THIS_BEFORE, _RELDAY)),
     "day": (_DAY_BEFORE, _RELDAY),
+    "eve": (re.compile(r"the \Z", _I), _RELDAY),
     **dict.fromkeys(("week", "month", "year"), (_UNIT_BEFORE, _RELUNIT)),
 }
 # plurals ("weeks"), "days" and the Spanish words: no English match holds them
@@ -849,6 +916,31 @@ _EN_GROUP_KINDS = {"mon": frozenset({"month"}), "wd": frozenset({"weekday"})}
 _EN_NUM_KINDS = (_NO_KIND, frozenset({"md"}), frozenset({"md2"}), frozenset({"md", "md2"}))
 _EN_FOUR_KINDS = (_NO_KIND, frozenset({"iso"}), frozenset({"year"}), frozenset({"iso", "year"}))
 _DAY_SUFFIXES = ("st", "nd", "rd", "th")
+
+
+def _part_before(text: str, start: int) -> bool:
+    """True if ``_PART_BEFORE`` can be found right before ``start`` (a plain walk back over
+    blanks, "the"/"this", blanks and "of" in ASCII; else the pattern)."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == start:
+        return False
+    i = j
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:j]
+    if not word.isascii():
+        return _PART_BEFORE.search(text, max(0, start - 40), start) is not None
+    if word.lower() not in ("the", "this"):
+        return False
+    k = i
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    of = text[max(0, k - 2) : k]
+    if k == i or not of.isascii():
+        return k < i and _PART_BEFORE.search(text, max(0, start - 40), start) is not None
+    return of.lower() == "of"
 
 
 def _en_kinds(text: str, start: int, end: int, group: str) -> frozenset[str] | set[str]:
@@ -872,7 +964,8 @@ def _en_kinds(text: str, start: int, end: int, group: str) -> frozenset[str] | s
         md = start > 0 and text[start - 1].isspace()
         return _EN_NUM_KINDS[md + 2 * after.isspace()]
     if group in ("rel", "unit"):
-        found = _EN_WORD_KINDS.get(text[start:end].lower())
+        word = text[start:end].lower()
+        found = _EN_WORD_KINDS.get(word)
         if found is None:
             return _ANCHOR_KINDS[group]
         if type(found) is tuple:
@@ -882,8 +975,30 @@ def _en_kinds(text: str, start: int, end: int, group: str) -> frozenset[str] | s
                 while j > 0 and text[j - 1].isspace():
                     j -= 1
                 if j == start:
-                    return _NO_KIND
-            return kinds if before.search(text, max(0, j - 10), j) else _NO_KIND
+                    kinds = _NO_KIND
+            if kinds and not before.search(text, max(0, j - 10), j):
+                kinds = _NO_KIND
+            found = kinds
+        if group == "unit":
+            # "a week later" (counted), "the end of the month" (part)
+            c = text[end : end + 1]
+            if c == " ":
+                # one blank, then no first letter of later/earlier/afterwards/after/before
+                n = text[end + 1 : end + 2]
+                if n.isascii() and not n.isspace() and n not in "lLeEaAbB":
+                    c = ""
+            if c and (c.isspace() or c in "sSſ") and _COUNTED_AFTER.match(text, end):
+                found = found | _COUNTED
+            if word in _PART_UNITS:
+                tail = text[start - 4 : start] if start >= 4 else ""
+                # "... the year" / "... this year" after one blank, else the longer check
+                if (
+                    tail[3:] != " "
+                    or tail[2:3].isspace()
+                    or not tail.isascii()
+                    or tail[:3].lower() in ("the", "his")
+                ) and _part_before(text, start):
+                    found = found | _PART
         return found
     return _EN_GROUP_KINDS[group]
 
@@ -895,7 +1010,7 @@ _EN_NAMED_MONTH = frozenset({"md", "md2", "month"})
 
 _TENSED = frozenset({"md", "month", "weekday"})  # the kinds _resolve reads the tense for
 _KIND_RANK = {"iso": 0, "md": 1, "month": 2, "year": 3, "weekday": 4, "relday": 5}
-_KIND_RANK.update({"relunit": 6, "ago": 7})
+_KIND_RANK.update({"relunit": 6, "ago": 7, "counted": 5, "part": 5})
 # "[.!?][\"”’»)]?\s+(?=[A-Z¿¡\"“«])|\n", behind a class of its first characters (the regex
 # engine skips to them in C; the alternation alone is tried at every place)
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’»)]?\s+(?=[A-Z¿¡\"“«])|(?<=\n))")
@@ -950,6 +1065,10 @@ def _resolve(
             return (d.isoformat(), "day") if d else (None, "unknown")
         if published is None:
             return None, "unknown"
+        if g.get("yrel"):
+            # "November 29 last year", "el 29 de noviembre del año pasado"
+            d = _safe_date(published.year + _yrel_step(g["yrel"]), month, day)
+            return (d.isoformat(), "day") if d else (None, "unknown")
         cands = [
             c for y in range(published.year - 2, published.year + 3)
             if (c := _safe_date(y, month, day)) is not None
@@ -981,10 +1100,7 @@ def _resolve(
             return f"{int(g['year']):04d}-{month:02d}", "month"
         if g.get("yrel") and published is not None:
             # "August of last year", "agosto del año pasado", "marzo de este año"
-            yrel = g["yrel"].lower()
-            step = -1 if re.search(r"last|previous|pasado|anterior", yrel) else 0
-            step = 1 if re.search(r"next|following|próximo|que viene", yrel) else step
-            return f"{published.year + step:04d}-{month:02d}", "month"
+            return f"{published.year + _yrel_step(g['yrel']):04d}-{month:02d}", "month"
         mod = (g.get("mod") or "").lower()
         direction = _direction(mod) or _direction(g.get("mod2"))
         if "pasado" in mod:
@@ -1053,9 +1169,9 @@ def _resolve(
             "the day before yesterday": -2, "anteayer": -2, "antier": -2,
             "the day after tomorrow": 2, "pasado mañana": 2,
             "yesterday": -1, "ayer": -1, "the day before": -1, "the previous day": -1,
-            "el día anterior": -1, "la víspera": -1,
+            "el día anterior": -1, "la víspera": -1, "the eve": -1,
             "tomorrow": 1, "mañana": 1, "the day after": 1, "the next day": 1,
-            "the following day": 1, "el día siguiente": 1,
+            "the following day": 1, "el día siguiente": 1, "al día siguiente": 1,
         }  # fmt: skip
         d = published + dt.timedelta(days=offsets.get(rel, 0))
         return d.isoformat(), "day"
@@ -1074,6 +1190,14 @@ def _resolve(
             return None, "unknown"
         step = {"past": -1, "future": 1}.get(direction or "this", 0)
         return _period(published, unit, step)
+
+    if kind == "part":
+        if published is None:
+            return None, "unknown"
+        unit = g["unit"].lower()
+        return _period(
+            published, {"año": "year", "mes": "month", "semana": "week"}.get(unit, unit), 0
+        )
 
     if kind == "ago":
         if published is None:
@@ -1094,6 +1218,14 @@ def _resolve(
         return _period(published, "year", -n)
 
     return None, "unknown"
+
+
+def _yrel_step(yrel: str) -> int:
+    """-1, 0 or 1: the year a "last year", "this year", "del año próximo" names."""
+    low = yrel.lower()
+    if re.search(r"next|following|próximo|que viene", low):
+        return 1
+    return -1 if re.search(r"last|previous|pasado|anterior", low) else 0
 
 
 def _period(published: dt.date, unit: str, step: int) -> tuple[str | None, str]:
@@ -1124,8 +1256,125 @@ def _patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
 #: Days counted from the last day the text named ("on February 1 ... the following day").
 _ANAPHORIC_DAYS = {
     "the day before": -1, "the previous day": -1, "el día anterior": -1, "la víspera": -1,
-    "the day after": 1, "the next day": 1, "the following day": 1, "el día siguiente": 1,
+    "the eve": -1, "the day after": 1, "the next day": 1, "the following day": 1,
+    "el día siguiente": 1, "al día siguiente": 1,
 }  # fmt: skip
+
+
+#: "the following month", "el año anterior": a period counted from the date just named
+_ANAPHORIC_UNIT_MODS = frozenset({"the following", "the previous", "siguiente", "anterior"})
+
+
+def _shifted(prior: DateMention, unit: str, n: int) -> tuple[str | None, str]:
+    """``prior`` moved by ``n`` days, weeks, months or years, at the precision it allows."""
+    assert prior.value is not None
+    if unit.startswith(("year", "año")):
+        return f"{int(prior.value[:4]) + n:04d}", "year"
+    if unit.startswith(("month", "mes")):
+        if prior.precision not in ("day", "month"):
+            return None, "unknown"
+        y, m = _shift_month(int(prior.value[:4]), int(prior.value[5:7]), n)
+        return f"{y:04d}-{m:02d}", "month"
+    if prior.precision != "day":
+        return None, "unknown"
+    days = n * (7 if unit.startswith(("week", "seman")) else 1)
+    return (dt.date.fromisoformat(prior.value) + dt.timedelta(days=days)).isoformat(), "day"
+
+
+# "after the vote", "antes de la salida": an object named as known, so dated before
+_DEFINITE = re.compile(
+    r"\s+(?:(?:de|del)\s+)?(?:the|its|his|her|their|this|that|el|la|los|las|su|sus|dicha|"
+    r"dicho)\b",
+    _I,
+)
+_ADVERB_END = re.compile(r"\s*(?:[,.;:)!?]|that\b|\Z)", _I)
+_OF_NEXT = re.compile(r"\s+(?:de|del|que)\b", _I)
+
+
+def _bound_offset(direction: str, text: str, end: int) -> bool:
+    """True when "after"/"before" ("después"/"antes") takes an object: "a day after the
+    vote", "dos días antes de la cumbre", not "a day after," or "dos días después"."""
+    d = direction.lower()
+    if d in ("after", "before"):
+        return not _ADVERB_END.match(text, end)
+    return d in ("después", "despues", "antes") and _OF_NEXT.match(text, end) is not None
+
+
+def _anaphoric(
+    kind: str,
+    g: dict[str, Any],
+    text: str,
+    start: int,
+    end: int,
+    out: list[DateMention],
+    value: str | None,
+    precision: str,
+    periods: set[int],
+) -> tuple[str | None, str]:
+    """(value, precision) of an expression counted from the date named just before it:
+    "a week later", "cinco días antes", "the following month" (that date in the same or the
+    sentence before), "at the end of the month" (the same sentence; else the publication's
+    month). Others as resolved. ``periods``: the starts of the periods in ``out`` ("last
+    year", "the previous year"), which no period counts from."""
+    if kind == "relunit":
+        mod = (g.get("mod") or g.get("post") or "").lower()
+        if mod not in _ANAPHORIC_UNIT_MODS:
+            return value, precision
+    prior = next(
+        (o for o in reversed(out) if o.value and o.role != "until" and start - o.end < 400), None
+    )
+    if kind == "relunit" and prior is not None:
+        if prior.start in periods:
+            prior = None  # "the previous year" after "the previous year"
+        elif (cut := _BOUNDARY.search(text, prior.end, start + 1)) and _BOUNDARY.search(
+            text, cut.end(), start + 1
+        ):
+            prior = None  # two sentences back or more
+    if kind == "part":
+        unit = g["unit"].lower()
+        if (
+            prior is None
+            or unit in ("week", "semana")
+            or _BOUNDARY.search(text, prior.end, start + 1)
+        ):
+            return value, precision  # the publication's month or year
+        return _shifted(prior, unit, 0)  # "in March ... at the end of the month"
+    if prior is None:
+        # counted with nothing to count from: unknown; a period "following": as published
+        return (None, "unknown") if kind == "counted" else (value, precision)
+    unit = g["unit"].lower()
+    if kind == "relunit":
+        step = 1 if _direction(mod) == "future" else -1
+        if unit in ("week", "semana"):
+            # "the following week": that week's month (or year), not a day
+            if prior.precision != "day":
+                return None, "unknown"
+            return _period(dt.date.fromisoformat(prior.value), "week", step)
+        return _shifted(prior, unit, step)
+    if _bound_offset(g["dir"], text, end):
+        if not _DEFINITE.match(text, end) or not _BOUNDARY.search(text, prior.end, start + 1):
+            # "a day after a meeting": which meeting, when? Not the date named before
+            # "on Friday, a day after the treaty lapsed": the day of another event, counted
+            # back from Friday (the events' own reckoning), not Friday plus one
+            return None, "unknown"
+        if prior.precision != "day" and not unit.startswith(("month", "mes", "year", "año")):
+            # "five days before the exit": the exit named earlier, on the last day named
+            prior = next(
+                (
+                    o
+                    for o in reversed(out)
+                    if o.precision == "day" and o.value and start - o.end < 400
+                ),
+                prior,
+            )
+    if unit.startswith(("month", "mes")) and prior.precision != "day":
+        # "in May ... six months later": left to the events module, which may know the day
+        # from a report ("has withdrawn, the ministry said on Tuesday")
+        return None, "unknown"
+    raw = g["num"].lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    back = g["dir"].lower() in ("earlier", "before", "antes")
+    return _shifted(prior, unit, -n if back else n)
 
 
 def _names_a_date(kind: str, g: dict[str, Any]) -> bool:
@@ -1362,6 +1611,8 @@ def _find_dates(
     chosen.sort(key=lambda t: t[0])
 
     out: list[DateMention] = []
+    eves = False
+    periods: set[int] = set()
     for s, e, kind, g in chosen:
         # only a day, a month or a weekday without a year can lie ahead or behind
         # _resolve reads the tense only of a day or a month without a year (they return
@@ -1375,9 +1626,18 @@ def _find_dates(
         )
         value, precision = _resolve(kind, g, published, tense)
         if kind == "relday" and g["rel"].lower() in _ANAPHORIC_DAYS:
-            # "the following day" counts from the day just named, not from publication
+            # "the following day" counts from the day just named, not from publication; the
+            # eve of a range is the eve of its first day
+            eve = g["rel"].lower() in _EVES
             prior = next(
-                (o for o in reversed(out) if o.precision == "day" and o.value and s - o.end < 400),
+                (
+                    o
+                    for o in reversed(out)
+                    if o.precision == "day"
+                    and o.value
+                    and s - o.end < 400
+                    and not (eve and o.role in ("end", "until"))
+                ),
                 None,
             )
             if prior is not None:
@@ -1385,6 +1645,22 @@ def _find_dates(
                     days=_ANAPHORIC_DAYS[g["rel"].lower()]
                 )
                 value, precision = day.isoformat(), "day"
+            elif g["rel"].lower() == "the eve":
+                value, precision = None, "unknown"  # the eve of what: no day named
+            eves = eves or eve
+        elif (
+            kind == "counted"
+            or kind == "part"
+            or (
+                kind == "relunit"
+                and (g.get("mod") or g.get("post") or "").lower() in _ANAPHORIC_UNIT_MODS
+            )
+        ):
+            value, precision = _anaphoric(kind, g, text, s, e, out, value, precision, periods)
+            if kind == "counted" and value is None:
+                continue  # nothing to count from: no date here
+        if kind == "relunit" or kind == "part":
+            periods.add(s)
         if kind == "month" and value is None and not (g.get("mod") or g.get("mod2")):
             continue  # a bare month word: not a date expression
         if kind == "relunit" and not (
@@ -1404,7 +1680,36 @@ def _find_dates(
         elif mod in ("since", "desde") or _since_before(before):
             role = "since"
         out.append(DateMention(text[s:e], s, e, value, precision, role))
+    return _eves_ahead(text, out) if eves else out
+
+
+_EVES = frozenset({"the eve", "la víspera"})
+
+
+def _eves_ahead(text: str, out: list[DateMention]) -> list[DateMention]:
+    """ "the eve of" / "la víspera de" followed, in the same sentence, by the day it is the eve
+    of ("aplazó la víspera de su apertura la reunión que debía comenzar el 29 de noviembre"):
+    the day before that day; with no day named before it, also the first day the next
+    sentence names ("... on the eve of the talks. They were to open on Nov. 29.")."""
+    for i, d in enumerate(out):
+        if d.text.lower() not in _EVES or not _OF_AFTER.match(text, d.end):
+            continue
+        for later in out[i + 1 :]:
+            cuts = 0
+            for _ in _BOUNDARY.finditer(text, d.end, later.start + 1):
+                cuts += 1
+                if cuts > 1:
+                    break
+            if cuts > 1 or (cuts == 1 and d.value is not None):
+                break  # a day named before it wins over one in a later sentence
+            if later.precision == "day" and later.value and later.role in ("point", "since"):
+                day = dt.date.fromisoformat(later.value) - dt.timedelta(days=1)
+                out[i] = DateMention(d.text, d.start, d.end, day.isoformat(), "day", d.role)
+                break
     return out
+
+
+_OF_AFTER = re.compile(r"\s+(?:of|de|del)\b", _I)
 
 
 def resolve_date(

@@ -402,6 +402,8 @@ class Registry:
             return None
         if f in self.acronyms and mention.strip().islower():
             return None
+        if f in self.acronyms and len(f) <= 2 and not mention.split()[-1].isupper():
+            return None  # "Un funcionario": the Spanish article, not the UN
         if sp.kind == "country" and not countries:
             return None
         return sp

@@ -939,7 +939,7 @@ _TIME_LEAD_RE = re.compile(
     rf"(?:{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}|yesterday|today|tonight|earlier|later|"
     rf"recently|again|also|previously|repeatedly|ayer|hoy|también|además|nuevamente|asimismo|"
-    rf"igualmente|de nuevo|otra vez|"
+    rf"igualmente|de nuevo|otra vez|una vez más|once more|"
     rf"posteriormente|más tarde|luego|finalmente|por último|"
     rf"separately|publicly|privately|bluntly|flatly|firmly|openly|explicitly|categorically|"
     rf"subsequently|then|further|once again|"
@@ -1118,8 +1118,9 @@ _LISTENER_RE = re.compile(
     r"press|media|lawmakers|senators|legislators|audience|students|channel|agency|outlet|station|"
     r"newspaper|daily|television|broadcaster|radio|prensa|periodistas|medios|agencia|canal|"
     r"diario|cadena|emisora)\b(?:\s+[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3})?"
-    r"|\s*(?:to\s+|a\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}(?=\s+(?:that|que|on|in|at|el|la|en)\b|"
-    r"\s*[,.:]|\s*$)"
+    r"|\s*(?:to\s+|a\s+)?(?:[Tt]he\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}"
+    r"(?=\s+(?:that|que|on|in|at|el|la|en)\b|\s*[,.:]|\s*$"
+    r"|\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|this|these|there|no)\s)"  # a bare clause
 )
 _RIGHT_APPOS_RE = re.compile(
     r"\s*((?:el|la|the|su|his|her|its)\s+[^,.;~]{2,60}?),\s+([A-ZÀ-Þ](?:[\w’'\-]+|\.)(?:\s+[A-ZÀ-Þ](?:[\w’'\-]+|\.)){0,3})"
@@ -1170,7 +1171,11 @@ _CUT_RE_ES = re.compile(
     r"advirtiendo|calificando|tildando|acusando|alegando|insistiendo|recordando)\b|,\s*según\b|"
     r",\s*(?:dijo|afirmó|añadió|agregó)\b"
     r"|,?\s+y\s+(?:aseguran?|afirman?|señalan?|dicen?|advierten?|agregan?|añaden?|"
-    r"subrayan?|recuerdan?|insisten?|sostienen?|denuncian?)\b",
+    r"subrayan?|recuerdan?|insisten?|sostienen?|denuncian?)\b"
+    # "..., tras una reunión de hora y media": when it was said, not what
+    r"|,\s*(?:tras|después de)\s+(?:una|la|el|un|su|sus|las|los)\s+(?:\w+\s+)?(?:reunión|"
+    r"reuniones|encuentro|conversación|conversaciones|cumbre|llamada|entrevista|negociaciones|"
+    r"consultas|conversación telefónica)\b",
     re.IGNORECASE,
 )
 _ACCORDING_VERB = (
@@ -1393,6 +1398,7 @@ class _Stmt:
     field: str
     pending: tuple | None = None  # (role-noun entry, mention, position) for cataphora
     para: int = 0
+    co: tuple = ()  # all the speakers of a joint subject ("Lavrov and Blinken said"), in order
 
 
 @dataclass
@@ -1409,6 +1415,7 @@ class _Ctx:
     consumed: set[int] = field(default_factory=set)  # cue start offsets already used
     prior: list[Entity] = field(default_factory=list)  # entities from the other field
     published: dt.date | None = None  # the article's publication date: whose role is whose
+    title: str | None = None  # the headline, when the text's people may be named only there
 
 
 _RE7 = re.compile(r"[a-z]+[’']s")
@@ -1826,6 +1833,19 @@ class _Resolver:
         self._people_of: tuple[int, int] | None = None
         self._people_list: list[tuple[Entity, str, frozenset[str], int]] = []
         self._in_salience = False
+        self._title_people: list[Entity] | None = None
+
+    def _headline_people(self) -> list[Entity]:
+        """The people the headline names (for the text: "Lavrov warns ..." over "The Russian
+        foreign minister said ..."), last named first; read only when asked."""
+        if self._title_people is None:
+            self._title_people = []
+            title = self.ctx.title
+            if self.ctx.field == "text" and title and title.strip():
+                tex = _Extractor(title, self.ctx.lang, "title", published=self.ctx.published)
+                tex.res.collect()
+                self._title_people = [e for e in reversed(tex.ctx.entities) if e.kind == "person"]
+        return self._title_people
 
     def _registry_entity(self, sp: Speaker, start: int, mention: str, stated: str) -> Entity:
         if _EXACT:
@@ -1925,6 +1945,10 @@ class _Resolver:
         if all(fold(w) in _NON_NAMES or fold(w) in _ORG_WORDS for w in nwords):
             return ("none",)
         sp = self.reg.person(name)
+        if sp is None and len(nwords) > 1 and not role_part:
+            org = self.reg.organisation(name)
+            if org is not None and org.kind == "country":
+                return ("org", org, run)  # "United States", "North Korea": no person
         if sp is None:
             # the answers below without a person that need no context
             if len(nwords) == 1:
@@ -2064,6 +2088,9 @@ class _Resolver:
             if fallback is not None and person_head:
                 # "the deputy head of Russia's Security Council": a person of that body
                 ent = self._member_of(fallback["speaker"], pos)
+                if ent is None and _TOP_HEAD_RE.search(f):
+                    # "the head of the IAEA": the one person the registry has at its head
+                    ent = self._holder(None, f, org=fallback["speaker"])
                 if ent is not None:
                     return ent.as_fields(np), None
             return fallback, None
@@ -2084,6 +2111,11 @@ class _Resolver:
         np = _RE20.sub("", np)
         if not np:
             return ("none",)
+        if "s " in np and ("'s " in np or "’s " in np):
+            # "the Kremlin's spokesman", "NATO's secretary general": as "the Kremlin spokesman"
+            plain = _INST_POSSESSIVE_RE.sub(self._institution_possessive, np)
+            if plain != np:
+                return self._resolve_plan(plain, countries)
         lex = self.ctx.lex
         f = _unglue_ex(fold(np), lex.role_tokens)
         if np.lower() in _PRONOUNS:
@@ -2202,6 +2234,11 @@ class _Resolver:
         indefinite = entry is not None and bool(_RE23.match(f))
         return ("role", np, f, fallback, entry, person_head, indefinite)
 
+    def _institution_possessive(self, pm: re.Match) -> str:
+        """'Kremlin's' -> 'Kremlin' when the registry's institution; else as written."""
+        org = self.reg.organisation(pm.group(1))
+        return pm.group(1) if org is not None and org.kind == "institution" else pm.group()
+
     def _phrase_org(self, np: str, countries: bool) -> tuple[str, Speaker | None]:
         """The registry institution or country named by np or its tail: ("org", it) names
         it, ("country", it) a country that is no speaker here, ("role_head", it) a role of
@@ -2300,6 +2337,21 @@ class _Resolver:
                 (e for e in self.ctx.lex.role_nouns if re.search(rf"\b{re.escape(e.phrase)}\b", f)),
                 None,
             )
+            plain = " ".join(w for w in f.split() if w not in _COUNTRY_ADJ)
+            if plain != f:
+                # "el ministro ruso de Exteriores": the office named around the nationality
+                longer = next(
+                    (
+                        e
+                        for e in self.ctx.lex.role_nouns
+                        if re.search(rf"\b{re.escape(e.phrase)}\b", plain)
+                    ),
+                    None,
+                )
+                if longer is not None and (
+                    cache[f] is None or len(longer.phrase) > len(cache[f].phrase)
+                ):
+                    cache[f] = longer
         return cache[f]
 
     def _fits(self, entry: RoleNoun, f: str, ent: Entity) -> bool:
@@ -2321,7 +2373,7 @@ class _Resolver:
         for x in entry.exclude:
             if x in text and x not in f:
                 return False
-        country = entry.country or _country_of(f)
+        country = entry.country or _country_of(f) or self._tail_country(f)
         if country and ent.country and ent.country != country:
             return False
         if entry.gender and ent.gender and entry.gender != ent.gender:
@@ -2336,9 +2388,35 @@ class _Resolver:
                 and w not in {"former", "top", "senior", "ex", "un", "una", "el", "la"}
                 and w not in _COUNTRY_ADJ
             ]
-            if extra and not all(w in text for w in extra):
+            if extra and not all(
+                w in text or any(t in text for t in _PORTFOLIO_EN.get(w, ())) for w in extra
+            ):
                 return False
         return True
+
+    def _tail_country(self, f: str) -> str:
+        """The country a role phrase ends by naming: "the foreign minister of Russia", "el
+        ministro de Exteriores de Rusia" -> "Russia"; "" if none. Memoised by phrase."""
+        key = ("tail_country", f)
+        memo = self.reg.memo
+        got = memo.get(key)
+        if got is None:
+            got = ""
+            words = f.split()
+            for k in range(len(words) - 1, max(0, len(words) - 4), -1):
+                if words[k - 1] not in ("of", "de", "del", "the"):
+                    continue
+                tail = " ".join(words[k:])
+                org = self.reg.organisation(tail)
+                if org is None and len(tail) <= 6:
+                    org = self.reg.organisation(tail.upper())  # "de EE.UU." folds to "ee uu"
+                if org is not None and org.kind == "country":
+                    got = org.name
+                    break
+            if len(memo) > 50000:
+                memo.clear()
+            memo[key] = got
+        return got
 
     def _by_role(self, entry: RoleNoun, f: str, pos: int) -> Entity | None:
         if entry.target == "person":
@@ -2359,14 +2437,16 @@ class _Resolver:
                     return ent
         return None
 
-    def _holder(self, entry: RoleNoun, f: str) -> Entity | None:
+    def _holder(self, entry: RoleNoun | None, f: str, org: str | None = None) -> Entity | None:
         """The one registry person who held the office a definite role noun names ("the
-        Secretary of State") on the article's date; None without a date or if several fit."""
+        Secretary of State") on the article's date; None without a date or if several fit.
+        ``org``: only people of that institution ("the NATO secretary general"); with it, no
+        role noun (``entry`` None: "the head of the IAEA") takes its one person."""
         day = self.ctx.published
         if (
             day is None
-            or entry.target != "person"
-            or not entry.match
+            or (entry is None and org is None)
+            or (entry is not None and (entry.target != "person" or not entry.match))
             or _FORMER_RE.search(f)
             or _RE24.match(f)
         ):
@@ -2375,8 +2455,10 @@ class _Resolver:
         for row in self.reg.holders_at(day):
             if not row.role or (not row.role_start and not row.role_end):
                 continue  # undated roles may not be held that day: never guessed
+            if org is not None and row.org != org:
+                continue
             ent = _entity_from_registry(row, -1, row.name, "", reg=self.reg, published=day)
-            if self._fits(entry, f, ent):
+            if entry is None or self._fits(entry, f, ent):
                 found[ent.name] = ent
                 if len(found) > 1:
                     return None
@@ -2388,8 +2470,10 @@ class _Resolver:
             for row in rows:
                 if row.name == ent.name or row.role_start or row.role_end or not row.role:
                     continue
+                if org is not None and row.org != org:
+                    continue
                 other = _entity_from_registry(row, -1, row.name, "")
-                if self._fits(entry, f, other):
+                if entry is None or self._fits(entry, f, other):
                     return None
         return ent
 
@@ -2528,6 +2612,9 @@ class _Resolver:
         for ent in reversed([e for e in self._entities() if e.start < pos]):
             if ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
                 return ent.as_fields(np)
+        for ent in self._headline_people():  # nobody named before it: the headline's person
+            if not gender or not ent.gender or ent.gender == gender:
+                return ent.as_fields(np)
         return None
 
     def _person(self, name: str, role_part: str, np: str, pos: int) -> dict | None:
@@ -2589,8 +2676,17 @@ class _Resolver:
                         if ent is not None and self._fits(entry, f, ent):
                             st.speaker = ent.as_fields(np)
                         break
+            if st.speaker is None and entry.match:
+                # the person the headline names: "Putin advierte ..." / "El presidente aseguró"
+                for ent in self._headline_people():
+                    if self._fits(entry, f, ent):
+                        st.speaker = ent.as_fields(np)
+                        break
             if st.speaker is None:
                 ent = self._holder(entry, f)
+                if ent is None and fallback is not None:
+                    # "the NATO secretary general": NATO's one, not the UN's
+                    ent = self._holder(entry, f, org=fallback["speaker"])
                 if ent is not None:
                     st.speaker = ent.as_fields(np)
             if st.speaker is None and fallback is not None:
@@ -2889,6 +2985,98 @@ def _time_tail_sub(s: str) -> str:
 
 
 _ASKED_LEFT_RE = re.compile(r"\b(?:asked|question)\b[^,]*$", re.IGNORECASE)
+# "posted the message", "wrote a post", "tuiteó un vídeo": what was put out, not what was said
+_MEDIA_OBJECT_RE = re.compile(
+    r"\s*(?:the|a|an|his|her|its|their|this|that|el|la|un|una|su)\s+(?:\w+\s+)?(?:message|"
+    r"post|video|photo|picture|image|clip|link|letter|note|statement|text|tweet|thread|"
+    r"mensaje|vídeo|video|foto|imagen|carta|nota|texto|publicación)s?\b",
+    re.IGNORECASE,
+)
+# Spanish words of an office and what the registry's English roles say for them ("el ministro
+# de Relaciones Exteriores ruso" is the Foreign Minister)
+_PORTFOLIO_EN = {
+    "exteriores": ("foreign",),
+    "asuntos": ("foreign", "affairs"),
+    "defensa": ("defen",),
+    "estado": ("state",),
+    "seguridad": ("security",),
+    "energia": ("energy",),
+    "hacienda": ("treasury", "finance"),
+    "economia": ("econom",),
+    "justicia": ("justice",),
+    "presidente": ("president",),
+    "vicepresidente": ("vice president", "deputy chairman"),
+    "ministro": ("minister",),
+    "ministra": ("minister",),
+    "secretario": ("secretary",),
+    "secretaria": ("secretary",),
+    "embajador": ("ambassador",),
+    "embajadora": ("ambassador",),
+    "portavoz": ("spokes", "press secretary"),
+    "vocero": ("spokes", "press secretary"),
+    "vocera": ("spokes", "press secretary"),
+    "asesor": ("advis", "aide"),
+    "asesora": ("advis", "aide"),
+    "representante": ("representative",),
+    "jefe": ("head", "chief", "director"),
+    "jefa": ("head", "chief", "director"),
+    "negociador": ("negotiator",),
+    "negociadora": ("negotiator",),
+    "presidencial": ("president",),
+}
+_HAN_END_RE = re.compile(r"\bhan\s+(?:\w+\s+)?$")
+# "warned Washington that", "cautioned the West that", "reminded European capitals that": who
+# was warned, a short noun phrase with no verb, before the clause
+_WARN_LISTENER_VERBS = frozenset({"warn", "caution", "remind", "reassure"})
+_WARN_LISTENER_RE = re.compile(
+    r"\s*(?:(?:the|its|his|her|their|our|all|both)\s+)?(?!(?:that|it|he|she|they|we)\b)"
+    r"[\w.’'\-]+(?:\s+(?!(?:is|was|were|are|would|will|had|has|have|could|should|may|might|"
+    r"must|did|does|do)\b)[\w.’'\-]+){0,3}\s*"
+)
+# nothing after "was quoted as saying" but who quoted it: "by TASS.", "by the agency"
+_AGENT_ONLY_RE = re.compile(r"\s*(?:(?:by|in|to)\s+[^,;:~]{1,60}?)?\s*[.!]?\s*")
+# the top of an institution, with no role noun for it: "the head of the IAEA", "la jefa de X"
+_TOP_HEAD_RE = re.compile(r"^(?:the|el|la)\s+(?:head|chief|leader|jefe|jefa|director|directora)\b")
+_INST_POSSESSIVE_RE = re.compile(r"\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})['’]s(?=\s)")
+
+
+def _opens_subject(before: str) -> bool:
+    """Whether the words of a sentence before a subject leave it its opening: after the
+    dateline and a fronted phrase ending in a comma, only role words ("El canciller ruso, ",
+    "In a joint statement, "), not a clause ("Lavrov met Blinken and Wang said")."""
+    before = before[_dateline_len(before) :].rsplit(",", 1)[-1]
+    role_tokens = _lexicon("en").role_tokens | _lexicon("es").role_tokens
+    for w in _WORD_RE.findall(before):
+        if not w[:1].islower():
+            continue
+        lw = fold(w)
+        if lw in _FUNCTION_WORDS or lw in _COUNTRY_ADJ or lw in ROLE_WORDS or lw in role_tokens:
+            continue
+        # plurals: "los presidentes", "the ministers", "los cancilleres"
+        if lw[:-1] in ROLE_WORDS or lw[:-2] in ROLE_WORDS or lw[:-1] in role_tokens:
+            continue
+        return False
+    return True
+
+
+# a first person named before "and his counterpart" / "y su homólogo"
+_JOINT_LEFT_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<first>[A-ZÀ-Þ][\w’'\-.]*(?:\s+[A-ZÀ-Þ][\w’'\-.]*){0,3})"
+    r"(?:,\s*[^,;:~]{2,60}?,)?,?\s+(?:and|y|e)\s+"
+    r"(?:(?:his|her|its|their|su|sus)(?:\s+[^\s,;:~]+){0,4}\s*,?\s*)?$"
+)
+# two coordinated names: "Joe Biden and Vladimir Putin", "Lavrov y Blinken"
+_JOINT_RE = re.compile(
+    r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
+    r"(?P<b>(?:[^,;:~]{0,50}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s*"
+)
+_CONCLUDED_OBJECT_RE = re.compile(
+    r"\s*(?:the|a|an|its|their|his|her|this)\s+(?:[\w\-]+\s+){0,3}?(?:session|talks|meeting|"
+    r"visit|round|negotiations|agreement|deal|treaty|summit|consultations|exercises?|drills|"
+    r"review|conference|tour|trip|inspection|dialogue)s?\b",
+    re.IGNORECASE,
+)
+_MEDIA_VERBS = frozenset({"write", "post", "tweet", "escribir", "publicar", "tuitear"})
 _SAID_LITTLE_RE = re.compile(
     r"\s*(?:(?:little|nothing|something|anything|otherwise|nada|poco)\b"
     r"|(?:much|so|yes|no|more|less|mucho|sí)\s*(?:[.,;:]|$))",
@@ -2906,6 +3094,7 @@ class _Extractor:
         field_name: str,
         prior: list[Entity] | None = None,
         published: dt.date | None = None,
+        title: str | None = None,
     ):
         self._nl = _para_breaks(text)
         quotes = find_quotes(text, self._nl)
@@ -2919,6 +3108,7 @@ class _Extractor:
             sentences=split_sentences(text, quotes),
             prior=list(prior or []),
             published=published,
+            title=title,
         )
         self.res = _Resolver(self.ctx)
         self.cues = _CueIndex(self.ctx.lex, self.ctx.masked, text)
@@ -2929,6 +3119,7 @@ class _Extractor:
         ):
             self._q_open = None
         self._doc_at: list[int] = []  # where "issued a", "publicó un"... start
+        self._joint_co: tuple | None = None  # (speaker, others) of the cue being read
 
     def para(self, i: int) -> int:
         return bisect.bisect_left(self._nl, i)
@@ -3196,6 +3387,8 @@ class _Extractor:
             qend = q.close + 1 if q.close is not None else q.end
             nxt = quotes[qi + 1].open if qi + 1 < len(quotes) else b
             tail = m[qend:nxt]
+            n0 = len(ctx.statements)
+            self._joint_co = None
             got = self._post_attribution(tail, qend, sent)
             if got is not None:
                 speaker, pending, cue, cue_pos, rest_pos = got
@@ -3212,6 +3405,8 @@ class _Extractor:
                     self._clause(speaker, pending, a + d, qend, cue, sent)
                     attributed[qi] = ctx.statements[-1]
                     ctx.consumed.add(cue_pos)
+                    if self._joint_co is not None:
+                        self._mark_joint(n0)
                     continue
                 st = self._add(speaker, "direct", q.start, q.end, cue, sent, pending)
                 if st is not None:
@@ -3223,6 +3418,8 @@ class _Extractor:
                     st2 = self._add(speaker, "direct", q2.start, q2.end, cue, sent, pending)
                     if st2 is not None:
                         attributed[qi + 1] = st2
+                if self._joint_co is not None:
+                    self._mark_joint(n0)
         # 2. special constructions
         if hint:
             self._special(sent)
@@ -3235,7 +3432,11 @@ class _Extractor:
         for cm in cues:
             if cm.start() in ctx.consumed:
                 continue
+            n0 = len(ctx.statements)
+            self._joint_co = None
             self._cue(cm, sent)
+            if self._joint_co is not None:
+                self._mark_joint(n0)
         # 4. quotes nobody claimed: continuation of the previous speaker
         for qi, q in enumerate(quotes):
             if qi in attributed:
@@ -3416,12 +3617,20 @@ class _Extractor:
                     np_text = after[np[0] : np_end + app.end(1)]
                     np_end += app.end(1)
                 speaker, pending = self.res.resolve(np_text, off + skip + np[0])
+                if (
+                    speaker is not None
+                    and (" and " in np_text or " y " in np_text)
+                    and self._plural_cue(cue, "")
+                ):
+                    co = self._joint(np_text, off + skip + np[0], speaker)  # "», dijeron X y Y"
+                    if co:
+                        self._joint_co = (speaker["speaker"], co)
                 if speaker is not None or pending is not None:
                     return speaker, pending, cue, off + cm.start(), off + skip + np_end
             if ctx.lang == "es" or _RE42.match(after):
-                speaker = self._last_speaker(off)
-                if speaker is not None:
-                    return speaker, None, cue, off + cm.start(), off + cm.end()
+                speaker, pending = self._last_speaker_pending(off)
+                if speaker is not None or pending is not None:
+                    return speaker, pending, cue, off + cm.start(), off + cm.end()
             return None
         # subject first: "he said", "the former deputy secretary general said"
         if _EXACT or self.cues.odd_case():
@@ -3459,7 +3668,28 @@ class _Extractor:
         speaker, pending = self.res.resolve(np[1], off + np[0])
         if speaker is None and pending is None:
             return None
+        if (
+            speaker is not None
+            and (" and " in np[1] or " y " in np[1])
+            and self._plural_cue(cue, rest[:cm_start])
+        ):
+            co = self._joint(np[1], off + np[0], speaker)  # '"...," Lavrov and Wang said'
+            if co:
+                self._joint_co = (speaker["speaker"], co)
         return speaker, pending, cue, off + cm_start, off + cm_end
+
+    def _last_speaker_pending(self, pos: int) -> tuple[dict | None, tuple | None]:
+        """(speaker, pending) of a subject-less attribution: as _last_speaker, but when the
+        latest statement before pos waits for its speaker ("El ministro de Exteriores ruso
+        advirtió ...", the name only in the headline), the same wait."""
+        for st in reversed(self.ctx.statements):
+            if st.start >= pos:
+                continue
+            if st.speaker is not None:
+                return dict(st.speaker, speaker_mention=None), None
+            if st.pending is not None:
+                return None, st.pending
+        return self._last_speaker(pos), None
 
     def _last_speaker(self, pos: int) -> dict | None:
         """The speaker a subject-less attribution ("..., dijo.") refers to."""
@@ -3715,6 +3945,61 @@ class _Extractor:
         return end
 
     # ------------------------------------------------------------------------------------
+    def _mark_joint(self, n0: int) -> None:
+        """The statements added since the n0th, of the joint subject's speaker found, carry
+        all its speakers (_joint_co)."""
+        who, co = self._joint_co
+        for st in self.ctx.statements[n0:]:
+            if st.speaker is not None and st.speaker["speaker"] == who:
+                st.co = co
+
+    def _joint_left(self, left: str, base: int, speaker: dict) -> tuple:
+        """(first, speaker) when the words before a subject are "<a person named> and (his
+        counterpart ...)": "Sergey Lavrov and his Chinese counterpart Wang Yi said"."""
+        jm = _JOINT_LEFT_RE.search(left)
+        if jm is None:
+            return ()
+        if not _opens_subject(left[: jm.start("first")]):
+            return ()
+        first = jm.group("first")
+        if self.res._resolve_plan(first, True)[0] not in ("person", "fields"):
+            return ()
+        who, _ = self.res.resolve(first, base + jm.start("first"))
+        if who is None or who["speaker"] == speaker["speaker"]:
+            return ()
+        return (who, speaker)
+
+    def _plural_cue(self, cue: str, left: str) -> bool:
+        """Whether a verb may have a coordinated subject: in Spanish only a plural one
+        ("afirmaron", "han dicho"; "dijo Lavrov y ..." is Lavrov alone)."""
+        if self.ctx.lang != "es":
+            return True
+        return cue.split()[0].lower().endswith("n") or bool(_HAN_END_RE.search(left))
+
+    def _joint(self, np: str, pos: int, speaker: dict | None, before: str = "") -> tuple:
+        """The people of a coordinated subject ("President Joe Biden and Russian President
+        Vladimir Putin", "Los cancilleres, Serguéi Lavrov y Antony Blinken"): each conjunct
+        names a person; () unless both do and one of them is the speaker found."""
+        base = np.rfind(",") + 1  # "Los presidentes de Rusia y China, Vladímir Putin y Xi"
+        jm = _JOINT_RE.fullmatch(np, base)
+        if jm is None or not _opens_subject(before):
+            return ()
+        people = []
+        for g in ("a", "b"):
+            part = jm.group(g)
+            if not any(w[:1].isupper() for w in part.split()[1:] or part.split()):
+                return ()  # "the minister and his deputy": no names
+            if self.res._resolve_plan(part, True)[0] not in ("person", "fields"):
+                return ()  # a person, an institution or a country, named
+            who, _ = self.res.resolve(part, pos + jm.start(g))
+            if who is None:
+                return ()
+            people.append(who)
+        names = [p["speaker"] for p in people]
+        if names[0] == names[1] or (speaker is not None and speaker["speaker"] not in names):
+            return ()
+        return tuple(people)  # in the text's order, the speaker found (if any) among them
+
     def _cue(self, cm: re.Match, sent) -> None:
         ctx = self.ctx
         a, b = sent
@@ -3884,6 +4169,32 @@ class _Extractor:
             speaker, pending = self.res.resolve(
                 np[1], subj_start, countries=lemma not in {"announce", "inform", "notify"}
             )
+            if (
+                speaker is None
+                and pending is None
+                and (" and " in np[1] or " y " in np[1])
+                and lemma not in {"announce", "inform", "notify"}
+                and self._plural_cue(cue, left_raw)
+                and _RE29.search(m, cm.end(), min(b, cm.end() + 120)) is not None
+            ):
+                # "Russia and China said in a joint statement": no one phrase, two speakers
+                both = self._joint(np[1], subj_start, None, m[a:subj_start])
+                if both:
+                    speaker = both[-1]
+            if speaker is not None and self._plural_cue(cue, left_raw):
+                co = ()
+                if " and " in f" {np[1]}" or " y " in f" {np[1]}":
+                    co = self._joint(np[1], subj_start, speaker, m[a:subj_start])
+                    k = np[1].rfind(",")
+                    if not co and k > 0:
+                        # "Lavrov and his Chinese counterpart, Wang Yi": the name after it
+                        co = self._joint_left(m[a : subj_start + k + 1], a, speaker)
+                elif " and " in m[a:subj_start] or " y " in m[a:subj_start]:
+                    # "El canciller ruso, Serguéi Lavrov, y su homólogo chino, Wang Yi,
+                    # afirmaron": the first one before
+                    co = self._joint_left(m[a:subj_start], a, speaker)
+                if co:
+                    self._joint_co = (speaker["speaker"], co)
             mention_ok = speaker is not None or pending is not None
             if (
                 speaker is None
@@ -3954,6 +4265,10 @@ class _Extractor:
             that = _RE34.match(r)
         if _SAID_LITTLE_RE.match(r):
             return  # "said little about", "said nothing"
+        if lemma in _MEDIA_VERBS and that is None and _MEDIA_OBJECT_RE.match(r):
+            return  # "posted the message a day before ...": a thing put out, no clause
+        if lemma == "conclude" and _CONCLUDED_OBJECT_RE.match(r):
+            return  # "concluded the fourth session of the BCC": an event ended, no clause
         r_stripped = r.strip(" .,;")
         starts_adjunct = bool(_ADJUNCT_RE.match(r))
         if pattern == "object" and lemma in _OBJECT_SAID:
@@ -3963,6 +4278,11 @@ class _Extractor:
             or starts_adjunct
             or pattern == "object"
             or (that.group() == ":" and "~" not in r[: that.start()])
+            or (
+                lemma in _WARN_LISTENER_VERBS
+                and that.group() != ":"
+                and _WARN_LISTENER_RE.fullmatch(r, 0, that.start()) is not None
+            )
         ):
             if not (pattern == "object" and that.start() > 90):
                 clause_start = r_off + that.end()
@@ -4074,7 +4394,7 @@ class _Extractor:
                         and not _RELATIVE_END_RE.search(left)
                     )
                 ):
-                    speaker = self._last_speaker(cm.start())
+                    speaker, pending = self._last_speaker_pending(cm.start())
                 elif (
                     ctx.lang == "es"
                     and clause_start is None
@@ -4084,9 +4404,9 @@ class _Extractor:
                 ):
                     # "Esa decisión puede revisarse, advirtió.": a fronted clause, the
                     # speaker goes on
-                    speaker = self._last_speaker(cm.start())
-                    subj_start = cm.start() if speaker is not None else None
-                if speaker is None:
+                    speaker, pending = self._last_speaker_pending(cm.start())
+                    subj_start = cm.start() if speaker or pending else None
+                if speaker is None and pending is None:
                     return
         if clause_start is not None:
             front = m[a : subj_start if subj_start is not None else cm.start()]
@@ -4135,6 +4455,14 @@ class _Extractor:
             if speaker is None and pending is None:
                 return
             r = m[cm.end() : b]
+            if not quoted.group("obj") and _AGENT_ONLY_RE.fullmatch(r):
+                # "CLAUSE, X was quoted as saying by TASS.": the clause is the one before
+                d = _dateline_len(left)
+                front = left[d : np[0]].rstrip()
+                if front.endswith(",") and len(front.split()) >= 3:
+                    ce = a + d + len(front) - 1
+                    self._clause(speaker, pending, a + d, ce, cm.group(), sent)
+                return
             ca = cm.end() + (_RE56.match(r).end())
             self._clause(speaker, pending, ca, self._clause_end(ca, b), cm.group(), sent)
             return
@@ -4254,6 +4582,29 @@ def _finish(stmts: list[_Stmt], text: str) -> list[dict[str, Any]]:
                 "sentence": text[sa:sb],
             }
         )
+        if st.co:
+            out[-1]["_co"] = st.co
+    return out
+
+
+def _expand_joint(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each statement of a joint subject once for each of its speakers, in the text's order."""
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        co = r.pop("_co", ())
+        if not co:
+            out.append(r)
+        for who in co:
+            out.append(
+                dict(
+                    r,
+                    speaker=who["speaker"],
+                    speaker_mention=who.get("speaker_mention"),
+                    speaker_role=who.get("speaker_role"),
+                    speaker_org=who.get("speaker_org"),
+                    speaker_country=who.get("speaker_country"),
+                )
+            )
     return out
 
 
@@ -4343,7 +4694,9 @@ def find_statements(
     text = text if isinstance(text, str) else ""
     language = language.lower()[:2] if isinstance(language, str) and language else "en"
     day = as_date(published)
-    ex = _Extractor(text, language, "text", published=day)
+    ex = _Extractor(
+        text, language, "text", published=day, title=title if isinstance(title, str) else None
+    )
     rows = _finish(ex.run(), text)
     keys = [_row_key(r) for r in rows]  # once per row: a quote's fold is not cached
     if isinstance(title, str) and title.strip() and (_EXACT or _title_may_say(title, language)):
@@ -4356,7 +4709,7 @@ def find_statements(
         kept = [i for i, r in enumerate(rows) if r["field"] == "text" or keys[i] not in text_keys]
         rows = [rows[i] for i in kept]
         keys = [keys[i] for i in kept]
-    return _dedupe(rows, keys)
+    return _expand_joint(_dedupe(rows, keys))
 
 
 def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:

@@ -220,6 +220,160 @@ def test_present_of_a_scheduled_start_looks_ahead(text: str, language: str) -> N
     assert value(text, dt.date(2013, 5, 6), language) == ("2013-05-10", "day")
 
 
+# ------------------------------------------------------- dates counted from another date
+
+
+def dated(text: str, published: dt.date, language: str = "en") -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, published, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Putin announced the step on February 21; a week later, he signed the law.", "en",
+         ("a week later", "2023-02-28")),
+        ("The vote came on March 3. Two days earlier the envoy had left.", "en",
+         ("Two days earlier", "2023-03-01")),
+        ("Russia left the treaty on November 7. Its allies answered a month later.", "en",
+         ("a month later", "2022-12")),
+        ("The treaty entered into force in 2011. Three years later, talks stalled.", "en",
+         ("Three years later", "2014")),
+        ("La ley se firmó el 28 de febrero. Una semana después, Moscú dejó de notificar.", "es",
+         ("Una semana después", "2023-03-07")),
+        ("Rusia completó su salida el 7 de noviembre. Cinco días antes, Putin firmó la ley.",
+         "es", ("Cinco días antes", "2022-11-02")),
+        ("La Duma votó el 26 de enero y el Senado aprobó la ley al día siguiente.", "es",
+         ("al día siguiente", "2023-01-27")),
+        # an event named just before, on the last day named: "five days before the exit"
+        ("Russia completed its exit on November 7. NATO replied a month later. Five days "
+         "before the exit, Putin had signed a law.", "en", ("Five days before", "2022-11-02")),
+        # a period counted from the month just named, not from publication
+        ("The leaders agreed in June to start talks. The first round came the following "
+         "month.", "en", ("the following month", "2022-07")),
+        ("Los líderes se reunieron en junio. Al mes siguiente empezaron las consultas.", "es",
+         ("mes siguiente", "2022-07")),
+        # a week counted from a day: the week's month, not a day
+        ("The notes were exchanged on 3 February 2021; the following week, talks began.", "en",
+         ("the following week", "2021-02")),
+        ("Rusia lo anunció el 22 de marzo de 2021. La semana siguiente, respondió.", "es",
+         ("La semana siguiente", "2021")),  # 29 March to 4 April: no one month
+        ("The ban came on 8 August 2022; a year later, talks had still not resumed.", "en",
+         ("a year later", "2023")),
+    ],
+)  # fmt: skip
+def test_offsets_count_from_the_date_just_named(
+    text: str, language: str, expected: tuple[str, str | None]
+) -> None:
+    published = dt.date(2023, 6, 2) if "2023" in str(expected[1]) else MONDAY
+    found = dict(dated(text, published, language))
+    assert expected[0] in found, found
+    assert found[expected[0]] == expected[1]
+
+
+def test_offsets_with_nothing_to_count_from_give_no_date() -> None:
+    for text, lang in (("A week later, he signed the law.", "en"),
+                       ("Dos días después, Moscú respondió.", "es"),
+                       # a month counted from a month: the day is not known
+                       ("Putin signed the decree in May; it took effect six months later.", "en"),
+                       # an event never dated: which meeting?
+                       ("The treaty was extended on June 20. The statement came a day after a "
+                        "meeting of diplomats.", "en")):  # fmt: skip
+        found = find_dates(text, MONDAY, lang)
+        assert not [d for d in found if d.text.lower().endswith(("later", "después", "after"))]
+
+
+def test_a_period_counts_from_a_date_not_from_another_period() -> None:
+    # "the previous year" twice: both the year before publication, not one before the other
+    text = "Talks froze for most of the previous year. They froze for most of the previous year."
+    assert [d.value for d in find_dates(text, dt.date(2021, 5, 2))] == ["2020", "2020"]
+    # and a date two sentences back is not what "the following month" counts from
+    text = "They met in June. Nothing followed. Officials were silent. The next round came the "
+    text += "following month."
+    assert dated(text, dt.date(2021, 10, 1))[-1] == ("the following month", "2021-11")
+
+
+def test_a_day_after_an_event_next_to_a_date_is_not_that_date_plus_one() -> None:
+    # "said on Friday, a day after the treaty lapsed": the lapse was Thursday, which the
+    # events module counts back itself; the dates module must not offer Saturday
+    text = "The ministry said on Friday, a day after the treaty lapsed, that it would wait."
+    assert dated(text, dt.date(2026, 2, 6)) == [("on Friday", "2026-02-06")]
+    # and "days before the summit" in Spanish, the same
+    text = "Lo dijo el 5 de mayo, dos días antes de la cumbre."
+    assert dated(text, dt.date(2023, 6, 2), "es") == [("el 5 de mayo", "2023-05-05")]
+
+
+def test_the_eve_is_the_day_before_the_day_it_precedes() -> None:
+    # a range named before: the eve of its first day
+    text = ("The commission was to meet in Cairo from Nov. 29 to Dec. 6. Russia called the "
+            "session off on the eve of its opening.")  # fmt: skip
+    assert dated(text, MONDAY)[-1] == ("the eve", "2022-11-28")
+    # the day it precedes named after it, in the same sentence
+    text = "Rusia aplazó la víspera de su apertura la reunión que debía empezar el 29 de noviembre."
+    assert dated(text, MONDAY, "es")[0] == ("la víspera", "2022-11-28")
+    # the eve of something never dated: no day
+    assert dated("Russia pulled out on the eve of the talks.", MONDAY) == [("the eve", None)]
+    # dated in the next sentence (and nothing before): the day before that day
+    text = "Russia pulled out on the eve of the talks. They were to open in Cairo on Nov. 29."
+    assert dated(text, MONDAY) == [("the eve", "2022-11-28"), ("Nov. 29", "2022-11-29")]
+    # but a day named before it wins over one further on
+    text = "On Nov. 20 the envoys met. On the eve of the talks, Moscow left. Talks opened Nov. 29."
+    assert dated(text, MONDAY)[1] == ("the eve", "2022-11-19")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "expected"),
+    [
+        # "is also due": a plan ahead, as "is due" is
+        ("Russia is also due to complete its exit on Tuesday.", "en", dt.date(2023, 11, 3),
+         ("2023-11-07", "day")),
+        ("The commission is still due to meet on Tuesday.", "en", dt.date(2023, 11, 3),
+         ("2023-11-07", "day")),
+        # the end of "the month": the publication's month (or the month the sentence names)
+        ("Talks are set to resume at the end of the month.", "en", MONDAY, ("2022-12", "month")),
+        ("By the end of the year the treaty may lapse.", "en", MONDAY, ("2022", "year")),
+        ("Las consultas se reanudarán a finales de mes.", "es", MONDAY, ("2022-12", "month")),
+        ("At the end of March, Washington stopped sharing data.", "en", dt.date(2023, 6, 2),
+         ("2023-03", "month")),
+        ("Moscú ya había suspendido a principios de agosto las inspecciones.", "es",
+         dt.date(2022, 12, 1), ("2022-08", "month")),
+        ("La prórroga quedará en vigor a principios de febrero.", "es", dt.date(2021, 1, 30),
+         ("2021-02", "month")),
+        ("Both sides stopped the exchanges by mid-2023.", "en", dt.date(2024, 1, 15),
+         ("2023", "year")),
+        ("Russia completed its withdrawal last November 7.", "en", dt.date(2024, 1, 15),
+         ("2023-11-07", "day")),
+        ("Putin lo propuso el pasado 22 de septiembre.", "es", dt.date(2026, 2, 6),
+         ("2025-09-22", "day")),
+        # a day with a year counted from publication
+        ("Russia postponed the session on November 29 last year.", "en", MONDAY,
+         ("2021-11-29", "day")),
+        ("It was signed on 8 April of the previous year.", "en", MONDAY, ("2021-04-08", "day")),
+        ("Rusia aplazó la sesión el 29 de noviembre del año pasado.", "es", MONDAY,
+         ("2021-11-29", "day")),
+        ("El plazo vence el 5 de febrero del año que viene.", "es", MONDAY,
+         ("2023-02-05", "day")),
+        # more ways of saying a step lies ahead
+        ("Rusia también tiene previsto responder el viernes.", "es", MONDAY,
+         ("2022-12-09", "day")),
+        ("Moscow is poised to answer on Friday.", "en", MONDAY, ("2022-12-09", "day")),
+        ("The agreement lapses on Friday.", "en", MONDAY, ("2022-12-09", "day")),
+        ("The agreement lapsed on Friday.", "en", MONDAY, ("2022-12-02", "day")),
+    ],
+)  # fmt: skip
+def test_plans_and_parts_of_periods(
+    text: str, language: str, published: dt.date, expected: tuple[str, str]
+) -> None:
+    assert value(text, published, language) == expected
+
+
+def test_end_of_the_month_named_in_the_same_sentence() -> None:
+    text = "Talks failed in March, and at the end of the month the envoys went home."
+    assert dated(text, dt.date(2023, 6, 2)) == [
+        ("in March", "2023-03"),
+        ("end of the month", "2023-03"),
+    ]
+
+
 # --------------------------------------------------------------------------- quick paths
 # Pieces of dates and of the words around them, written for these tests, in odd cases and
 # glued in odd ways (blanks of other kinds, letters that fold oddly, digits of other scripts).
@@ -236,16 +390,22 @@ _PIECES = [
     "last  week", "next\tmonth", "following\u2003year", "in  -2021", "of 2020", "summer 1999",
     "5 May", "May 5", "the 5th of May", "Monday, May 5", "May 5, 2021", "“", "”", "\n",
 ]  # fmt: skip
+# and the words of dates counted from another date, for the anchor checks
+_COUNTING = [
+    "later", "earlier", "afterwards", "LATER", "eve", "the eve of", "EVE", "end of", "of the",
+    "of THIS", "a week later", "two days before,", "the end of the month", "before", "after",
+    "end of this", "START OF THE", "turn of\u00a0this", "a day after the", "ago", "year",
+]  # fmt: skip
 _GLUE = [" ", " ", "  ", "", "\n", "-", "\u00a0", "\t", ",", "(", "“"]
 
 
-def _odd_texts(seed: int, n: int = 4000) -> list[str]:
+def _odd_texts(seed: int, n: int = 4000, pieces: list[str] = _PIECES) -> list[str]:
     import random
 
     rng = random.Random(seed)
     texts = []
     for _ in range(n):
-        words = [rng.choice(_PIECES) for _ in range(rng.randint(1, 9))]
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 9))]
         texts.append("".join(w + rng.choice(_GLUE) for w in words))
     return texts
 
@@ -269,7 +429,8 @@ def test_anchors_on_lowered_text_are_the_plain_anchors() -> None:
     from analysis import dates
 
     checked = 0
-    for text in _odd_texts(5) + ["May 5", "5 May", "\u0663 May", " may", "may"]:
+    extra = _odd_texts(6, 2000, _PIECES + _COUNTING)
+    for text in _odd_texts(5) + extra + ["May 5", "5 May", "\u0663 May", " may", "may"]:
         low = dates._ANCHOR_FOLDER.fold(text)
         want = [(m.start(), m.end(), m.lastgroup) for m in dates._ANCHOR.finditer(text)]
         assert dates._anchors(text) == want, text
@@ -285,7 +446,7 @@ def test_english_anchor_kinds_change_no_date(monkeypatch: pytest.MonkeyPatch) ->
     pattern of the anchor's group finds."""
     from analysis import dates
 
-    texts = _odd_texts(11)
+    texts = _odd_texts(11) + _odd_texts(12, 3000, _PIECES + _COUNTING)
     pubs = [dt.date(2024, 3, 15), None]
     got = [dates.find_dates(t, p, "en") for t in texts for p in pubs]
     monkeypatch.setattr(dates, "_en_kinds", lambda text, a, b, group: dates._ANCHOR_KINDS[group])
@@ -293,6 +454,9 @@ def test_english_anchor_kinds_change_no_date(monkeypatch: pytest.MonkeyPatch) ->
     assert got == want
     kinds = {(d.precision, d.role) for ds in want for d in ds}
     assert sum(map(len, want)) > 3000 and len(kinds) > 6
+    counted = [d for ds in want for d in ds if d.text.lower().endswith(("later", "earlier"))]
+    parts = [d for ds in want for d in ds if d.text.lower().startswith("end of")]
+    assert len(counted) > 20 and len(parts) > 20
 
 
 def test_until_and_since_checks_are_the_plain_searches() -> None:

@@ -32,10 +32,6 @@ KNOWN_MISSES = {
     ("h71-bbcmundo-experta-dijo-a", "Washington es el único responsable"),
     # "el diplomático argentino" for an official whose registered role is not diplomatic
     ("h97-prensalatina-grossi-oiea", "la ausencia de límites verificables"),
-    # joint speakers ("Serguéi Lavrov y Antony Blinken, coincidieron en que A"): one clause said
-    # by two people is two gold statements; a coordinated subject is not taken (and one span is
-    # reported once, with one speaker)
-    ("h135-prensalatina-lavrov-blinken-coincidieron", "es necesario mantener abierto"),
 }
 
 

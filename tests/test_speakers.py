@@ -284,3 +284,14 @@ def test_malformed_role_rows_are_reported_one_line_each(tmp_path):
     assert ":4:" in problems[2] and "last May" in problems[2]
     assert ":6:" in problems[3] and "Kremlin" in problems[3]
     assert ":9:" in problems[4] and "Ivan Testov" in problems[4]
+
+
+def test_the_spanish_article_un_is_not_the_united_nations():
+    reg = get_registry()
+    assert reg.organisation("UN").name == "United Nations"
+    assert reg.organisation("the UN").name == "United Nations"
+    assert reg.organisation("Un") is None
+    found = find_statements(
+        "Un funcionario afirmó este lunes que el tratado es vital.", language="es"
+    )
+    assert found == []

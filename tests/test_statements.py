@@ -1890,3 +1890,277 @@ def test_relative_que_with_a_day_and_listener_after_a_name_ending_a_phrase():
     assert [(r[1], r[2]) for r in rows(text, "es")] == [
         ("Donald Trump", "la oferta rusa le parecía buena")
     ]
+
+
+def _said(text: str, language: str = "en", published: str | None = None) -> list[tuple]:
+    """(speaker, quote) of every statement found, with the article's date."""
+    return [
+        (s["speaker"], s["quote"])
+        for s in find_statements(text, language=language, published=published)
+    ]
+
+
+def test_joint_subject_is_one_statement_per_person_in_the_text_order():
+    text = "Antony Blinken and Sergey Lavrov said on Friday that the talks had been useful."
+    assert _said(text) == [
+        ("Antony Blinken", "the talks had been useful"),
+        ("Sergey Lavrov", "the talks had been useful"),
+    ]
+    es = (
+        "Los jefes de la diplomacia china y rusa, Wang Yi y Serguéi Lavrov, coincidieron hoy en "
+        "que la región necesita estabilidad."
+    )
+    assert _said(es, "es") == [
+        ("Wang Yi", "la región necesita estabilidad"),
+        ("Sergey Lavrov", "la región necesita estabilidad"),
+    ]
+    # no names, or not people: one speaker at most, never a second copy
+    assert len(_said("The minister and his deputy said that the plan was ready.")) <= 1
+    # countries and institutions named side by side speak jointly too
+    assert _said("Russia and China said in a statement that the plan was ready.") == [
+        ("Russia", "the plan was ready"),
+        ("China", "the plan was ready"),
+    ]
+    assert [w for w, _ in _said("The Kremlin and the White House said the call was useful.")] == [
+        "Kremlin",
+        "White House",
+    ]
+    assert _said("Lavrov coincidió en la necesidad de mantener el diálogo.", "es") == []
+
+
+def test_spanish_foreign_minister_phrases_resolve_by_the_registry_on_the_date():
+    for subject in (
+        "El ministro de Relaciones Exteriores ruso",
+        "El ministro ruso de Asuntos Exteriores",
+        "El ministro de Exteriores de Rusia",
+    ):
+        got = _said(f"{subject} advirtió ante la ONU que el tratado ha muerto.", "es", "2024-09-28")
+        assert got == [("Sergey Lavrov", "el tratado ha muerto")], subject
+    # a subject-less quote after it goes on with the same (registry) speaker
+    text = (
+        "El ministro de Exteriores ruso advirtió que el tratado ha muerto. «No hay nada que "
+        "salvar», remarcó."
+    )
+    assert [w for w, _ in _said(text, "es", "2024-09-28")] == ["Sergey Lavrov"] * 2
+
+
+def test_the_president_is_not_the_kremlin_spokesman():
+    en = (
+        "President Vladimir Putin met his security council on Monday. Kremlin spokesman Dmitry "
+        "Peskov said the meeting was routine. The president said that Russia was ready to talk."
+    )
+    assert _said(en, published="2023-05-02")[-1] == ("Vladimir Putin", "Russia was ready to talk")
+    es = (
+        "El presidente Vladímir Putin se reunió el lunes con su Consejo de Seguridad. El portavoz "
+        "del Kremlin, Dmitri Peskov, dijo que la reunión fue rutinaria. El mandatario aseguró que "
+        "Rusia está dispuesta a negociar."
+    )
+    assert _said(es, "es", "2023-05-02")[-1][0] == "Vladimir Putin"
+    assert _said("The Russian president said that the offer stood.", published="2023-05-02") == [
+        ("Vladimir Putin", "the offer stood")
+    ]
+
+
+def test_speech_verbs_and_listeners_of_batch_17():
+    assert _said("Grossi told the Guardian the agency would keep its inspectors there.") == [
+        ("Rafael Grossi", "the agency would keep its inspectors there")
+    ]
+    assert _said("Medvedev has written on Telegram that Europe would pay for it.") == [
+        ("Dmitry Medvedev", "Europe would pay for it")
+    ]
+    # what was put out is not what was said
+    assert _said("Medvedev posted the video hours before the summit began.") == []
+    assert _said("Zajárova dio a entender que Moscú responderá.", "es") == [
+        ("Maria Zakharova", "Moscú responderá")
+    ]
+    assert _said("La Cancillería rusa ha comunicado que Rusia se retira.", "es") == [
+        ("Russian Foreign Ministry", "Rusia se retira")
+    ]
+    # a meeting after the clause tells when it was said, not what
+    got = _said("Lavrov aseguró que el canal sigue abierto, tras una reunión de dos horas.", "es")
+    assert got == [("Sergey Lavrov", "el canal sigue abierto")]
+
+
+def test_a_role_or_pronoun_lede_takes_the_person_the_headline_names():
+    def said(title, text, language="en", published=None):
+        return [
+            (s["speaker"], s["quote"])
+            for s in find_statements(text, language=language, title=title, published=published)
+            if s["field"] == "text"
+        ]
+
+    # several presidents held office that day: the headline says which one
+    assert said(
+        "Putin advierte a Occidente",
+        "El presidente aseguró este martes que Rusia responderá.",
+        "es",
+        "2024-03-01",
+    ) == [("Vladimir Putin", "Rusia responderá")]
+    # no date to look the office up by
+    assert said(
+        "Lavrov warns Washington over missiles",
+        "The Russian foreign minister said on Tuesday that Moscow would respond.",
+    ) == [("Sergey Lavrov", "Moscow would respond")]
+    # a spokesman of the Kremlin is the headline's Peskov, not the Kremlin
+    assert said(
+        "Peskov: Moscú no tiene prisa",
+        "El portavoz del Kremlin dijo que Moscú no tiene prisa.",
+        "es",
+        "2023-03-01",
+    ) == [("Dmitry Peskov", "Moscú no tiene prisa")]
+    assert said("Medvedev warns of nuclear war", "He wrote on Telegram that Europe would pay.") == [
+        ("Dmitry Medvedev", "Europe would pay")
+    ]
+    # the headline's person must fit: a woman's pronoun, an office he does not hold
+    assert said("Medvedev warns of nuclear war", "She wrote that Europe would pay.") == []
+    assert said(
+        "Medvedev warns of nuclear war",
+        "The foreign minister said that Europe would pay.",
+        published="2023-03-01",
+    ) != [("Dmitry Medvedev", "Europe would pay")]
+
+
+def test_joint_speakers_after_a_quote_and_with_both():
+    assert _said('"Unilateral sanctions are illegal," Lavrov and Wang Yi said.') == [
+        ("Sergey Lavrov", "Unilateral sanctions are illegal,"),
+        ("Wang Yi", "Unilateral sanctions are illegal,"),
+    ]
+    assert [w for w, _ in _said("Both Lavrov and Blinken said the talks were useful.")] == [
+        "Sergey Lavrov",
+        "Antony Blinken",
+    ]
+    assert [
+        w for w, _ in _said("«Las sanciones son ilegales», afirmaron Lavrov y Wang Yi.", "es")
+    ] == [
+        "Sergey Lavrov",
+        "Wang Yi",
+    ]
+    # a singular Spanish verb has one subject: never both
+    got = _said("«Las sanciones son ilegales», dijo Lavrov y Blinken asintió.", "es")
+    assert len(got) <= 1
+
+
+def test_went_on_to_say_and_expressed_concern_that():
+    assert _said("Ryabkov went on to say that the treaty was dead.") == [
+        ("Sergey Ryabkov", "the treaty was dead")
+    ]
+    assert _said("Ryabkov expressed concern that the talks had stalled.") == [
+        ("Sergey Ryabkov", "the talks had stalled")
+    ]
+    assert _said("Ryabkov expressed concern about the talks.") == []
+
+
+def test_spanish_predicting_verbs_and_una_vez_mas():
+    assert _said("Riabkov insistió una vez más en que Moscú responderá.", "es") == [
+        ("Sergey Ryabkov", "Moscú responderá")
+    ]
+    assert _said("Riabkov ha vaticinado que el tratado no sobrevivirá.", "es") == [
+        ("Sergey Ryabkov", "el tratado no sobrevivirá")
+    ]
+    assert _said("Peskov garantizó que Rusia cumplirá los límites.", "es") == [
+        ("Dmitry Peskov", "Rusia cumplirá los límites")
+    ]
+    # a noun object is no reported clause
+    assert _said("Peskov garantizó el suministro de gas a Europa.", "es") == []
+
+
+def test_who_was_warned_is_not_part_of_the_clause():
+    assert _said("Ryabkov warned the West that Moscow would respond in kind.") == [
+        ("Sergey Ryabkov", "Moscow would respond in kind")
+    ]
+    assert _said("Peskov reminded Washington that the offer still stood.") == [
+        ("Dmitry Peskov", "the offer still stood")
+    ]
+    # a clause with its own verb before "that" stays whole
+    got = _said("Ryabkov warned the move would mean that talks were over.")
+    assert got == [("Sergey Ryabkov", "the move would mean that talks were over")]
+    assert _said("Ryabkov reaffirmed that Moscow would keep to the limits.") == [
+        ("Sergey Ryabkov", "Moscow would keep to the limits")
+    ]
+    assert _said("Ryabkov pledged to keep to the limits.") == []
+
+
+def test_fronted_clause_quoted_as_saying_by_an_agency():
+    assert _said("Moscow would answer in kind, Ryabkov was quoted as saying by TASS.") == [
+        ("Sergey Ryabkov", "Moscow would answer in kind")
+    ]
+    got = _said('"Moscow will answer," Ryabkov was quoted as saying by TASS.')
+    assert got == [("Sergey Ryabkov", "Moscow will answer,")]
+
+
+def test_a_country_of_two_words_is_no_person_for_a_role_noun():
+    text = "The Russian ambassador to the United States said that the treaty was dead."
+    assert _said(text, published="2024-06-10") == [("Anatoly Antonov", "the treaty was dead")]
+    assert _said("The United States said that the treaty was dead.") == [
+        ("United States", "the treaty was dead")
+    ]
+
+
+def test_the_head_of_an_institution_is_its_one_registry_person_on_the_date():
+    assert _said("The NATO chief said that the treaty was dead.", published="2019-08-02") == [
+        ("Jens Stoltenberg", "the treaty was dead")
+    ]
+    got = _said("The NATO secretary general said that the treaty was dead.", published="2024-12-10")
+    assert got == [("Mark Rutte", "the treaty was dead")]
+    got = _said(
+        "El director general del OIEA aseguró que el tratado ha muerto.", "es", "2024-06-10"
+    )
+    assert got == [("Rafael Grossi", "el tratado ha muerto")]
+    got = _said("El presidente de EE.UU. aseguró que el tratado ha muerto.", "es", "2024-06-10")
+    assert got == [("Joe Biden", "el tratado ha muerto")]
+    # without a date, or below the top, the institution itself
+    assert _said("The NATO chief said that the treaty was dead.") == [
+        ("NATO", "the treaty was dead")
+    ]
+    got = _said(
+        "The deputy head of the IAEA said that the treaty was dead.", published="2024-06-10"
+    )
+    assert got == [("International Atomic Energy Agency", "the treaty was dead")]
+
+
+def test_an_institution_possessive_before_a_role():
+    assert _said("The Kremlin's spokesman said that the offer stood.", published="2024-06-10") == [
+        ("Dmitry Peskov", "the offer stood")
+    ]
+    got = _said("NATO's secretary general said that the offer stood.", published="2024-06-10")
+    assert got == [("Jens Stoltenberg", "the offer stood")]
+    # a country's possessive keeps its nationality
+    got = _said("Russia's foreign minister said that the offer stood.", published="2024-06-10")
+    assert got == [("Sergey Lavrov", "the offer stood")]
+
+
+def test_joint_speakers_with_a_counterpart_and_not_across_clauses():
+    text = (
+        "Russian Foreign Minister Sergey Lavrov and his Chinese counterpart Wang Yi said that "
+        "unilateral sanctions were illegal."
+    )
+    assert [w for w, _ in _said(text)] == ["Sergey Lavrov", "Wang Yi"]
+    es = (
+        "El canciller ruso, Serguéi Lavrov, y su homólogo chino, Wang Yi, afirmaron que las "
+        "sanciones son ilegales."
+    )
+    assert [w for w, _ in _said(es, "es")] == ["Sergey Lavrov", "Wang Yi"]
+    # "and" joins two clauses here: only the second subject spoke
+    got = _said("Lavrov met Blinken and Wang Yi said that sanctions were illegal.")
+    assert [w for w, _ in got] == ["Wang Yi"]
+
+
+def test_spanish_ruling_out_and_firm_statements():
+    assert _said("El Kremlin descartó que Moscú vaya a retomar las inspecciones.", "es") == [
+        ("Kremlin", "Moscú vaya a retomar las inspecciones")
+    ]
+    assert _said("Peskov fue tajante: Moscú no retomará las inspecciones.", "es") == [
+        ("Dmitry Peskov", "Moscú no retomará las inspecciones")
+    ]
+    assert _said("Peskov se mostró convencido de que habrá acuerdo.", "es") == [
+        ("Dmitry Peskov", "habrá acuerdo")
+    ]
+    assert _said("Peskov descartó la propuesta estadounidense.", "es") == []
+
+
+def test_concluded_an_event_is_no_statement():
+    text = "The United States and Russia concluded the fourth session of the commission in Geneva."
+    assert _said(text) == []
+    assert _said("Ryabkov concluded that the session had been useful.") == [
+        ("Sergey Ryabkov", "the session had been useful")
+    ]
