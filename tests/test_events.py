@@ -1176,3 +1176,42 @@ def test_meeting_that_was_to_have_happened_is_not_a_session_held() -> None:
 def test_spanish_announced_suspension_with_a_date_between() -> None:
     ev = one("Moscú anunció en febrero la suspensión del tratado Nuevo START.", THURSDAY, "es")
     assert (ev["mechanism"], ev["action"], ev["date"]) == ("treaty", "suspend", "2023-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("El tratado pierde su vigencia este jueves.", ("treaty", "expire", "2026-02-05")),
+        ("El pacto, suscrito en Praga en abril de 2010, era clave.", ("treaty", "sign", "2010-04")),
+        (
+            "Putin había ofrecido en septiembre respetar los límites del tratado.",
+            ("treaty", "propose", "2025-09"),
+        ),
+        (
+            "Moscú ha propuesto en enero mantener los límites del tratado.",
+            ("treaty", "propose", "2026-01"),
+        ),
+        (
+            "Rusia ha excluido sus instalaciones de las inspecciones del Nuevo START.",
+            ("inspections", "ban", "2026-02-05"),
+        ),
+        (
+            "La Comisión Consultiva Bilateral celebró su última reunión en octubre de 2021.",
+            ("bcc", "other", "2021-10"),
+        ),
+    ],
+)
+def test_spanish_participles_and_set_phrases(text: str, expected: tuple) -> None:
+    assert kinds(text, dt.date(2026, 2, 5), "es") == [expected]
+
+
+def test_spanish_proposal_noun_is_no_trigger() -> None:
+    assert kinds("La propuesta rusa sobre el tratado sigue sobre la mesa.", language="es") == []
+
+
+def test_test_ban_treaty_named_in_words() -> None:
+    text = (
+        "Putin signed a law revoking Russia's ratification of the global nuclear test ban treaty."
+    )
+    ev = one(text, dt.date(2023, 11, 3))
+    assert (ev["action"], ev["treaty"]) == ("withdraw", "CTBT")
