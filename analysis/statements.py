@@ -739,7 +739,7 @@ _ORG_WORDS = _wordset(
     ministerio departamento consejo casa gobierno tratado organization organisation forces
     force army navy university foundation bank zeitung televisión television radio agencia
     federation federación instituto fundación universidad centro comisión comité observatorio
-    programme program programa
+    programme program programa command comando
     """
 )
 _COUNTRY_ADJ = {
@@ -763,6 +763,20 @@ _COUNTRY_ADJ = {
     "british": "United Kingdom",
     "french": "France",
     "german": "Germany",
+    "norteamericana": "United States",
+    "china": "China",
+    "ucraniana": "Ukraine",
+    "britanico": "United Kingdom",
+    "britanica": "United Kingdom",
+    "frances": "France",
+    "francesa": "France",
+    "aleman": "Germany",
+    "alemana": "Germany",
+    "japanese": "Japan",
+    "japones": "Japan",
+    "japonesa": "Japan",
+    "iranian": "Iran",
+    "irani": "Iran",
 }
 _PRONOUNS = {
     "he": "m",
@@ -891,9 +905,17 @@ _COUNTRY_ADJ_RES = [
 ]
 
 
+# any of them: most phrases name no country, and one search says so
+_ANY_COUNTRY_ADJ_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(fold(adj)) for adj in _COUNTRY_ADJ) + r")\b"
+)
+
+
 @lru_cache(maxsize=65536)
 def _country_of(role_words: str) -> str:
     f = fold(role_words)
+    if not _EXACT and _ANY_COUNTRY_ADJ_RE.search(f) is None:
+        return ""
     for rx, country in _COUNTRY_ADJ_RES:
         if rx.search(f):
             return country
@@ -995,7 +1017,8 @@ _NATIONALITY_ADJ = _wordset(
     colombiano colombiana peruano peruana brasileno brasilena boliviano boliviana ecuatoriano
     ecuatoriana uruguayo uruguaya paraguayo paraguaya nicaraguense canadiense europeo europea
     irani norcoreano norcoreana surcoreano surcoreana israeli polaco polaca bielorruso
-    bielorrusa kazajo kazaja indio pakistani egipcio egipcia sirio siria turca
+    bielorrusa kazajo kazaja indio pakistani egipcio egipcia sirio siria turca alemana francesa
+    britanica japones japonesa ucraniana norteamericana italiano italiana espanol espanola
     """
 )
 _GOVERNMENT_RE = re.compile(
@@ -1114,10 +1137,11 @@ _CONJ_RE = re.compile(
 )
 _LISTENER_RE = re.compile(
     r"\s*(?:(?:to|a|ante)\s+)?(?:(?:the|a|an|local|state|russian|american|us|u\.s\.|national|"
-    r"german|french|la|el|los|las|un|una)\s+)*(?:news\s+)?(?:reporters|journalists|the\s+press|"
-    r"press|media|lawmakers|senators|legislators|audience|students|channel|agency|outlet|station|"
-    r"newspaper|daily|television|broadcaster|radio|prensa|periodistas|medios|agencia|canal|"
-    r"diario|cadena|emisora)\b(?:\s+[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3})?"
+    r"german|french|la|el|los|las|un|una)\s+)*(?:news\s+)?(?:(?:reporters|journalists|the\s+press|"
+    r"press|media|lawmakers|senators|legislators|audience|students|prensa|periodistas|medios)\b"
+    # an outlet's name after its noun ("the agency Interfax"); people ("senators") have none
+    r"|(?:channel|agency|outlet|station|newspaper|daily|television|broadcaster|radio|agencia|"
+    r"canal|diario|cadena|emisora)\b(?:\s+[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3})?)"
     r"|\s*(?:to\s+|a\s+)?(?:[Tt]he\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}"
     r"(?=\s+(?:that|que|on|in|at|el|la|en)\b|\s*[,.:]|\s*$"
     r"|\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|this|these|there|no)\s)"  # a bare clause
@@ -1357,6 +1381,9 @@ _INV_ADJUNCT_RE = re.compile(
     r"comunicado|rueda de prensa|conferencia de prensa|interview|statement|news conference)"
     r"(?:\s+(?:con|a|with|to)\s+(?:la agencia\s+|el diario\s+|the\s+)?[A-Z][\w\-]*"
     r"(?:\s+[A-Z][\w\-]*)?)?(?=\s+(?:el|la|the|[A-Z]))"
+    # '», afirmó por su parte el líder chino', '," said, for her part, the minister'
+    r"|\s*,?\s*(?:por su parte|a su vez|for (?:his|her|its|their) part|in turn)\s*,?"
+    r"(?=\s+(?:el|la|the|[A-Z]))"
 )
 _INTERJECTION_RE = re.compile(
     r"\s*,\s*(?:según|de acuerdo con|citad[oa] por|en declaraciones|en una entrevista|"
@@ -1367,6 +1394,16 @@ _INTERJECTION_RE = re.compile(
 _NAMED_LISTENER_RE = re.compile(r"\s*(?:to|a)\s+(?:[A-Z][\w\-.]*\s+){2,5}")
 _POST_AUX_RE = re.compile(
     r"(?:(?:le|les|nos|me)\s+)?(?:(?:ha|han|había|habían|has|had)\s+)?(?=\w)", re.IGNORECASE
+)
+# page labels a headline may open with ("Exclusive: ..."), not speakers
+_HEADLINE_LABELS = _wordset(
+    """
+    exclusive analysis explainer factbox opinion editorial update watch live breaking video
+    photos interview comment review timeline profile podcast listen correction transcript
+    exclusiva analisis opinion entrevista urgente ultima cronologia claves perfil fotos
+    directo tribuna reportaje cronica actualizacion envivo breve tags topics source sources
+    temas tema fuente fuentes etiquetas related relacionado photo foto
+    """
 )
 _HEAD_COLON_RE = re.compile(r"^(?P<np>[^:]{2,70}?):\s+(?P<q>\S.+)$")
 _TAIL_COLON_RE = re.compile(r"^(?P<q>.+?\S):\s+(?P<np>[^:]{2,60})$")
@@ -1483,6 +1520,12 @@ def _np_folded_ok(bare: str, f: str, lex: Lexicon) -> bool:
             "former",
             "ex",
         }
+        # "secretary-general", "director-general": each part a role word
+        or (
+            "-" in bare
+            and " " in f
+            and all(w in ROLE_WORDS or w in lex.role_tokens for w in f.split())
+        )
     )
 
 
@@ -1673,7 +1716,9 @@ def _appositive(s: str, lex: Lexicon) -> tuple[int, str] | None:
         role, name = split_mention(m.group("np"))
         if not name or not role or _RE14.match(role):
             continue
-        if not any(_is_role_word(w, lex) for w in role.split()) and not _RE15.match(role):
+        if not any(
+            _is_role_word(w, lex) or fold(w) in _COUNTERPART for w in role.split()
+        ) and not _RE15.match(role):
             continue
         start, np = m.start("np"), m.group("np")
         d = _dateline_len(np)
@@ -1736,7 +1781,7 @@ def _subject_appositive(s: str, d: int, lex: Lexicon) -> tuple[int, int, str] | 
     m = _SUBJ_APPOS_RE.match(s, d)
     if m is None:
         return None
-    if not any(_is_role_word(w, lex) for w in m["role"].split()):
+    if not any(_is_role_word(w, lex) or fold(w) in _COUNTERPART for w in m["role"].split()):
         return None
     return m.start("name") - d, m.end("name") - d, m["name"]
 
@@ -1834,6 +1879,7 @@ class _Resolver:
         self._people_list: list[tuple[Entity, str, frozenset[str], int]] = []
         self._in_salience = False
         self._title_people: list[Entity] | None = None
+        self._title_unregistered: str | None = None
 
     def _headline_people(self) -> list[Entity]:
         """The people the headline names (for the text: "Lavrov warns ..." over "The Russian
@@ -1846,6 +1892,29 @@ class _Resolver:
                 tex.res.collect()
                 self._title_people = [e for e in reversed(tex.ctx.entities) if e.kind == "person"]
         return self._title_people
+
+    def _headline_unregistered(self) -> str | None:
+        """The one person the headline has say something who is in neither the registry nor
+        the text's people ("Baerbock pide ...", "Sherman: ..."); read only when asked."""
+        if self._title_unregistered is None:
+            self._title_unregistered = ""
+            title = self.ctx.title
+            if self.ctx.field == "text" and title and title.strip():
+                tex = _Extractor(title, self.ctx.lang, "title", published=self.ctx.published)
+                names = set()
+                for row in tex.run():
+                    sp = row.speaker
+                    if not sp or sp.get("speaker_org") or sp.get("speaker_role"):
+                        continue
+                    name = sp["speaker"]
+                    if self.reg.person(name) is None and self.reg.organisation(name) is None:
+                        names.add(name)
+                known = {name_key(e.name.split()[-1]) for e in self._entities()}
+                if len(names) == 1:
+                    name = names.pop()
+                    if name_key(name.split()[-1]) not in known:
+                        self._title_unregistered = name
+        return self._title_unregistered or None
 
     def _registry_entity(self, sp: Speaker, start: int, mention: str, stated: str) -> Entity:
         if _EXACT:
@@ -2285,7 +2354,8 @@ class _Resolver:
         for i in range(len(toks)):
             for j in range(len(toks) - 1, i, -1):
                 org = self.reg.organisation(" ".join(toks[i:j]), countries=False)
-                tail = [fold(t) for t in toks[j:]]
+                # "secretary-general": each word of a hyphenated role word
+                tail = [w for t in toks[j:] for w in fold(t).split()]
                 if org is not None and all(t in ROLE_WORDS or t in lex.role_tokens for t in tail):
                     got = org
                     break
@@ -2615,6 +2685,16 @@ class _Resolver:
         for ent in self._headline_people():  # nobody named before it: the headline's person
             if not gender or not ent.gender or ent.gender == gender:
                 return ent.as_fields(np)
+        if gender in ("m", "f"):
+            name = self._headline_unregistered()  # "Sherman: ..." over "..., she said"
+            if name is not None:
+                return {
+                    "speaker": name,
+                    "speaker_mention": np,
+                    "speaker_role": None,
+                    "speaker_org": None,
+                    "speaker_country": None,
+                }
         return None
 
     def _person(self, name: str, role_part: str, np: str, pos: int) -> dict | None:
@@ -2700,6 +2780,18 @@ class _Resolver:
                     if re.search(rf"\b{re.escape(entry.phrase)}\b", mention):
                         st.speaker = dict(other.speaker, speaker_mention=np)
                         break
+            if st.speaker is None and entry.match and entry.target != "institution":
+                # "Baerbock pide ..." over "La ministra alemana ... pidió": a person the
+                # registry does not know, named only in the headline, when nothing else fits
+                name = self._headline_unregistered()
+                if name is not None:
+                    st.speaker = {
+                        "speaker": name,
+                        "speaker_mention": np,
+                        "speaker_role": None,
+                        "speaker_org": None,
+                        "speaker_country": _country_of(f) or None,
+                    }
 
 
 _RE27 = re.compile(r"^\s*[,.:;]?\s*[,]?\s*(?:[-–—]\s*)?")
@@ -2708,6 +2800,19 @@ _POSSESSIVE_RE = re.compile(r"\s*(?:su|sus|his|her|its|their)\s+", re.IGNORECASE
 _RE28_END = re.compile(r",\s+([A-ZÀ-Þ][\w’'\- ]{1,40}?)(?=\s*\.?\s*$)")
 _RE29 = re.compile(r"\b(?:that|que)\b|:")
 _RE30 = re.compile(r",\s*$|[~”»\"]\s*,?\s*$")
+# the name in apposition after the rest of a role phrase ("... en Viena, Name,")
+_APPOS_NAME_AT_RE = re.compile(
+    r",\s+([A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){1,3})(?=\s*,|\s*\.?\s*$)"
+)
+# "SUBJECT, según X, rest of the clause": a lowercase word that neither joins nor relates
+_MID_REST_RE = re.compile(
+    r",\s+(?!(?:y|e|and|but|pero|que|quien|quienes|who|which|tras|after|en|in|durante|during|"
+    r"mientras|while|aunque|although|donde|where|cuando|when)\b)[a-záéíóúñ]"
+)
+# "CLAUSE, según X, que firmaron ...": a relative clause about X to the sentence's end
+_ACCORDING_REL_TAIL_RE = re.compile(
+    r",\s*(?:que|quien|quienes|who|el cual|la cual|los cuales|las cuales)\s+[^~]*$"
+)
 _RELATIVE_ASIDE_RE = re.compile(
     r",\s*(?:quien|quienes|who|que|el cual|la cual)\s+[^,~]{2,100}(?=,)"
 )
@@ -3036,8 +3141,15 @@ _WARN_LISTENER_RE = re.compile(
 # nothing after "was quoted as saying" but who quoted it: "by TASS.", "by the agency"
 _AGENT_ONLY_RE = re.compile(r"\s*(?:(?:by|in|to)\s+[^,;:~]{1,60}?)?\s*[.!]?\s*")
 # the top of an institution, with no role noun for it: "the head of the IAEA", "la jefa de X"
-_TOP_HEAD_RE = re.compile(r"^(?:the|el|la)\s+(?:head|chief|leader|jefe|jefa|director|directora)\b")
+_TOP_HEAD_RE = re.compile(
+    r"^(?:the|el|la)\s+(?:(?!(?:deputy|vice|assistant|acting|former|ex)\b)[\w.\-]+\s+)?"
+    r"(?:head|chief|leader|jefe|jefa|director|directora)\b"
+)
 _INST_POSSESSIVE_RE = re.compile(r"\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})['’]s(?=\s)")
+
+
+# "his counterpart", "su homólogo": a role relative to the person named before
+_COUNTERPART = frozenset({"counterpart", "homologo", "homologa"})
 
 
 def _opens_subject(before: str) -> bool:
@@ -3051,6 +3163,8 @@ def _opens_subject(before: str) -> bool:
             continue
         lw = fold(w)
         if lw in _FUNCTION_WORDS or lw in _COUNTRY_ADJ or lw in ROLE_WORDS or lw in role_tokens:
+            continue
+        if lw in _COUNTERPART:  # "Lavrov and his counterpart, Wang Yi, said"
             continue
         # plurals: "los presidentes", "the ministers", "los cancilleres"
         if lw[:-1] in ROLE_WORDS or lw[:-2] in ROLE_WORDS or lw[:-1] in role_tokens:
@@ -3069,6 +3183,11 @@ _JOINT_LEFT_RE = re.compile(
 _JOINT_RE = re.compile(
     r"\s*(?:[Bb]oth\s+)?(?P<a>(?:[^,;:~]{0,60}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s+(?:and|y|e)\s+"
     r"(?P<b>(?:[^,;:~]{0,50}?\s)?[A-ZÀ-Þ][\w’'\-.]*)\s*"
+)
+# "warned (the conference) of/about/against <noun>": what was warned of, not a clause
+_WARN_OF_RE = re.compile(
+    r"\s*(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.’'\-]+\s+){0,4}?(?:of|about|against)\s",
+    re.IGNORECASE,
 )
 _CONCLUDED_OBJECT_RE = re.compile(
     r"\s*(?:the|a|an|its|their|his|her|this)\s+(?:[\w\-]+\s+){0,3}?(?:session|talks|meeting|"
@@ -3512,6 +3631,8 @@ class _Extractor:
             if len(np.split()) > 8 or not np[:1].isupper():
                 continue
             speaker = self._headline_speaker(np, a + mm.start("np"))
+            if speaker is None and rx is _HEAD_COLON_RE and (self.ctx.field == "title" or a == 0):
+                speaker = self._headline_surname(np, mm.group("q"), sent)
             if speaker is None:
                 continue
             cue = (
@@ -3525,6 +3646,38 @@ class _Extractor:
             self._clause(speaker, None, qa, qb, cue, sent)
             return True
         return False
+
+    def _headline_surname(self, np: str, rest: str, sent) -> dict | None:
+        """ "Sherman: ..." for a surname neither the registry nor the text knows: a person when
+        the word is found nowhere else in the text (a place or a label such as "Exclusive"
+        would be, or is a known label) and what follows is no question."""
+        word = np.strip()
+        if (
+            " " in word
+            or len(word) < 3
+            or not word[0].isupper()
+            or word[1:].isupper()
+            or not word.isalpha()
+            or rest.rstrip().endswith("?")
+        ):
+            return None
+        f = fold(word)
+        if f in _STOP_CAPS or f in _NON_NAMES or f in _HEADLINE_LABELS or f in ROLE_WORDS:
+            return None
+        if self.res.reg.organisation(word) is not None or self.res.reg.person(word) is not None:
+            return None
+        a, b = sent
+        t = self.ctx.text
+        rx = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        if rx.search(t, 0, a) or rx.search(t, b):
+            return None
+        return {
+            "speaker": word,
+            "speaker_mention": word,
+            "speaker_role": None,
+            "speaker_org": None,
+            "speaker_country": None,
+        }
 
     def _headline_speaker(self, np: str, pos: int) -> dict | None:
         reg = self.res.reg
@@ -3877,6 +4030,19 @@ class _Extractor:
         pos = a + at + np[0]
         np_end = a + at + np[1]
         app = _RE28.match(ctx.masked[np_end:b]) or _RE28_END.match(ctx.masked[np_end:b])
+        k = ctx.masked.find(",", np_end, min(b, np_end + 100)) if app is None else -1
+        if k > np_end and poss is None and np_text[:1].islower():
+            # "según explicó el representante permanente de Rusia ante ... en Viena, Name,":
+            # a role phrase longer than the scan, then the name in apposition
+            lm = _APPOS_NAME_AT_RE.match(ctx.masked, k, b)
+            if (
+                lm is not None
+                and ctx.masked[np_end].isspace()
+                and "~" not in ctx.masked[np_end:k]
+                and split_mention(lm.group(1))[1] == lm.group(1).strip()
+            ):
+                np_text = ctx.masked[pos : lm.end(1)]
+                np_end = lm.end(1)
         if poss is not None and not (
             app and split_mention(app.group(1))[1] == app.group(1).strip()
         ):
@@ -3894,6 +4060,10 @@ class _Extractor:
         self._consume_cues(a + mm.start(), np_end)
         cue = mm.group("cue")
         lead = s[d : mm.start()]
+        co = ()
+        if speaker is not None and (" y " in np_text or " and " in np_text or " e " in np_text):
+            co = self._joint(np_text, pos, speaker)  # "según Lavrov y Wang Yi"
+        n0 = len(ctx.statements)
         if not lead.strip(" ,"):
             # "According to X, CLAUSE."
             rest = ctx.masked[np_end:b]
@@ -3908,9 +4078,21 @@ class _Extractor:
         elif _RE35.search(lead) or _RE43.search(lead):
             # "CLAUSE, according to X."
             tail = ctx.masked[np_end:b].strip(" .")
-            if tail and not _ADJUNCT_RE.match(tail):
+            if tail and not _ADJUNCT_RE.match(tail) and not _ACCORDING_REL_TAIL_RE.match(tail):
+                # "La medida, según explicó X, solo busca ...": the sentence around the aside
+                if (
+                    _MID_REST_RE.match(tail)
+                    and _RE35.search(lead)
+                    and len(lead.split()) <= 8
+                    and not self.cues.find(a + d, a + mm.start())
+                ):
+                    self._clause(speaker, pending, a + d, self._clause_end(np_end, b), cue, sent)
                 return
             self._clause(speaker, pending, a + d, a + mm.start(), cue, sent)
+        if co:
+            for st in ctx.statements[n0:]:
+                if st.speaker is not None and st.speaker["speaker"] == speaker["speaker"]:
+                    st.co = co
 
     def _clause_end(self, ca: int, b: int) -> int:
         """Where a reported clause starting at ca ends: before "..., adding", "..., but X said"."""
@@ -4267,6 +4449,8 @@ class _Extractor:
             return  # "said little about", "said nothing"
         if lemma in _MEDIA_VERBS and that is None and _MEDIA_OBJECT_RE.match(r):
             return  # "posted the message a day before ...": a thing put out, no clause
+        if lemma == "warn" and that is None and _WARN_OF_RE.match(r):
+            return  # "warns NPT conference of rising danger": a listener and a noun, no clause
         if lemma == "conclude" and _CONCLUDED_OBJECT_RE.match(r):
             return  # "concluded the fourth session of the BCC": an event ended, no clause
         r_stripped = r.strip(" .,;")

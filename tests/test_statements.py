@@ -2164,3 +2164,118 @@ def test_concluded_an_event_is_no_statement():
     assert _said("Ryabkov concluded that the session had been useful.") == [
         ("Sergey Ryabkov", "the session had been useful")
     ]
+
+
+def _said_under(title: str, text: str, language: str = "en", published: str | None = None):
+    """(speaker, quote) of the text's statements under a headline (the title's own left out)."""
+    return [
+        (s["speaker"], s["quote"])
+        for s in find_statements(text, language=language, title=title, published=published)
+        if s["field"] == "text"
+    ]
+
+
+def test_headline_person_unknown_to_the_registry_takes_the_role_lede():
+    text = (
+        "La ministra alemana de Asuntos Exteriores aseguró este miércoles que el tratado sigue "
+        "siendo útil. «No lo aceptaremos», añadió la jefa de la diplomacia alemana."
+    )
+    got = _said_under("Holmqvist pide a Moscú que vuelva al tratado", text, "es")
+    assert got == [
+        ("Holmqvist", "el tratado sigue siendo útil"),
+        ("Holmqvist", "No lo aceptaremos"),
+    ]
+    # without a headline naming someone, the role lede names nobody
+    assert _said(text, "es") == []
+    en = 'The deputy secretary of state said the talks were useful. "We were firm," she added.'
+    got = _said_under('Brandtner: talks with Russia were "frank"', en)
+    assert [w for w, _ in got] == ["Brandtner", "Brandtner"]
+    # a page label or a name the text uses elsewhere is not taken for the headline's speaker
+    assert _said_under("Exclusive: talks stall", en) == []
+    assert find_statements("Geneva: talks stall\n\nTalks in Geneva stalled.", title=None) == []
+
+
+def test_headline_surname_only_in_the_first_line():
+    text = "Arms talks resume\n\nTags: New START, Medvedev, Shoigu"
+    assert find_statements(text, title="Arms talks resume") == []
+
+
+def test_according_to_two_people_and_a_relative_after_them():
+    es = (
+        "Una guerra nuclear no puede ganarse, según Vladímir Putin y Xi Jinping, que firmaron "
+        "este martes una declaración conjunta."
+    )
+    assert [w for w, _ in _said(es, "es", "2023-03-21")] == ["Vladimir Putin", "Xi Jinping"]
+    en = "According to Lavrov and Wang Yi, nuclear war must never be fought."
+    assert _said(en) == [
+        ("Sergey Lavrov", "nuclear war must never be fought"),
+        ("Wang Yi", "nuclear war must never be fought"),
+    ]
+
+
+def test_according_to_as_an_aside_inside_the_clause():
+    text = (
+        "La medida, según explicó el representante permanente de Rusia ante los organismos "
+        "internacionales en Viena, Mijaíl Uliánov, solo busca igualar la posición de Moscú."
+    )
+    got = _said(text, "es", "2023-11-02")
+    assert len(got) == 1 and got[0][0] == "Mikhail Ulyanov"
+    assert got[0][1].endswith("solo busca igualar la posición de Moscú")
+    # "y" after the aside joins a second subject: no clause around it
+    assert _said("Rusia, según Lavrov, y China firmaron un acuerdo.", "es") == []
+
+
+def test_hyphenated_institution_heads():
+    got = _said("The UN secretary-general said on Monday that risks were high.", "en", "2022-08-01")
+    assert got == [("António Guterres", "risks were high")]
+    got = _said("The IAEA director-general said that inspectors had access.", "en", "2022-08-01")
+    assert got == [("Rafael Grossi", "inspectors had access")]
+    got = _said("The IAEA deputy director said that inspectors had access.", "en", "2022-08-01")
+    assert [w for w, _ in got] == ["International Atomic Energy Agency"]
+
+
+def test_a_general_by_rank_and_a_command_is_no_person():
+    text = (
+        "The commander of U.S. Strategic Command, Gen. Anthony Cotton, spoke to senators. "
+        'Asked about warheads, the general replied: "We must be prepared."'
+    )
+    assert _said(text, "en", "2024-02-29") == [("Anthony Cotton", "We must be prepared.")]
+    # "Secretary General" is no military general
+    text = "NATO Secretary General Jens Stoltenberg spoke. The general said that it was ready."
+    assert _said(text, "en", "2022-08-01") == []
+
+
+def test_spanish_nationality_adjectives_and_por_su_parte():
+    text = (
+        "Xi Jinping llegó a Moscú. El presidente ruso, Vladímir Putin, recalcó que no habrá "
+        "guerra. «Nuestras relaciones son sólidas», afirmó por su parte el líder chino."
+    )
+    assert [w for w, _ in _said(text, "es", "2023-03-21")] == ["Vladimir Putin", "Xi Jinping"]
+    text = "El ministro francés aseguró que Francia apoya el tratado."
+    assert _said_under("Delmas pide calma", text, "es") == [("Delmas", "Francia apoya el tratado")]
+
+
+def test_warned_of_a_noun_and_told_senators_a_clause():
+    assert _said("Guterres warned the conference of rising nuclear danger.") == []
+    assert _said("Lavrov warned that the risk of war was high.") == [
+        ("Sergey Lavrov", "the risk of war was high")
+    ]
+    assert _said("Cotton told senators China's buildup was alarming.") == [
+        ("Cotton", "China's buildup was alarming")
+    ]
+    assert _said("Lavrov told the agency Interfax that the talks were useful.") == [
+        ("Sergey Lavrov", "the talks were useful")
+    ]
+
+
+def test_joint_subject_after_a_dateline_with_a_bare_counterpart():
+    text = (
+        "MOSCOW (Reuters) - Sergey Lavrov and his counterpart, Wang Yi, said that sanctions "
+        "were illegal."
+    )
+    assert [w for w, _ in _said(text, "en", "2024-04-09")] == ["Sergey Lavrov", "Wang Yi"]
+    es = "Lavrov y su homólogo, Wang Yi, afirmaron que las sanciones son ilegales."
+    assert [w for w, _ in _said(es, "es", "2024-04-09")] == ["Sergey Lavrov", "Wang Yi"]
+    assert _said("His counterpart, Wang Yi, said that sanctions were illegal.") == [
+        ("Wang Yi", "sanctions were illegal")
+    ]

@@ -244,6 +244,25 @@ def test_country_of_matches_word_search():
 # "ſ", the Kelvin sign, "ß").
 TRICKY_TEXTS = [
     (
+        "Holmqvist pide a Moscú que vuelva al tratado\n\nLa ministra alemana de Asuntos "
+        "Exteriores pidió a Rusia que revierta la suspensión. «No lo aceptamos», afirmó por su "
+        "parte la jefa de la diplomacia alemana. La medida, según explicó el representante "
+        "permanente de Rusia ante los organismos internacionales en Viena, Mijaíl Uliánov, solo "
+        "busca «igualar» la posición. Una guerra nuclear no puede ganarse, según Putin y Xi "
+        "Jinping, que firmaron una declaración.",
+        "es",
+    ),
+    (
+        'Brandtner: talks with Russia were "frank"\n\nThe deputy secretary of state said on '
+        'Monday that talks had been useful. "We were firm," she told reporters. Nuclear war '
+        "must never be fought, according to Lavrov and Wang Yi, who met in Beijing. The UN "
+        "secretary-general said that risks were high. Guterres warned the conference of rising "
+        "danger. The commander of U.S. Strategic Command, Gen. Anthony Cotton, told senators "
+        'China\'s buildup was alarming. The general replied: "We are ready."\n\nTags: Arms, Russia'
+        " MOSCOW (Reuters) - Sergey Lavrov and his counterpart, Wang Yi, said that it was over.",
+        "en",
+    ),
+    (
         "Deputy Foreign Minister Anna Petrova issued a statement saying that inspections would "
         "resume. The ministry published a summary later that evening. El canciller Serguéi "
         "Lavrov emitió un comunicado en el que afirma que el tratado ha muerto.",
