@@ -2701,9 +2701,11 @@ def find_events(
     )
     events = [ev for c in cands if not _doomed(doc, c) for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index, nouns))
+    events.extend(_back_references(lex, text, dates, paras, events, default_treaty, low))
     merged = _merge(events)
     for ev in merged:
         ev.pop("_said_day", None)
+        ev.pop("_backref", None)
     return merged
 
 
@@ -3024,6 +3026,238 @@ def _dated_nominals(
     return out
 
 
+# "signed the law a week later", "announced the U.S. suspension on Friday", "la Duma aprobó
+# la prórroga al día siguiente", "respondió con la misma medida": a dated act on an event
+# named earlier in the article (the noun says the action, or the last event found does)
+_BACKREF_TAIL = (
+    r")\s+(?:(?:on|last|este|esta|el)\s+\w+\s+)??"
+    r"(?P<det>the|that|this|its|his|their|la|el|esa|ese|esta|este|su|dicha|dicho)\s+"
+    r"(?:(?:U\.S\.|US|American|Russian|Russia's|misma|mismo|same|whole)\s+)?"
+    r"(?P<noun>suspension|withdrawal|exit|extension|postponement|revocation|move|step|"
+    r"decision|measure|law|bill|decree|legislation|suspensión|retirada|salida|prórroga|"
+    r"aplazamiento|medida|decisión|ley|proyecto|decreto)(?![\w-])"
+)
+_BACKREF = {  # by language: the article's own verbs only
+    "en": re.compile(
+        r"(?<![\w-])(?P<verb>announced|signed|approved|passed|endorsed|backed|completed|"
+        r"responded\s+with|answered\s+with" + _BACKREF_TAIL,
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"(?<![\w-])(?P<verb>anunció|firmó|aprobó|aprobaron|respaldó|promulgó|culminó|"
+        r"completó|respondió\s+con|respondieron\s+con|anunciado|firmado|aprobado|"
+        r"respaldado|promulgado" + _BACKREF_TAIL,
+        re.IGNORECASE,
+    ),
+}
+# every match of _BACKREF starts with one of these (lower case, as _folded gives them)
+_BACKREF_HEADS = (
+    "announced", "signed", "approved", "passed", "endorsed", "backed", "completed",
+    "responded", "answered", "anunci", "firm", "aprob", "respald", "promulg", "culmin",
+    "complet", "respondi",
+)  # fmt: skip
+
+
+# every _BACKREF match, in the folded text, is its verb's ending (English "-ed", Spanish
+# "-ó", "-ado", "-ron"), at most two words, a determiner, at most one word and the noun;
+# each scan starts with a literal, so it is quick
+_BACKREF_NOUNS_LOW = (
+    "suspension|withdrawal|exit|extension|postponement|revocation|move|step|decision|measure|"
+    "law|bill|decree|legislation|suspensión|retirada|salida|prórroga|aplazamiento|medida|"
+    "decisión|ley|proyecto|decreto"
+)
+_BACKREF_GATES = tuple(
+    re.compile(
+        ending
+        + "(?:"
+        + "|".join(f"(?<={v})" for v in verbs.split())
+        + r")\s+(?:\S+\s+){0,2}?(?:"
+        + words
+        + r")\s+(?:\S+\s+)?(?:"
+        + _BACKREF_NOUNS_LOW
+        + r")(?![\w-])"
+    )
+    for ending, verbs, words in (
+        (
+            "ed",
+            "announced signed approved passed endorsed backed completed responded answered",
+            "the|that|this|its|his|their",
+        ),
+        (
+            "ó",
+            "anunció firmó aprobó respaldó promulgó culminó completó respondió",
+            "la|el|esa|ese|esta|este|su|dicha|dicho",
+        ),
+        (
+            "ado",
+            "anunciado firmado aprobado respaldado promulgado",
+            "la|el|esa|ese|esta|este|su|dicha|dicho",
+        ),
+        ("ron", "aprobaron respondieron", "la|el|esa|ese|esta|este|su|dicha|dicho"),
+    )
+)
+_BACKREF_GATES = {
+    "en": _BACKREF_GATES[:1],
+    "es": _BACKREF_GATES[1:],
+}  # by language, as _BACKREF
+_BACKREF_HEAD_LOW = re.compile(_grouped([re.escape(h) for h in _BACKREF_HEADS]))
+_BACKREF_LONGEST = 12  # the longest verb ("respondieron")
+
+
+def _backref_matches(text: str, low: str | None, lang: str) -> list[re.Match[str]]:
+    """``list(_BACKREF[lang].finditer(text))``, tried only where a gate finds a verb's ending
+    when the folded text is known."""
+    backref = _BACKREF[lang]
+    if low is None:
+        return list(backref.finditer(text))
+    places = set()
+    for gate in _BACKREF_GATES[lang]:
+        for g in gate.finditer(low):
+            # back to the start of the word that ends here
+            w = g.start()
+            lo = max(0, w - _BACKREF_LONGEST)
+            while w > lo and low[w - 1].isalpha():
+                w -= 1
+            if _BACKREF_HEAD_LOW.match(low, w):
+                places.add(w)
+    out: list[re.Match[str]] = []
+    end = 0
+    for i in sorted(places):
+        if i >= end:
+            m = backref.match(text, i)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+_BACKREF_NOUN = {
+    "suspension": "suspend", "suspensión": "suspend", "withdrawal": "withdraw",
+    "exit": "withdraw", "retirada": "withdraw", "salida": "withdraw", "revocation": "withdraw",
+    "extension": "extend", "prórroga": "extend", "postponement": "postpone",
+    "aplazamiento": "postpone",
+}  # fmt: skip
+_BACKREF_ACTIONS = {"suspend", "withdraw", "extend", "postpone", "ban", "pause", "resume"}
+_BACKREF_OBJECT = re.compile(r"\s+(?:of|from|del?)\s", re.IGNORECASE)
+_BACKREF_NEG = re.compile(r"\b(?:not|never|no|nunca|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _back_references(
+    lex: _Lexicon,
+    text: str,
+    dates: list[DateMention],
+    paras: list[_Para],
+    events: list[dict[str, Any]],
+    default_treaty: str | None,
+    low: str | None = None,
+) -> list[dict[str, Any]]:
+    """Dated acts on an event named before: its action from the noun ("the suspension") or
+    from the last event found before ("the law", "the move"), its mechanism and treaty from
+    that event, its date from its own sentence. ``low``: the _folded text, if known."""
+    out: list[dict[str, Any]] = []
+    matches = _backref_matches(text, low, lex.language)
+    if not matches:
+        return out
+    usable = [d for d in dates if d.value and d.role not in ("until", "end")]
+    sents = [s for p in paras for s in p.sentences]
+    sent_starts = [ss for ss, _ in sents]
+    found: list[tuple[tuple[int, int], re.Match[str]]] = []
+    for m in matches:
+        i = bisect_right(sent_starts, m.start()) - 1
+        if i >= 0 and m.start() < sents[i][1]:
+            found.append((sents[i], m))
+    for (ss, se), m in found:
+        i = sents.index((ss, se))
+        if _BACKREF_NEG.search(text, max(ss, m.start() - 20), m.start()):
+            continue
+        noun = m.group("noun").lower()
+        action = _BACKREF_NOUN.get(noun)
+        if action is None and lex.trigger_re.search(text, m.end(), min(se, m.end() + 40)):
+            continue  # "signed the law suspending the treaty", "la ley que revoca": its own rule
+        if action is not None and _BACKREF_OBJECT.match(text, m.end(), se):
+            # "culminó su retirada del Tratado ...": the object names the mechanism
+            hi = _right_end(text, m.end(), se)
+            mechs = _mechanisms(lex, text, m.end(), hi, False)
+            treaty = _treaty_in(lex, text[m.end() : hi])
+            if not mechs and treaty is None:
+                continue
+            mech = mechs[0] if mechs else "treaty"
+            ante = {"date": None, "actor": None, "mechanism": mech, "action": action, "end": 0}
+            ante["treaty"] = None if mech == "strategic_dialogue" else treaty
+            prior = [ante]
+        else:
+            prior = []
+        prior = prior or [
+            e
+            for e in events
+            if e["end"] <= m.start()
+            and (e["action"] == action if action else e["action"] in _BACKREF_ACTIONS)
+        ]
+        if prior:
+            ante = max(prior, key=lambda e: e["end"])
+        elif action is not None and default_treaty is not None:
+            # "Pompeo announced the U.S. suspension on Friday": the article's treaty
+            ante = {"date": None, "actor": None, "mechanism": "treaty", "action": action}
+            ante["treaty"] = _treaty_in(lex, text[ss:se]) or default_treaty
+        else:
+            # "La suspensión de ... ya está en vigor. Putin firmó el martes la ley
+            # correspondiente": an undated noun just before names the law's content
+            lo = sents[i - 1][0] if i > 0 else ss
+            nom = [
+                n
+                for n in _NOMINAL.finditer(text, lo, m.start())
+                if _NOMINALS[n.group("noun").lower()] in _BACKREF_ACTIONS
+            ]
+            if not nom:
+                continue
+            n = nom[-1]
+            n_hi = next((b for a, b in sents if a <= n.start() < b), se)
+            mechs = _mechanisms(lex, text, n.end(), n_hi, False)
+            treaty = _treaty_in(lex, text[n.start() : n_hi]) or default_treaty
+            if not mechs and treaty is None:
+                continue
+            ante = {
+                "date": None,
+                "actor": _actor_in(lex, text[n.start() : n_hi]),
+                "mechanism": mechs[0] if mechs else "treaty",
+                "action": _NOMINALS[n.group("noun").lower()],
+                "treaty": treaty,
+            }
+        near = [d for d in usable if ss <= d.start < se]
+        if not near:
+            continue
+        # the nearest date: one inside the match ("firmó este martes la ley") first
+        d = min(
+            near,
+            key=lambda d: (
+                0
+                if m.start() <= d.start < m.end()
+                else min(abs(d.start - m.end()), abs(d.end - m.start()))
+            ),
+        )
+        before = text[ss : m.start()]
+        actor = _actor_in(lex, before) or ante["actor"]
+        lo, hi = min(m.start(), d.start), max(m.end(), d.end)
+        out.append(
+            {
+                "date": d.value,
+                "date_precision": d.precision,
+                "date_text": d.text,
+                "actor": actor,
+                "mechanism": ante["mechanism"],
+                "action": ante["action"],
+                "treaty": ante["treaty"],
+                "evidence": text[lo:hi],
+                "start": lo,
+                "end": hi,
+                "until": None,
+                "date_source": "text",
+                "_backref": True,  # its own act: merged only with an event of its own date
+            }
+        )
+    return out
+
+
 def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Dates that can name one event: equal at the coarser precision, one missing, or one
     only the day of a report that came (within a year) after the other's stated date."""
@@ -3054,7 +3288,11 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 for k in kept
                 if k["mechanism"] == ev["mechanism"]
                 and k["action"] == ev["action"]
-                and _same_time(k, ev)
+                and (
+                    _compatible(k["date"], ev["date"])
+                    if "_backref" in k or "_backref" in ev
+                    else _same_time(k, ev)
+                )
                 and _actor_compatible(k["actor"], ev["actor"])
                 and (not k["treaty"] or not ev["treaty"] or k["treaty"] == ev["treaty"])
             ),

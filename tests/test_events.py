@@ -1215,3 +1215,75 @@ def test_test_ban_treaty_named_in_words() -> None:
     )
     ev = one(text, dt.date(2023, 11, 3))
     assert (ev["action"], ev["treaty"]) == ("withdraw", "CTBT")
+
+
+def test_law_signed_later_takes_the_event_named_before() -> None:
+    text = (
+        "Russia suspended its participation in New START on February 21. "
+        "President Vladimir Putin signed the law a week later."
+    )
+    assert sorted(kinds(text, dt.date(2023, 3, 2))) == [
+        ("treaty", "suspend", "2023-02-21"),
+        ("treaty", "suspend", "2023-02-28"),
+    ]
+
+
+def test_spanish_backreferences_take_their_own_dates() -> None:
+    text = (
+        "Putin firmó este martes la ley que suspende la participación rusa en el Nuevo START. "
+        "Putin había anunciado la medida el 21 de febrero. "
+        "La Duma aprobó el proyecto al día siguiente."
+    )
+    assert sorted(kinds(text, dt.date(2023, 3, 1), "es")) == [
+        ("treaty", "suspend", "2023-02-21"),
+        ("treaty", "suspend", "2023-02-22"),
+        ("treaty", "suspend", "2023-02-28"),
+    ]
+
+
+def test_announced_suspension_without_object_is_the_articles_treaty() -> None:
+    text = (
+        "The INF treaty is in trouble. Secretary of State Mike Pompeo announced the U.S. "
+        "suspension on Friday."
+    )
+    ev = one(text, dt.date(2019, 2, 4))
+    assert (ev["mechanism"], ev["action"], ev["date"], ev["actor"], ev["treaty"]) == (
+        "treaty",
+        "suspend",
+        "2019-02-01",
+        "United States",
+        "INF",
+    )
+
+
+def test_completed_exit_names_its_treaty() -> None:
+    text = (
+        "Rusia culminó este martes su retirada del Tratado sobre Fuerzas Armadas "
+        "Convencionales en Europa."
+    )
+    ev = one(text, dt.date(2023, 11, 8), "es")
+    assert (ev["action"], ev["treaty"], ev["date"]) == ("withdraw", "CFE", "2023-11-07")
+
+
+def test_backreference_needs_a_date_and_no_negation() -> None:
+    base = "Russia suspended its participation in New START on February 21. "
+    assert kinds(base + "Putin signed the law.", dt.date(2023, 3, 2)) == [
+        ("treaty", "suspend", "2023-02-21")
+    ]
+    assert kinds(base + "Putin has not signed the law on Tuesday.", dt.date(2023, 3, 2)) == [
+        ("treaty", "suspend", "2023-02-21")
+    ]
+
+
+def test_law_on_another_treaty_is_not_folded_into_the_exit() -> None:
+    text = (
+        "Rusia culminó este martes su retirada del Tratado sobre Fuerzas Armadas "
+        "Convencionales en Europa (FACE). Cinco días antes, Putin había firmado la ley que "
+        "revoca la ratificación rusa del Tratado de Prohibición Completa de los Ensayos "
+        "Nucleares (TPCE)."
+    )
+    got = sorted(
+        (e["treaty"], e["action"], e["date"])
+        for e in find_events(text, published=dt.date(2023, 11, 8), language="es")
+    )
+    assert got == [("CFE", "withdraw", "2023-11-07"), ("CTBT", "withdraw", "2023-11-02")]

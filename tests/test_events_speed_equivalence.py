@@ -1767,3 +1767,39 @@ def test_not_yet_or_short_of_is_either_search() -> None:
         assert bool(events._HAS_NOT_YET_OR_SHORT_OF(before)) is want, before
         hits += want
     assert 2000 < hits < 18000
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Russia suspended New START on February 21. Putin signed the law a week later; the "
+            "Duma had approved that revocation in October. Pompeo announced the U.S. suspension "
+            "on Friday. Moscow responded with the same measure. He co-signed the bill. "
+            "SIGNED THE LAW ON MONDAY. They backed this move and completed their exit from CFE.",
+            "en",
+        ),
+        (
+            "Putin firmó este martes la ley que suspende el tratado. Había anunciado la medida "
+            "el 21 de febrero. La Duma aprobó el proyecto al día siguiente y los senadores "
+            "aprobaron la prórroga. Moscú respondió con la misma medida. Rusia culminó su "
+            "retirada del FACE. ANUNCIÓ LA SUSPENSIÓN el lunes.",
+            "es",
+        ),
+    ],
+)
+def test_backreference_gate_finds_every_match(
+    text: str, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gated scan of back-references gives _BACKREF's own matches, on the folded text."""
+    lex = events._lexicon(language)
+    low = events._folded(lex, text)
+    assert low is not None
+    fast = [m.span() for m in events._backref_matches(text, low, language)]
+    exact = [m.span() for m in events._backref_matches(text, None, language)]
+    assert exact and fast == exact
+    published = dt.date(2023, 3, 2)
+    want = events.find_events(text, published=published, language=language)
+    assert want
+    monkeypatch.setattr(events, "_folded", lambda lex, text: None)
+    assert events.find_events(text, published=published, language=language) == want
