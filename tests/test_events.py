@@ -1287,3 +1287,10 @@ def test_law_on_another_treaty_is_not_folded_into_the_exit() -> None:
         for e in find_events(text, published=dt.date(2023, 11, 8), language="es")
     )
     assert got == [("CFE", "withdraw", "2023-11-07"), ("CTBT", "withdraw", "2023-11-02")]
+
+
+def test_spanish_future_passive_with_quedar() -> None:
+    text = "El acuerdo quedará prorrogado a principios de febrero."
+    assert kinds(text, dt.date(2021, 1, 30), "es") == [("treaty", "extend", "2021-02")]
+    text = "Las inspecciones quedaron suspendidas en marzo de 2020."
+    assert kinds(text, dt.date(2021, 1, 30), "es") == [("inspections", "suspend", "2020-03")]
