@@ -2832,10 +2832,12 @@ _RE43 = re.compile(r"[\w~”»\"]\s*$")
 _RE44 = re.compile(r"\b(?:ha|han|había|habían|habría|habrían|hemos)\s*$")
 _RE45 = re.compile(r"[~”»\"]\s*,?\s*$")
 _RE46 = re.compile(r"[,~”»\"]\s*,?\s*$")
-_RE47 = re.compile(r"\b(?:y|and|e|but|yet|pero)(?:\s+(?:also|then|later|too|también|luego))?\s*$")
+_RE47 = re.compile(
+    r"\b(?:y|and|e|but|yet|pero|aunque|si bien)(?:\s+(?:also|then|later|too|también|luego))?\s*$"
+)
 # the words a match of _RE47 ends with, before its white space (it has no flags)
 _RE47_ENDS = ("y", "and", "e", "but", "yet", "pero", "also", "then", "later", "too", "también")
-_RE47_ENDS = (*_RE47_ENDS, "luego")
+_RE47_ENDS = (*_RE47_ENDS, "luego", "aunque", "si bien")
 
 
 def _re47(s: str) -> re.Match | None:

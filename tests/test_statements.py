@@ -2279,3 +2279,11 @@ def test_joint_subject_after_a_dateline_with_a_bare_counterpart():
     assert _said("His counterpart, Wang Yi, said that sanctions were illegal.") == [
         ("Wang Yi", "sanctions were illegal")
     ]
+
+
+def test_aunque_goes_on_with_the_sentence_subject():
+    text = (
+        "El Departamento de Estado dijo que las medidas son legales. Moscú anunció en febrero la "
+        "suspensión del tratado, aunque aseguró que seguirá respetando los límites."
+    )
+    assert _said(text, "es", "2023-06-02")[1:] == [("Russia", "seguirá respetando los límites")]

@@ -249,7 +249,8 @@ TRICKY_TEXTS = [
         "parte la jefa de la diplomacia alemana. La medida, según explicó el representante "
         "permanente de Rusia ante los organismos internacionales en Viena, Mijaíl Uliánov, solo "
         "busca «igualar» la posición. Una guerra nuclear no puede ganarse, según Putin y Xi "
-        "Jinping, que firmaron una declaración.",
+        "Jinping, que firmaron una declaración. Moscú anunció la suspensión, aunque aseguró que "
+        "respetará los límites, si bien dijo que no habrá inspecciones.",
         "es",
     ),
     (
