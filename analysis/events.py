@@ -1177,6 +1177,9 @@ def _right_stop_quick() -> re.Pattern[str] | None:
 _NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
+_ROUND = re.compile(r"(?:rounds?|rondas?)\b", re.IGNORECASE)
+
+
 def _mechanisms(
     lex: _Lexicon,
     text: str,
@@ -1185,15 +1188,19 @@ def _mechanisms(
     has_bcc: bool | _LazyFlag,
     dialogue_article: bool | _LazyFlag = False,
     index: _MechIndex | None = None,
+    dialogue_rounds: bool | _LazyFlag = False,
 ) -> list[str]:
     """Mechanisms the window ``text[lo:hi]`` names, most specific first (treaty only if
-    nothing else). ``index``: the text's _MechIndex (the same hits, found quicker)."""
+    nothing else). ``index``: the text's _MechIndex (the same hits, found quicker);
+    ``dialogue_rounds``: the article speaks of the strategic dialogue, whose meetings are
+    the "rounds" (a BCC meets in sessions)."""
     hits = index.hits(lo, hi) if index is not None else lex.mechanism_hits(text[lo:hi])
     if not hits:
         return []
     kinds = {m for _, m in hits}
     out: list[str] = []
     topic_from = None  # "talks on resuming inspections": inspections are the talks' topic
+    rounds: bool | None = None  # a "round" names the meetings (the dialogue's), once asked
     for pos, mech in hits:
         if topic_from is not None and pos >= topic_from and mech in _TOPICS:
             continue
@@ -1209,6 +1216,20 @@ def _mechanisms(
             if "bcc" in kinds:
                 mech = "bcc"
             elif "strategic_dialogue" in kinds:
+                mech = "strategic_dialogue"
+            elif (
+                rounds is None
+                and dialogue_rounds
+                and (
+                    rounds := any(
+                        k == "meeting" and _ROUND.match(text, lo + p, hi) is not None
+                        for p, k in hits
+                    )
+                )
+            ):
+                # "the first round was held the following month", "two rounds and a session"
+                mech = "strategic_dialogue"
+            elif rounds:
                 mech = "strategic_dialogue"
             elif "treaty" in kinds or has_bcc:
                 mech = "bcc"
@@ -2215,6 +2236,8 @@ class _Doc:
     untils: list[DateMention] = field(default_factory=list)  # the dates with role "until"
     keyless: dict[int, bool] = field(default_factory=dict)  # _keyless's answers by sentence
     date_starts: list[int] | None = None  # where each date begins (dates are in that order)
+    # speaks of the strategic dialogue (BCC or not): "the first round" is one of its rounds
+    dialogue_rounds: bool | _LazyFlag = False
 
 
 def _m_end(m: re.Match[str]) -> int:
@@ -2455,7 +2478,16 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     mechs: list[str] = []
     used = right
     for lo, hi in windows:
-        mechs = _mechanisms(doc.lex, doc.text, lo, hi, doc.has_bcc, doc.dialogue_article, doc.mech)
+        mechs = _mechanisms(
+            doc.lex,
+            doc.text,
+            lo,
+            hi,
+            doc.has_bcc,
+            doc.dialogue_article,
+            doc.mech,
+            doc.dialogue_rounds,
+        )
         if mechs:
             used = (lo, hi)
             break
@@ -2698,6 +2730,7 @@ def find_events(
         [d for d in dates if d.role == "until"],
         known,
         [d.start for d in dates],
+        _LazyFlag(lambda: _context_has(context, low_context, "dialogue")),
     )
     events = [ev for c in cands if not _doomed(doc, c) for ev in _events_of(doc, c)]
     events.extend(_dated_nominals(lex, text, dates, paras, default_treaty, low, index, nouns))

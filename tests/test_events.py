@@ -1294,3 +1294,14 @@ def test_spanish_future_passive_with_quedar() -> None:
     assert kinds(text, dt.date(2021, 1, 30), "es") == [("treaty", "extend", "2021-02")]
     text = "Las inspecciones quedaron suspendidas en marzo de 2020."
     assert kinds(text, dt.date(2021, 1, 30), "es") == [("inspections", "suspend", "2020-03")]
+
+
+def test_a_round_is_the_dialogues_even_in_an_article_on_the_bcc() -> None:
+    text = (
+        "The strategic stability dialogue started in Geneva in July. The first round was held "
+        "on July 28. Separately, the Bilateral Consultative Commission met in October."
+    )
+    got = kinds(text, dt.date(2021, 11, 1))
+    assert ("strategic_dialogue", "other", "2021-07-28") in got
+    assert ("bcc", "other", "2021-10") in got
+    assert not any(m == "bcc" and d == "2021-07-28" for m, _, d in got)
