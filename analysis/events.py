@@ -1177,6 +1177,12 @@ def _right_stop_quick() -> re.Pattern[str] | None:
 _NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
+# what the meeting was for, after an intransitive "met" (in a few words)
+_MET_FOR = re.compile(
+    r"(?:\s+[\w.,'’-]+){0,5}?\s+for\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:rounds?|talks|sessions?|meetings?|consultations|dialogue|negotiations)\b",
+    re.IGNORECASE,
+)
 _ROUND = re.compile(r"(?:rounds?|rondas?)\b", re.IGNORECASE)
 
 
@@ -2472,9 +2478,16 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
             else " ".join(_WORD.findall(doc.text[c.end : c.end + 60])[:6])
         )
         wanted = ("meeting", "bcc") if subject_side else ("meeting",)  # "the commission met"
+        purpose = None
         if not any(mech in wanted and rx.search(near) for rx, mech in doc.lex.mechanisms):
-            return []
-        windows = [left, (ss, c.start)] if subject_side else [right]
+            # "diplomats met in Geneva on Thursday for a second round of their dialogue"
+            purpose = _MET_FOR.match(doc.text, c.end, se) if subject_side else None
+            if purpose is None:
+                return []
+        if purpose is not None:
+            windows = [(c.end, purpose.end())]
+        else:
+            windows = [left, (ss, c.start)] if subject_side else [right]
     mechs: list[str] = []
     used = right
     for lo, hi in windows:

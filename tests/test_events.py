@@ -1305,3 +1305,12 @@ def test_a_round_is_the_dialogues_even_in_an_article_on_the_bcc() -> None:
     assert ("strategic_dialogue", "other", "2021-07-28") in got
     assert ("bcc", "other", "2021-10") in got
     assert not any(m == "bcc" and d == "2021-07-28" for m, _, d in got)
+
+
+def test_met_for_a_round_of_the_dialogue() -> None:
+    text = (
+        "Senior U.S. and Russian diplomats met in Geneva on Thursday for a second round of "
+        "their strategic stability dialogue."
+    )
+    assert kinds(text, dt.date(2021, 10, 1)) == [("strategic_dialogue", "other", "2021-09-30")]
+    assert kinds("Lavrov met Blinken on Thursday for talks on Ukraine.") == []
