@@ -1177,6 +1177,11 @@ def _right_stop_quick() -> re.Pattern[str] | None:
 _NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
+# a verb whose object is negated: "suspended no part of", "has halted none of the"
+_NO_OBJECT = re.compile(
+    r"\s+(?:no|none)\s+(?!longer\b|later\b|fewer\b|more\b|less\b|sooner\b|doubt\b)",
+    re.IGNORECASE,
+)
 # what the meeting was for, after an intransitive "met" (in a few words)
 _MET_FOR = re.compile(
     r"(?:\s+[\w.,'’-]+){0,5}?\s+for\s+(?:[\w'’-]+\s+){0,6}?"
@@ -2426,6 +2431,8 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     """The event(s) one trigger reports: mechanism, evidence, actor, treaty and date."""
     out: list[dict[str, Any]] = []
     ss, se = c.sent
+    if c.voice == "active" and doc.lex.language == "en" and _NO_OBJECT.match(doc.text, c.end):
+        return out  # "had suspended no part of the talks": nothing was
     clause_lo = _clause_start(doc.text, ss, c.start)
     right_hi = _right_end(doc.text, c.end, se)
     clip = _next_event(doc, c.end, se)

@@ -1314,3 +1314,14 @@ def test_met_for_a_round_of_the_dialogue() -> None:
     )
     assert kinds(text, dt.date(2021, 10, 1)) == [("strategic_dialogue", "other", "2021-09-30")]
     assert kinds("Lavrov met Blinken on Thursday for talks on Ukraine.") == []
+
+
+def test_negated_object_is_no_event() -> None:
+    text = (
+        "The strategic stability dialogue resumed in July. Officials said the administration "
+        "had suspended no part of the talks in 2021."
+    )
+    assert ("strategic_dialogue", "suspend") not in [(m, a) for m, a, _ in kinds(text)]
+    assert kinds("Russia suspended no fewer than three inspections in 2022.") == [
+        ("inspections", "suspend", "2022")
+    ]
