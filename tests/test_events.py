@@ -1325,3 +1325,8 @@ def test_negated_object_is_no_event() -> None:
     assert kinds("Russia suspended no fewer than three inspections in 2022.") == [
         ("inspections", "suspend", "2022")
     ]
+
+
+def test_also_due_to_is_a_scheduled_step() -> None:
+    text = "The Bilateral Consultative Commission is also due to resume its work on Tuesday."
+    assert kinds(text, dt.date(2021, 10, 1)) == [("bcc", "resume", "2021-10-05")]
