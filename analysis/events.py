@@ -1177,6 +1177,8 @@ def _right_stop_quick() -> re.Pattern[str] | None:
 _NAMED_BODY = re.compile(r"[\w-]+\s+(?:of|del|de\s+la|de)\s+(?:the\s+|la\s+|el\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
+# "since" opening a clause right after a passive perfect ("have been frozen since Russia ...")
+_SINCE_CLAUSE = re.compile(r"\s+(?:since|desde\s+que)\s", re.IGNORECASE)
 # a verb whose object is negated: "suspended no part of", "has halted none of the"
 _NO_OBJECT = re.compile(
     r"\s+(?:no|none)\s+(?!longer\b|later\b|fewer\b|more\b|less\b|sooner\b|doubt\b)",
@@ -2433,6 +2435,18 @@ def _events_of(doc: _Doc, c: _Cand) -> list[dict[str, Any]]:
     ss, se = c.sent
     if c.voice == "active" and doc.lex.language == "en" and _NO_OBJECT.match(doc.text, c.end):
         return out  # "had suspended no part of the talks": nothing was
+    if c.voice == "passive" and c.tense == "perfect":
+        since = _SINCE_CLAUSE.match(doc.text, c.end, se)
+        if since is not None:
+            k = bisect_left(doc.trigger_starts, since.end())
+            if (
+                k < len(doc.trigger_starts)
+                and doc.trigger_starts[k] < se
+                and not _RX_PUNCT.search(doc.text, since.end(), doc.trigger_starts[k])
+            ):
+                # "have been frozen since Russia exempted its sites from them in August":
+                # the state began with the event the clause reports, which is its own
+                return out
     clause_lo = _clause_start(doc.text, ss, c.start)
     right_hi = _right_end(doc.text, c.end, se)
     clip = _next_event(doc, c.end, se)

@@ -1330,3 +1330,13 @@ def test_negated_object_is_no_event() -> None:
 def test_also_due_to_is_a_scheduled_step() -> None:
     text = "The Bilateral Consultative Commission is also due to resume its work on Tuesday."
     assert kinds(text, dt.date(2021, 10, 1)) == [("bcc", "resume", "2021-10-05")]
+
+
+def test_state_since_an_event_is_that_event() -> None:
+    text = (
+        "Inspections under the treaty have been frozen since Russia exempted its facilities "
+        "from them in August."
+    )
+    assert kinds(text, dt.date(2022, 11, 29)) == [("inspections", "ban", "2022-08")]
+    text = "Russia's participation has been suspended since February, and Washington responded."
+    assert kinds(text, dt.date(2023, 6, 1)) == [("treaty", "suspend", "2023-02")]
