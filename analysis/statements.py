@@ -976,6 +976,30 @@ _TIME_LEAD_RE = re.compile(
 # letters of _IGNORECASE_ODD, lowering maps each character to one of the same class (\w, \d,
 # \s), so both match the same span; case folding is what makes _TIME_LEAD_RE slow.
 _TIME_LEAD_LOW_RE = re.compile(_TIME_LEAD_RE.pattern.lower())
+# _TIME_LEAD_LOW_RE without the alternatives that need "ago", "later", "después" or
+# "más tarde" (each holds one of them literally): on a lowered text holding none of these
+# words those alternatives never match, and dropping alternatives that cannot match keeps
+# the first one that does, so both give the same match. Their "(?:\w+\s+)?" heads are
+# what makes the full pattern slow to fail.
+_TIME_LEAD_WORDS = ("ago", "later", "después", "más tarde")
+
+
+def _time_lead_short_pattern() -> str:
+    pattern = _TIME_LEAD_LOW_RE.pattern
+    for alt in (
+        r"|(?:\w+\s+)?(?:years|months|weeks)\s+ago",
+        r"|(?:\w+\s+)?(?:días|horas|semanas|meses)\s+(?:después|más tarde)",
+        r"|(?:\w+\s+)?(?:days|hours|weeks|months)\s+later",
+        "|later|",
+        "|más tarde|",
+    ):
+        if pattern.count(alt) != 1:
+            raise AssertionError(f"_TIME_LEAD_RE changed: {alt!r} not found once")
+        pattern = pattern.replace(alt, "|" if alt.endswith("|") else "")
+    return pattern
+
+
+_TIME_LEAD_SHORT_RE = re.compile(_time_lead_short_pattern())
 _ADJUNCT_RE = re.compile(
     r"^\s*,?\s*(?:in|at|on|during|to|from|via|through|after|before|when|while|as|with|for|"
     r"about|of|against|over|en|durante|a|al|ante|tras|desde|con|por|sobre|para)\b",
@@ -3054,7 +3078,11 @@ _TIME_ENDS = (
 def _time_lead(s: str) -> re.Match | None:
     """_TIME_LEAD_RE.match(s), the same span (through the lowered text when it may)."""
     if s.isascii() or _IGNORECASE_ODD.isdisjoint(s):
-        return _TIME_LEAD_LOW_RE.match(s.lower())
+        low = s.lower()
+        for w in _TIME_LEAD_WORDS:
+            if w in low:
+                return _TIME_LEAD_LOW_RE.match(low)
+        return _TIME_LEAD_SHORT_RE.match(low)
     return _TIME_LEAD_RE.match(s)
 
 

@@ -503,6 +503,22 @@ LEADS = [
     " İstanbul today",
     " yesterday",
     "",
+    " two years ago that",
+    " days later, that",
+    " tres días después que",
+    " horas más tarde que",
+    " later that day that",
+    " later this month that",
+    " LATER, that",
+    " Dos Semanas Después, que",
+    " ago that",  # no number of years: neither regex takes it
+    " earlier that the plan was dead",
+    " M\u00c1S TARDE que",  # capital accent: lowered to "más tarde"
+    " mas tarde que",  # no accent: no alternative matches it
+    " ma\u0301s tarde que",  # decomposed accent: not the pattern's "más"
+    " ſix weeks ago",
+    " İki days later",
+    " hace muchos años que",
 ]
 
 
@@ -518,6 +534,71 @@ def test_time_lead_matches_the_same_span(s):
     assert (got.span() if got else None) == (want.span() if want else None)
     if got:
         assert got.group().lower() == want.group().lower()
+
+
+def test_time_lead_short_pattern_drops_only_its_words():
+    short = statements._TIME_LEAD_SHORT_RE.pattern
+    full = statements._TIME_LEAD_LOW_RE.pattern
+    assert len(short) < len(full)
+    assert "ago" not in short and "después" not in short and "más tarde" not in short
+    assert short.count("later") == 1  # "later this week": needs "later" too, kept
+    # the short pattern lost only the words of the alternatives that need a looked-for word
+    lost = set(re.findall(r"[^\W\d_]+", full)) - set(re.findall(r"[^\W\d_]+", short))
+    assert lost == {"ago", "después", "tarde", "years", "months", "weeks", "days", "hours", "horas"}
+
+
+def test_time_lead_short_pattern_matches_the_full_one_without_its_words():
+    parts = [
+        " ",
+        ",",
+        "on",
+        "monday",
+        "this",
+        "week",
+        "three",
+        "years",
+        "days",
+        "hours",
+        "ago",
+        "later",
+        "después",
+        "más",
+        "tarde",
+        "el",
+        "pasado",
+        "hace",
+        "meses",
+        "2021",
+        "3",
+        "mar.",
+        "earlier",
+        "once",
+        "again",
+        "that",
+        "que",
+        "İ",
+        "ſ",
+        "\u212a",
+        "ß",
+        "—",
+        "agosto",
+        "dislater",
+        "tardes",
+    ]
+    rng = random.Random(8)
+    checked = 0
+    for _ in range(4000):
+        s = "".join(rng.choice(parts) + rng.choice(["", " ", "  ", ", "]) for _ in range(5))
+        want = statements._TIME_LEAD_RE.match(s)
+        got = statements._time_lead(s)
+        assert (got.span() if got else None) == (want.span() if want else None), s
+        low = s.lower()
+        if not any(w in low for w in statements._TIME_LEAD_WORDS):
+            checked += 1
+            a = statements._TIME_LEAD_LOW_RE.match(low)
+            b = statements._TIME_LEAD_SHORT_RE.match(low)
+            assert (a.span() if a else None) == (b.span() if b else None), s
+    assert checked > 500
 
 
 @pytest.mark.parametrize(
