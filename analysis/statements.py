@@ -309,24 +309,31 @@ class _CueIndex:
         lex = self.lex
         first = lex.first_words
         starts = self.starts
-        w1 = _W1_RE.match
         cands: list[tuple[int, str]] = []
         # s[a:b] is what _WORD_RE.finditer(s, a, b) sees: a word cut at a is seen from a,
         # a word cut at b up to b; such words are tested as seen, the others come from
         # the index.
-        head_cut = a > 0 and w1(s, a - 1) is not None and w1(s, a) is not None
+        # c.isalnum() or c == "_" is what \w matches at c (tested at every code point)
+        head_cut = False
+        if 0 < a < len(s):
+            c = s[a - 1]
+            if c.isalnum() or c == "_":
+                c = s[a]
+                head_cut = c.isalnum() or c == "_"
         if head_cut:
             wm = _WORD_RE.match(s, a, b)
             w = wm.group().lower()
             if w in first:
                 cands.append((a, w))
         tail = -1
-        if b < len(s) and w1(s, b) is not None and w1(s, b - 1) is not None:
-            p = b - 1
-            while p > a and w1(s, p - 1) is not None:
-                p -= 1
-            if p > a or not head_cut:
-                tail = p
+        if b < len(s) and ((c := s[b]).isalnum() or c == "_"):
+            c = s[b - 1]
+            if c.isalnum() or c == "_":
+                p = b - 1
+                while p > a and ((c := s[p - 1]).isalnum() or c == "_"):
+                    p -= 1
+                if p > a or not head_cut:
+                    tail = p
         k = bisect.bisect_left(starts, a)
         n = len(starts)
         while k < n and starts[k] < b:

@@ -393,6 +393,36 @@ def test_cue_index_finds_what_the_word_loop_finds(language):
                 assert got == want
 
 
+def test_word_character_check_is_the_regex_class_at_every_code_point():
+    # _CueIndex.find tells word characters with c.isalnum() or c == "_" instead of \w
+    w = re.compile(r"\w")
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        assert (w.match(c) is not None) == (c.isalnum() or c == "_"), hex(i)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_cue_index_find_at_every_span_around_odd_word_characters(language):
+    lex = statements._lexicon(language)
+    # cue words glued to digits of other scripts, superscripts, Roman numerals, combining
+    # accents, "_", the Kelvin sign, "ß", "İ", a non-breaking space and a soft hyphen
+    text = (
+        "²said ٣dijo Ⅻwarned said\u0301 afirmó_x \u212asaid señaló\u00a0said dijoß İsaid "
+        "warned\u00adthat «said»dijo said ²saids ٣dijoz Ⅻwarnedq x²said ½dijo_"
+    )
+    masked = statements._masked(text, statements.find_quotes(text))
+    index = statements._CueIndex(lex, masked, text)
+    for a in range(len(masked) + 1):
+        for b in range(a, len(masked) + 1):
+            for caps in (False, True):
+                want = [
+                    (c.start(), c.end())
+                    for c in statements._find_cues(lex, masked, a, b, caps=caps)
+                ]
+                got = [(c.start(), c.end()) for c in index.find(a, b, caps=caps)]
+                assert got == want, (masked[a:b], caps)
+
+
 def test_cue_first_word_regex_misses_no_lowered_letter():
     # a word whose lower() is a cue's first word must be a hit of first_re in the lowered
     # text: every character that lowers to one of their letters matches it under IGNORECASE
