@@ -78,6 +78,9 @@ def _flags(pattern: str) -> int:
     return 0 if re.search(r"[A-Z]{2,}", pattern) else re.IGNORECASE
 
 
+_UNSET: Any = object()  # a lexicon's lazily made pattern not yet worked out
+
+
 @dataclass
 class _Lexicon:
     trigger_re: re.Pattern[str]
@@ -119,6 +122,8 @@ class _Lexicon:
     mech_at: re.Pattern[str] | None = None
     # (actors' pattern primed by dates._primed or None, pattern, actor), made when first used
     actors_quick: list[tuple[re.Pattern[str] | None, re.Pattern[str], str]] | None = None
+    # one search for any actor (_actors_any), worked out when first used; None: not safe
+    actors_any: Any = _UNSET
     # mech_re with only the keywords a lowered first letter allows, by that letter
     mech_by_letter: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
     # on a _folded text, finds a keyword wherever a window that holds one may start (_mech_any)
@@ -1294,11 +1299,39 @@ def _mentioned_hits(lex: _Lexicon, text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _actors_any(lex: _Lexicon) -> re.Pattern[str] | None:
+    """The alternation of the actors' patterns (primed when it can be, see dates._primed):
+    searched over a text, it finds something exactly when one of them does (at a place, an
+    alternation matches when one of its alternatives does, and they share their flags).
+    None when the patterns do not combine as they are (different flags, groups of their
+    own, back-references)."""
+    found = lex.actors_any
+    if found is _UNSET:
+        found = None
+        pats = [rx.pattern for rx, _actor in lex.actors]
+        flags = {rx.flags for rx, _actor in lex.actors}
+        if (
+            pats
+            and len(flags) == 1
+            and not any(rx.groups for rx, _actor in lex.actors)
+            and not any(re.search(r"\\[1-9]|\(\?P=|\(\?\(", p) for p in pats)
+        ):
+            whole = re.compile("|".join(f"(?:{p})" for p in pats), *flags)
+            found = _primed(whole) or whole
+        lex.actors_any = found
+    return found
+
+
 def _actor_hits(lex: _Lexicon, window: str) -> list[tuple[int, int, str]]:
     """(start, end, actor) of every actor mention in ``window``, actor by actor."""
     quick = lex.actors_quick
     if quick is None:
         quick = lex.actors_quick = [(_primed(rx), rx, actor) for rx, actor in lex.actors]
+    gate = lex.actors_any
+    if gate is _UNSET:
+        gate = _actors_any(lex)
+    if gate is not None and gate.search(window) is None:
+        return []  # no actor's pattern matches anywhere in the window (half the windows)
     out: list[tuple[int, int, str]] = []
     for primed, rx, actor in quick:
         if primed is None:

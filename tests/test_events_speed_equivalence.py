@@ -1803,3 +1803,72 @@ def test_backreference_gate_finds_every_match(
     assert want
     monkeypatch.setattr(events, "_folded", lambda lex, text: None)
     assert events.find_events(text, published=published, language=language) == want
+
+
+# windows for the actors' one-search gate: names whole, cut, glued to letters, digits,
+# hyphens and underscores, in odd cases, and characters IGNORECASE or lowering treat specially
+_ACTOR_PIECES = [
+    "Russia", "RUSSIA", "russia", "Russian Federation", "U.S.", "U.S", "US", "USA", "us",
+    "EE. UU.", "EE UU", "EEUU", "Estados Unidos", "Washington", "Moscú", "MOSCÚ", "rusos",
+    "Rusia y los Estados Unidos", "the two sides", "The parties", "both countries",
+    "the Alliance", "NATO", "OTAN", "Pekín", "Pekin", "chinos", "Kremlin", "State Duma",
+    "Duma-", "-Duma", "xDuma", "Duma2", "_Putin", "Trump's", "ambos países", "İ", "ſ",
+    "\u212a", "ς", "Σ", "ı", "é", "٣", " ", ", ", ".", "-", "\n", "and", " y ", "the",
+]  # fmt: skip
+
+
+def _actor_windows(n: int = 4000) -> list[str]:
+    rng = random.Random(11)
+    out = ["", " ", "x", "Russia", "U.S.", "the U.S.suspended", "ΣΟΦΟΣ Russia", "İstanbul"]
+    out += [" ".join(p) for p in itertools.combinations(_ACTOR_PIECES[:14], 2)]
+    for _ in range(n):
+        window = "".join(rng.choice(_ACTOR_PIECES) for _ in range(rng.randint(1, 6)))
+        out.append(window)
+        cut = rng.randint(0, len(window))
+        out += [window[:cut], window[cut:]]  # windows that cut a name
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_actor_gate_gives_the_plain_hits(language: str) -> None:
+    """_actor_hits with the one search for any actor gives what the actors' patterns find
+    one by one, and the search finds something exactly where one of them does."""
+    lex = events._lexicon(language)
+    gate = events._actors_any(lex)
+    assert gate is not None  # the shipped actors combine
+    for window in _actor_windows():
+        plain = [
+            (m.start(), m.end(), actor) for rx, actor in lex.actors for m in rx.finditer(window)
+        ]
+        assert (gate.search(window) is not None) == bool(plain), window
+        assert events._actor_hits(lex, window) == plain, window
+
+
+def test_actor_gate_off_changes_no_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same events with and without the gate, on sentences naming actors oddly."""
+    text = (
+        "The U.S. suspended the BCC meeting. Russia and the US paused inspections, which "
+        "MOSCOW had resumed. İnspections were halted by the Kremlin; ΣΟΦΟΣ said Washington "
+        "withdrew from the treaty. The two sides postponed the talks. It was suspended by "
+        "the U.S.suspended \u212aremlin. Rusia y EE. UU. aplazaron la reunión de la comisión."
+    )
+    published = dt.date(2023, 3, 2)
+    want = events.find_events(text, published=published, language="en")
+    assert want and any(e["actor"] for e in want)
+    for language in ("en", "es"):
+        lex = events._lexicon(language)
+        monkeypatch.setattr(lex, "actors_any", None)
+    assert events.find_events(text, published=published, language="en") == want
+
+
+def test_actor_gate_refuses_patterns_that_do_not_combine() -> None:
+    """Patterns with their own groups, or different flags, get no gate."""
+    lex = events._lexicon("en")
+    for actors in (
+        [(re.compile(r"(Russia)"), "Russia")],
+        [(re.compile("Russia"), "Russia"), (re.compile("nato", re.I), "NATO")],
+    ):
+        other = replace(lex, actors=actors, actors_any=events._UNSET)
+        assert events._actors_any(other) is None
+    same = replace(lex, actors_any=events._UNSET)
+    assert events._actors_any(same) is not None
