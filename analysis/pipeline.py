@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -121,6 +121,15 @@ def extract_records(
     from analysis.events import find_events, mechanisms_mentioned
     from analysis.statements import find_statements
 
+    def statements_of(text: str, language: str, title: str | None, published: Any) -> Any:
+        found = find_statements(text, language=language, title=title, published=published)
+        for st in found:
+            st.setdefault("topics", mechanisms_mentioned(st.get("quote") or ""))
+        return found
+
+    def events_of(text: str, language: str, title: str | None, published: Any) -> Any:
+        return find_events(text, published=published, language=language, title=title)
+
     out = []
     for first in range(0, len(records), STAGE_BATCH):
         batch = records[first : first + STAGE_BATCH]
@@ -130,40 +139,28 @@ def extract_records(
                 inputs.append(_inputs(record))
             except Exception as exc:
                 inputs.append(exc)
-        found_st: list[Any] = [[] for _ in batch]  # statements found, or the exception raised
-        if statements:
-            for i, given in enumerate(inputs):
-                if isinstance(given, Exception):
-                    continue
-                text, language, title, published = given
-                try:
-                    found = find_statements(
-                        text, language=language, title=title, published=published
-                    )
-                    for st in found:
-                        st.setdefault("topics", mechanisms_mentioned(st.get("quote") or ""))
-                except Exception as exc:
-                    inputs[i] = exc
-                    continue
-                found_st[i] = found
-        found_ev: list[Any] = [[] for _ in batch]
-        if events:
-            for i, given in enumerate(inputs):
-                if isinstance(given, Exception):
-                    continue
-                text, language, title, published = given
-                try:
-                    found_ev[i] = find_events(
-                        text, published=published, language=language, title=title
-                    )
-                except Exception as exc:
-                    inputs[i] = exc
+        found_st = _stage(inputs, statements_of) if statements else [[] for _ in batch]
+        found_ev = _stage(inputs, events_of) if events else [[] for _ in batch]
         for given, sts, evs in zip(inputs, found_st, found_ev, strict=True):
             if isinstance(given, Exception):
                 out.append((None, given))
             else:
                 out.append(({"statements": sts, "events": evs}, None))
     return out
+
+
+def _stage(inputs: list[Any], run: Callable[..., Any]) -> list[Any]:
+    """``run(*given)`` for each input that is not an exception yet (else ``[]``); an input
+    whose run raises is replaced by the exception, so later stages skip it."""
+    found: list[Any] = [[] for _ in inputs]
+    for i, given in enumerate(inputs):
+        if isinstance(given, Exception):
+            continue
+        try:
+            found[i] = run(*given)
+        except Exception as exc:  # this article only: the others go on
+            inputs[i] = exc
+    return found
 
 
 def statements_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -527,6 +527,16 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _collect(chunks: list[list[Any]], futures: list[Any], on_done: Any) -> list[Any]:
+    """The futures' results in chunk order, telling ``on_done`` each chunk's size."""
+    results = []
+    for chunk, future in zip(chunks, futures, strict=True):
+        results.append(future.result())
+        if on_done:
+            on_done(len(chunk))
+    return results
+
+
 class _Runner:
     """Runs work units on this process, a process pool, or a Dask cluster, in order."""
 
@@ -651,12 +661,8 @@ class _Runner:
         chunks = _tapered_chunks(items, self._chunk_size(len(items), workers), workers)
         with _cyclic_gc_paused():
             futures = [pool.submit(fn, chunk) for chunk in chunks]
-            results = []
             try:
-                for chunk, future in zip(chunks, futures, strict=True):
-                    results.append(future.result())
-                    if on_done:
-                        on_done(len(chunk))
+                results = _collect(chunks, futures, on_done)
             except BrokenProcessPool as exc:
                 raise StoreError(
                     "a worker process died (out of memory?); the batches already stored are "
@@ -671,12 +677,8 @@ class _Runner:
         from distributed import KilledWorker
 
         futures = client.map(fn, chunks, pure=False)
-        results = []
         try:
-            for chunk, future in zip(chunks, futures, strict=True):
-                results.append(future.result())
-                if on_done:
-                    on_done(len(chunk))
+            results = _collect(chunks, futures, on_done)
         except (KilledWorker, OSError, TimeoutError) as exc:
             raise StoreError(
                 f"the Dask cluster failed ({type(exc).__name__}: {exc}); the batches already "
